@@ -1,0 +1,33 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+/**
+ * main:     electron/main/shell/index.ts  -> out/main/index.js    (native modules external)
+ * preload:  electron/preload/index.ts     -> out/preload/index.js (one CJS file, only `electron` external)
+ * renderer: renderer/index.html           -> out/renderer/        (relative asset URLs for app://)
+ */
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: true,
+      lib: { entry: resolve(__dirname, 'electron/main/shell/index.ts') },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: true,
+      lib: { entry: resolve(__dirname, 'electron/preload/index.ts') },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      chunkSizeWarningLimit: 4000,
+    },
+  },
+})

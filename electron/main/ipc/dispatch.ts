@@ -1,0 +1,77 @@
+import type { z } from 'zod'
+import { isInvokeChannel, type EventChannel, type InvokeChannel } from '../../../shared/ipc/channels'
+import { invokeContract, type EventPayload, type InvokeOutput, type ParsedInput } from '../../../shared/ipc/contract'
+import { fail, ok, type IpcResult } from '../../../shared/ipc/result'
+import { isAppError } from '../lib/app-error'
+import type { Logger } from '../lib/logger'
+
+/** Who is calling. Adapters (ipcMain, browser shell) fill it after their own trust checks. */
+export interface IpcContext {
+  transport: 'electron' | 'browser-shell' | 'test'
+}
+
+/** One handler per invoke channel; the mapped type makes a missing handler a compile error. */
+export type Handlers = {
+  [C in InvokeChannel]: (input: ParsedInput<C>, ctx: IpcContext) => Promise<InvokeOutput<C>> | InvokeOutput<C>
+}
+
+export type Dispatch = (channel: unknown, raw: unknown, ctx: IpcContext) => Promise<IpcResult<unknown>>
+
+function summarize(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+}
+
+/**
+ * Builds the transport-agnostic dispatcher: allowlist → input validation → handler →
+ * (optionally) output validation → `IpcResult`. It never throws.
+ */
+export function createDispatch(
+  handlers: Handlers,
+  logger: Logger,
+  options: { validateOutput?: boolean } = {},
+): Dispatch {
+  return async (channel, raw, ctx) => {
+    if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', 'This channel does not exist.')
+    const contract = invokeContract[channel]
+    const parsed = contract.input.safeParse(raw ?? {})
+    if (!parsed.success) {
+      return fail('INVALID_INPUT', `Invalid input for ${channel}.`, summarize(parsed.error))
+    }
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: IpcContext) => unknown
+      const value = await handler(parsed.data, ctx)
+      if (options.validateOutput) {
+        const checked = contract.output.safeParse(value)
+        if (!checked.success) {
+          logger.error('handler output does not match its contract', { channel, issues: summarize(checked.error) })
+          return fail('INTERNAL', 'The app produced an unexpected answer.')
+        }
+      }
+      return ok(value)
+    } catch (error) {
+      if (isAppError(error)) {
+        return fail(error.code, error.message, error.details)
+      }
+      logger.error('handler failed', { channel, error })
+      return fail('INTERNAL', 'Something went wrong. The details are in the log.')
+    }
+  }
+}
+
+export type EventListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void
+
+/** A tiny typed event bus: the core emits, transports forward to their renderers. */
+export class EventBus {
+  private listeners = new Set<EventListener>()
+
+  on(listener: EventListener): () => void {
+    this.listeners.add(listener)
+    return () => {
+      this.listeners.delete(listener)
+    }
+  }
+
+  emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void {
+    for (const listener of this.listeners) listener(channel, payload)
+  }
+}

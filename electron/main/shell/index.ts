@@ -1,0 +1,104 @@
+/**
+ * Electron entry point: single-instance lock, security guards, app:// protocol, the core,
+ * the IPC adapter and the main window. All product logic lives in the core (no Electron).
+ */
+import { app, BrowserWindow, dialog } from 'electron'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { createCore, type Core } from '../core'
+import { systemClock } from '../lib/clock'
+import { consoleLogger } from '../lib/logger'
+import { KeytarSecretStore } from '../secrets/keytar-secret-store'
+import { resolveNativeBinding } from '../store/native-binding'
+import { installSecurityGuards } from './guards'
+import { IpcAdapter } from './ipc-adapter'
+import { handleAppProtocol, registerAppScheme } from './protocol'
+import { createMainWindow, windowStateFile } from './window'
+
+const logger = consoleLogger()
+// Only honoured when not packaged: the dev server URL electron-vite provides.
+const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+// Linux: make Chromium use the Secret Service rather than a plaintext store.
+app.commandLine.appendSwitch('password-store', 'gnome-libsecret')
+registerAppScheme()
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let mainWindow: BrowserWindow | null = null
+  let core: Core | null = null
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+
+  app.on('will-quit', () => {
+    core?.close()
+  })
+
+  void app.whenReady().then(async () => {
+    installSecurityGuards(devServerUrl)
+    handleAppProtocol(join(__dirname, '../renderer'))
+
+    const binding = resolveNativeBinding({
+      electronVersion: process.versions.electron,
+      platform: process.platform,
+      arch: process.arch,
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      exists: existsSync,
+    })
+    if (binding.kind === 'missing') {
+      dialog.showErrorBox('Switchboard cannot open its cache', `${binding.hint}\n\nExpected: ${binding.expected}`)
+      app.quit()
+      return
+    }
+
+    let secretStore: KeytarSecretStore
+    try {
+      secretStore = await KeytarSecretStore.load()
+    } catch (error) {
+      dialog.showErrorBox('Keychain unavailable', error instanceof Error ? error.message : String(error))
+      app.quit()
+      return
+    }
+
+    core = createCore({
+      dataDir: app.getPath('userData'),
+      secretStore,
+      fetch: globalThis.fetch.bind(globalThis),
+      clock: systemClock,
+      logger,
+      nativeBinding: binding.kind === 'electron' ? binding.path : undefined,
+      app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
+    })
+    if (core.recovered) {
+      void dialog.showMessageBox({
+        type: 'warning',
+        message: 'The local cache could not be read and was set aside.',
+        detail: `A fresh cache was created. The old file was kept as ${core.recovered.movedTo}.`,
+      })
+    }
+
+    const ipc = new IpcAdapter(core, devServerUrl)
+    ipc.register()
+
+    mainWindow = createMainWindow({
+      preloadPath: join(__dirname, '../preload/index.js'),
+      stateFile: windowStateFile(app.getPath('userData')),
+      devServerUrl,
+    })
+    ipc.attach(mainWindow.webContents)
+    mainWindow.on('closed', () => {
+      mainWindow = null
+    })
+  })
+}

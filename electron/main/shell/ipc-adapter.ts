@@ -1,0 +1,46 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { INVOKE_CHANNELS } from '../../../shared/ipc/channels'
+import { fail } from '../../../shared/ipc/result'
+import type { Core } from '../core'
+import { isInternalUrl } from './url-policy'
+
+/**
+ * The ipcMain side of typed IPC: a trusted-sender check in front of the core's
+ * transport-agnostic dispatch, and event forwarding to the app's windows.
+ */
+export class IpcAdapter {
+  private readonly trusted = new Set<number>()
+
+  constructor(
+    private readonly core: Core,
+    private readonly devServerUrl: string | undefined,
+  ) {}
+
+  /** Only frames of registered windows showing the app's own origin may call. */
+  private isTrusted(event: IpcMainInvokeEvent): boolean {
+    if (!this.trusted.has(event.sender.id)) return false
+    const frameUrl = event.senderFrame?.url
+    return frameUrl !== undefined && isInternalUrl(frameUrl, this.devServerUrl)
+  }
+
+  register(): void {
+    for (const channel of INVOKE_CHANNELS) {
+      ipcMain.handle(channel, async (event, raw: unknown) => {
+        if (!this.isTrusted(event)) return fail('FORBIDDEN', 'Untrusted sender.')
+        return this.core.dispatch(channel, raw, { transport: 'electron' })
+      })
+    }
+  }
+
+  /** Lets a window call IPC and receive events until it is destroyed. */
+  attach(contents: WebContents): void {
+    this.trusted.add(contents.id)
+    const unsubscribe = this.core.onEvent((channel, payload) => {
+      if (!contents.isDestroyed()) contents.send(channel, payload)
+    })
+    contents.once('destroyed', () => {
+      this.trusted.delete(contents.id)
+      unsubscribe()
+    })
+  }
+}

@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3'
+import { migration001 } from './001-settings'
+
+/** One schema step. Never edit a migration that has shipped: add a new one. */
+export interface Migration {
+  version: number
+  name: string
+  up(db: Database.Database): void
+}
+
+/** Ordered, append-only. */
+export const MIGRATIONS: readonly Migration[] = [migration001]

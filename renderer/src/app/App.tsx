@@ -1,0 +1,48 @@
+import { useEffect, useMemo, useState } from 'react'
+import { MantineProvider, useMantineColorScheme } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query'
+import { I18nextProvider } from 'react-i18next'
+import { RouterProvider } from 'react-router'
+import type { i18n } from 'i18next'
+import { createI18n } from './i18n'
+import { createQueryClient } from './query-client'
+import { createRouter } from './router'
+import { theme } from './theme'
+import { useCacheInvalidation } from './use-cache-invalidation'
+import { settingsQueries } from '../features/settings/settings-queries'
+
+/** Applies the stored language and theme whenever the settings change. */
+function SettingsEffects({ i18n }: { i18n: i18n }) {
+  const settings = useQuery(settingsQueries.current())
+  const { setColorScheme } = useMantineColorScheme()
+  useCacheInvalidation()
+  const language = settings.data?.language
+  const themePref = settings.data?.theme
+  useEffect(() => {
+    if (language && i18n.language !== language) void i18n.changeLanguage(language)
+    if (language) document.documentElement.lang = language
+  }, [language, i18n])
+  useEffect(() => {
+    if (themePref) setColorScheme(themePref === 'system' ? 'auto' : themePref)
+  }, [themePref, setColorScheme])
+  return null
+}
+
+/** `mantineEnv="test"` disables transitions and portals for component tests. */
+export function App({ queryClient, mantineEnv }: { queryClient?: QueryClient; mantineEnv?: 'default' | 'test' }) {
+  const [client] = useState(() => queryClient ?? createQueryClient())
+  const [i18n] = useState(() => createI18n('en'))
+  const router = useMemo(() => createRouter(), [])
+  return (
+    <QueryClientProvider client={client}>
+      <I18nextProvider i18n={i18n}>
+        <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv ?? 'default'}>
+          <Notifications position="bottom-right" />
+          <SettingsEffects i18n={i18n} />
+          <RouterProvider router={router} />
+        </MantineProvider>
+      </I18nextProvider>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,27 @@
+/**
+ * Every IPC channel name, with no imports at all.
+ *
+ * The sandboxed preload bundles this file to build its allowlist, so it must stay
+ * dependency-free. Names follow `domain:verb`. The contract (`contract.ts`) gives each
+ * channel its zod schemas; a channel listed here without a schema fails to compile.
+ */
+export const INVOKE_CHANNELS = ['app:info', 'settings:get', 'settings:set'] as const
+
+/** Events pushed from main to the renderer. */
+export const EVENT_CHANNELS = ['cache:changed'] as const
+
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
+export type EventChannel = (typeof EVENT_CHANNELS)[number]
+
+const invokeSet: ReadonlySet<string> = new Set(INVOKE_CHANNELS)
+const eventSet: ReadonlySet<string> = new Set(EVENT_CHANNELS)
+
+/** True when `channel` is an allowlisted invoke channel. */
+export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
+  return typeof channel === 'string' && invokeSet.has(channel)
+}
+
+/** True when `channel` is an allowlisted event channel. */
+export function isEventChannel(channel: unknown): channel is EventChannel {
+  return typeof channel === 'string' && eventSet.has(channel)
+}

@@ -1,0 +1,56 @@
+/**
+ * The result envelope every IPC call returns.
+ *
+ * Electron strips custom fields from errors thrown across `invoke`, so handlers never
+ * throw over the wire: they answer `{ ok: false, error: { code, message } }`.
+ */
+export const ERROR_CODES = [
+  /** The input did not match the channel's schema. */
+  'INVALID_INPUT',
+  /** The channel does not exist or is not allowlisted. */
+  'UNKNOWN_CHANNEL',
+  /** The sender is not a trusted frame. */
+  'FORBIDDEN',
+  /** The thing asked for does not exist (account, organization, product...). */
+  'NOT_FOUND',
+  /** The request conflicts with the current state (already syncing, duplicate...). */
+  'CONFLICT',
+  /** The OS keychain cannot be used. */
+  'KEYCHAIN_UNAVAILABLE',
+  /** The Infomaniak API rejected the token (401). */
+  'TOKEN_REJECTED',
+  /** The token lacks a scope the call needs. */
+  'MISSING_SCOPE',
+  /** The API or the network cannot be reached. */
+  'OFFLINE',
+  /** The Infomaniak API answered with an error. */
+  'API_ERROR',
+  /** A Manager rule refuses the action (e.g. last legal representative). */
+  'RULE_VIOLATION',
+  /** The user cancelled. */
+  'CANCELLED',
+  /** Anything unexpected; details are in the main-process log. */
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface IpcErrorPayload {
+  code: ErrorCode
+  /** English, safe to show: never contains a token or a stack trace. */
+  message: string
+  /** Optional structured detail (e.g. which fields were invalid, which scopes are missing). */
+  details?: unknown
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorPayload }
+
+export function ok<T>(value: T): IpcResult<T> {
+  return { ok: true, value }
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): IpcResult<never> {
+  const error: IpcErrorPayload = { code, message }
+  if (details !== undefined) error.details = details
+  return { ok: false, error }
+}

@@ -1,0 +1,37 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import { join, resolve } from 'node:path'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { memoryLogger } from '../../electron/main/lib/logger'
+import { startBrowserShell, type BrowserShell } from '../shell/server'
+
+const root = resolve(__dirname, '../..')
+
+interface Fixtures {
+  /** A browser shell with a fresh data folder, stopped after the test. */
+  shell: BrowserShell
+  /** The page, signed in to the shell and showing the app. */
+  app: Page
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take a destructured first argument
+  shell: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'))
+    const shell = await startBrowserShell({
+      port: 0,
+      dataDir,
+      rendererDir: join(root, 'out/renderer'),
+      logger: memoryLogger(),
+    })
+    await use(shell)
+    await shell.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  },
+  app: async ({ page, shell }, use) => {
+    await page.goto(shell.url)
+    await use(page)
+  },
+})
+
+export { expect }

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { INVOKE_CHANNELS } from '../../../shared/ipc/channels'
+import { invokeContract } from '../../../shared/ipc/contract'
+import { createHandlers } from '../../../electron/main/ipc/handlers'
+import { testCore } from '../../helpers/core'
+
+/** Inputs no channel accepts. */
+const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
+
+/** One valid input per channel, so each handler's output can be checked against its schema. */
+const VALID_INPUT: Record<(typeof INVOKE_CHANNELS)[number], unknown> = {
+  'app:info': {},
+  'settings:get': {},
+  'settings:set': { patch: { language: 'fr' } },
+}
+
+describe('IPC contract', () => {
+  let ctx: ReturnType<typeof testCore>
+  beforeEach(() => {
+    ctx = testCore()
+  })
+  afterEach(() => ctx.dispose())
+
+  it('has a handler for every channel', () => {
+    const handlers = createHandlers({} as never)
+    for (const channel of INVOKE_CHANNELS) expect(typeof handlers[channel]).toBe('function')
+    expect(Object.keys(handlers).sort()).toEqual([...INVOKE_CHANNELS].sort())
+  })
+
+  it.each(INVOKE_CHANNELS)('%s answers INVALID_INPUT to garbage, never throws', async (channel) => {
+    for (const raw of GARBAGE) {
+      const result = await ctx.core.dispatch(channel, raw, { transport: 'test' })
+      expect(result.ok).toBe(false)
+      if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT')
+    }
+  })
+
+  it.each(INVOKE_CHANNELS)('%s output parses with its output schema', async (channel) => {
+    const result = await ctx.core.dispatch(channel, VALID_INPUT[channel], { transport: 'test' })
+    expect(result.ok).toBe(true)
+    if (result.ok) expect(invokeContract[channel].output.safeParse(result.value).success).toBe(true)
+  })
+
+  it('refuses unknown channels with UNKNOWN_CHANNEL', async () => {
+    const result = await ctx.core.dispatch('fs:read', { path: '/etc/passwd' }, { transport: 'test' })
+    expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+  })
+})
+
+describe('settings round trip', () => {
+  it('persists through dispatch on a real SQLite file across restarts and emits cache:changed', async () => {
+    const first = testCore()
+    const events: unknown[] = []
+    first.core.onEvent((channel, payload) => events.push({ channel, payload }))
+    const initial = await first.core.dispatch('settings:get', {}, { transport: 'test' })
+    expect(initial).toEqual({ ok: true, value: { language: 'en', theme: 'system' } })
+    const set = await first.core.dispatch(
+      'settings:set',
+      { patch: { language: 'fr', theme: 'dark' } },
+      { transport: 'test' },
+    )
+    expect(set).toEqual({ ok: true, value: { language: 'fr', theme: 'dark' } })
+    expect(events).toEqual([{ channel: 'cache:changed', payload: { scopes: ['settings'] } }])
+    first.core.close()
+
+    const second = testCore({ dataDir: first.dataDir })
+    const reread = await second.core.dispatch('settings:get', {}, { transport: 'test' })
+    expect(reread).toEqual({ ok: true, value: { language: 'fr', theme: 'dark' } })
+    second.core.close()
+    first.dispose = () => undefined
+  })
+
+  it('rejects unknown languages and extra keys', async () => {
+    const ctx = testCore()
+    const bad = await ctx.core.dispatch('settings:set', { patch: { language: 'xx' } }, { transport: 'test' })
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    const extra = await ctx.core.dispatch('settings:set', { patch: { token: 'x' } }, { transport: 'test' })
+    expect(extra).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    ctx.dispose()
+  })
+})
