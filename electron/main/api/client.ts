@@ -1,0 +1,656 @@
+/**
+ * The Infomaniak API client: typed methods over transport, envelope, limiter, retry and pagination.
+ *
+ * Every request goes through the token's limiter, is retried per `retry.ts`, and is logged at debug level with
+ * method, path (never the query string), status, duration and attempt. Methods return parsed DTOs or throw an
+ * {@link ApiError}.
+ */
+import { z } from 'zod'
+import type { Clock } from '../lib/clock'
+import type { Logger } from '../lib/logger'
+import { ApiError, isApiError, type RequestRef } from './errors'
+import { parseData, parseEnvelope } from './envelope'
+import {
+  DEFAULT_MAX_PAGES,
+  DEFAULT_PER_PAGE,
+  fetchAllPages,
+  type FetchedPage,
+  type PageProgress,
+  type PagedList,
+} from './pagination'
+import { RateLimiter, type RequestLimiter } from './rate-limiter'
+import { withRetry, type RetryOptions } from './retry'
+import {
+  AccountSchema,
+  AccountServiceSchema,
+  AccountUserSchema,
+  DomainSchema,
+  DriveSchema,
+  InvitationSchema,
+  InvoiceSchema,
+  MailHostingSchema,
+  PartnershipSchema,
+  ProductSchema,
+  ProfileSchema,
+  SwissBackupSchema,
+  TagSchema,
+  TeamSchema,
+  TeamUserSchema,
+  type Account,
+  type AccountService,
+  type AccountUser,
+  type CreateInvitationBody,
+  type Domain,
+  type Drive,
+  type Invitation,
+  type Invoice,
+  type MailHosting,
+  type Partnership,
+  type PatchInvitationBody,
+  type Product,
+  type Profile,
+  type SwissBackup,
+  type Tag,
+  type Team,
+  type TeamBody,
+  type TeamUser,
+} from './schemas'
+import { createTransport, pathParam, type HttpMethod, type Query, type TransportRequest } from './transport'
+
+/** Options of {@link createApiClient}. */
+export interface ApiClientOptions {
+  /** `https://api.infomaniak.com` or a sandbox URL. */
+  baseUrl: string
+  /** Returns the token for each request (from the keychain adapter); never stored by the client. */
+  getToken: () => Promise<string>
+  fetch: typeof fetch
+  clock: Clock
+  /** The token's limiter (shared by every client of that token). Default: a new 60/min {@link RateLimiter}. */
+  limiter?: RequestLimiter
+  logger?: Logger
+  /** Per-request timeout on the injected clock. Default 30 000 ms; 0 or `Infinity` disables it. */
+  timeoutMs?: number
+  retry?: RetryOptions
+  /** Random source in [0, 1) for backoff jitter. Default `Math.random`. */
+  random?: () => number
+  /** Page size asked for on paginated lists. Default 1000 (the server may cap it). */
+  perPage?: number
+  /** Page guard per listing. Default 1000. */
+  maxPages?: number
+  userAgent?: string
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Cancels waiting in the limiter, the request, and backoff sleeps. */
+  signal?: AbortSignal
+}
+
+/** Per-call options of list methods. */
+export interface ListOptions extends CallOptions {
+  /** Progress after each page (requests made, items collected, pages announced). */
+  onPage?: (progress: PageProgress) => void
+  /** Overrides the client's page size for this listing. */
+  perPage?: number
+}
+
+/** A list filtered by one account (the routes accept it as `account_id`). */
+export interface AccountFilter {
+  accountId?: number
+}
+
+/** Outcome of probing one scope family. */
+export interface ScopeProbe {
+  /** Scope name as Infomaniak spells it (`user_info`, `accounts`, `domain:read`, `mail`, `drive`, `swiss-backup`). */
+  scope: string
+  /** true: the probe succeeded; false: 403 `all_scopes`; 'unknown': not probed or another failure. */
+  granted: boolean | 'unknown'
+  /** What the scope unlocks in Switchboard. */
+  unlocks: string
+  /** Why `granted` is false or 'unknown' (an error message, or "needs an account id"). */
+  reason: string | null
+}
+
+/** Request description for {@link ApiClient.request}. */
+export interface RawRequest<S extends z.ZodType> extends CallOptions {
+  method: HttpMethod
+  path: string
+  query?: Query
+  body?: unknown
+  methodOverride?: 'DELETE' | 'PUT' | 'PATCH'
+  schema: S
+}
+
+/** The typed Infomaniak API client for one token. */
+export interface ApiClient {
+  /** `GET /2/profile?no_avatar_default=1[&with=]`: who owns the token (scope `user_info`). */
+  getProfile(options?: CallOptions & { with?: readonly string[] }): Promise<Profile>
+  /** `GET /1/accounts?order_by=name[&with=]`: every organisation the token's user reaches. */
+  listAccounts(options?: ListOptions & { with?: readonly string[] }): Promise<Account[]>
+  /** `GET /1/accounts/{id}`: one organisation. */
+  getAccount(accountId: number, options?: CallOptions & { with?: readonly string[] }): Promise<Account>
+  /** `GET /1/accounts/{id}/services`: product count per service. */
+  listAccountServices(accountId: number, options?: ListOptions): Promise<AccountService[]>
+  /** `GET /1/accounts/{id}/tags`: product tags of an organisation. */
+  listAccountTags(accountId: number, options?: ListOptions): Promise<Tag[]>
+  /** `GET /1/products` (all pages): products of every organisation, or of one with `accountId`. */
+  listProducts(
+    options?: ListOptions & AccountFilter & { serviceName?: string; with?: readonly string[] },
+  ): Promise<Product[]>
+  /** `GET /1/accounts/{id}/products[?filter[service_names][]=]`: products of one organisation. */
+  listAccountProducts(
+    accountId: number,
+    options?: ListOptions & { serviceNames?: readonly string[]; with?: readonly string[] },
+  ): Promise<Product[]>
+  /** `GET /2/accounts/{id}/users` (paginated or not): members and pending invitees; `with` e.g. `['security', 'teams']`. */
+  listAccountUsers(
+    accountId: number,
+    options?: ListOptions & { with?: readonly string[]; filter?: Query; search?: string },
+  ): Promise<AccountUser[]>
+  /** `GET /1/accounts/{id}/teams` (all pages). */
+  listTeams(accountId: number, options?: ListOptions & { with?: readonly string[] }): Promise<Team[]>
+  /** `GET /1/accounts/{id}/teams/{team}/users` (all pages). */
+  listTeamUsers(accountId: number, teamId: number, options?: ListOptions): Promise<TeamUser[]>
+  /** `GET /1/accounts/{id}/invitations/users/{user}[?type=]`: one user's invitations. */
+  listInvitationsOfUser(
+    accountId: number,
+    userId: number,
+    options?: ListOptions & { type?: 'admin' | 'normal' | 'owner' },
+  ): Promise<Invitation[]>
+  /** `GET /1/accounts/{id}/invitations/{invitation}`. */
+  getInvitation(accountId: number, invitationId: number, options?: CallOptions): Promise<Invitation>
+  /**
+   * `GET /1/accounts/{id}/invitations/{invitation}/b2b`: the client partnerships given to a partner-staff
+   * invitation; the only readable partnership route (403 `account_not_partner` on non-partner accounts).
+   */
+  listInvitationPartnerships(accountId: number, invitationId: number, options?: ListOptions): Promise<Partnership[]>
+  /** `GET /2/domains/domains` (all pages; scope `domain:read`). */
+  listDomains(options?: ListOptions & AccountFilter): Promise<Domain[]>
+  /** `GET /1/mail_hostings` (all pages; scope `mail`). */
+  listMailHostings(options?: ListOptions & AccountFilter): Promise<MailHosting[]>
+  /** `GET /2/drive?account_id=` (all pages; scope `drive`). */
+  listDrives(accountId: number, options?: ListOptions): Promise<Drive[]>
+  /** `GET /1/swiss_backups?account_id=` (all pages; scope `swiss-backup`). */
+  listSwissBackups(accountId: number, options?: ListOptions): Promise<SwissBackup[]>
+  /**
+   * `GET /1/account/{id}/invoice`: undocumented, unverified route (§9). Returns null when the route does not
+   * exist (404 `method_not_found`), so callers can detect the feature.
+   */
+  listInvoices(accountId: number, options?: ListOptions): Promise<Invoice[] | null>
+  /** `POST /1/accounts/{id}/invitations` → the created invitation (201). Not retried except on 429. */
+  createInvitation(accountId: number, body: CreateInvitationBody, options?: CallOptions): Promise<Invitation>
+  /** `PATCH /1/accounts/{id}/invitations/{invitation}` → the invitation, or `true` when the server answers only that. */
+  patchInvitation(
+    accountId: number,
+    invitationId: number,
+    body: PatchInvitationBody,
+    options?: CallOptions,
+  ): Promise<Invitation | true>
+  /** `DELETE /1/accounts/{id}/invitations/{invitation}` → `true`. */
+  deleteInvitation(accountId: number, invitationId: number, options?: CallOptions): Promise<boolean>
+  /** `POST /1/accounts/{id}/teams` → the created team (201). Not retried except on 429. */
+  createTeam(accountId: number, body: TeamBody, options?: CallOptions): Promise<Team>
+  /** `PATCH /1/accounts/{id}/teams/{team}` → the team, or `true`. */
+  patchTeam(accountId: number, teamId: number, body: Partial<TeamBody>, options?: CallOptions): Promise<Team | true>
+  /** `DELETE /1/accounts/{id}/teams/{team}` → `true`. */
+  deleteTeam(accountId: number, teamId: number, options?: CallOptions): Promise<boolean>
+  /** `POST /1/accounts/{id}/teams/{team}/users {user_ids}` → `true`. */
+  addTeamUsers(accountId: number, teamId: number, userIds: readonly number[], options?: CallOptions): Promise<boolean>
+  /** `DELETE /1/accounts/{id}/teams/{team}/users {user_ids}`, sent as POST + `X-HTTP-METHOD-OVERRIDE: DELETE`. */
+  removeTeamUsers(
+    accountId: number,
+    teamId: number,
+    userIds: readonly number[],
+    options?: CallOptions,
+  ): Promise<boolean>
+  /**
+   * One cheap request per scope family; see {@link SCOPE_PROBES}. `drive` and `swiss-backup` need an account id
+   * (they are 'unknown' without one). Throws on 401 (the token itself is rejected) and on cancellation.
+   */
+  probeScopes(options?: CallOptions & AccountFilter): Promise<ScopeProbe[]>
+  /** Escape hatch: one request through limiter, retry and envelope checks, `data` validated by `schema`. */
+  request<S extends z.ZodType>(request: RawRequest<S>): Promise<z.output<S>>
+  /** Escape hatch: a complete listing of `path` (following pages), items validated by `itemSchema`. */
+  list<S extends z.ZodType>(
+    path: string,
+    itemSchema: S,
+    options?: ListOptions & {
+      query?: Query
+      sendPageParams?: boolean
+      idOf?: (item: z.output<S>) => string | number | null
+    },
+  ): Promise<PagedList<z.output<S>>>
+}
+
+/** One scope family probe: the request that reveals whether a token holds the scope. */
+export interface ScopeProbeSpec {
+  scope: string
+  unlocks: string
+  needsAccount: boolean
+  path: string
+  query: (accountId: number | undefined) => Query
+}
+
+/**
+ * The scope probes, one request each (a 403 `all_scopes` means the scope is missing):
+ * - `user_info` → `GET /2/profile`: identifies the token owner.
+ * - `accounts` → `GET /1/accounts`: organisations (and, presumably, their products, users, teams, invitations).
+ * - `domain:read` → `GET /2/domains/domains?per_page=1&page=1`: domains with expiry and contacts.
+ * - `mail` → `GET /1/mail_hostings?per_page=1&page=1`: mail services.
+ * - `drive` → `GET /2/drive?account_id=&per_page=1&page=1`: kDrives (needs an account id).
+ * - `swiss-backup` → `GET /1/swiss_backups?account_id=&per_page=1&page=1`: Swiss Backups (needs an account id).
+ */
+export const SCOPE_PROBES: readonly ScopeProbeSpec[] = [
+  {
+    scope: 'user_info',
+    unlocks: 'Identifies who owns the token (profile, name, e-mail).',
+    needsAccount: false,
+    path: '/2/profile',
+    query: () => ({ no_avatar_default: 1 }),
+  },
+  {
+    scope: 'accounts',
+    unlocks: 'Organisations and their details; probably also products, users, teams and invitations.',
+    needsAccount: false,
+    path: '/1/accounts',
+    query: () => ({ order_by: 'name' }),
+  },
+  {
+    scope: 'domain:read',
+    unlocks: 'Domains with expiry dates, contacts and registry status.',
+    needsAccount: false,
+    path: '/2/domains/domains',
+    query: () => ({ per_page: 1, page: 1 }),
+  },
+  {
+    scope: 'mail',
+    unlocks: 'Mail services: quotas, usage and DNS diagnostics.',
+    needsAccount: false,
+    path: '/1/mail_hostings',
+    query: () => ({ per_page: 1, page: 1 }),
+  },
+  {
+    scope: 'drive',
+    unlocks: 'kDrives: size, users and maintenance state.',
+    needsAccount: true,
+    path: '/2/drive',
+    query: (accountId) => ({ account_id: accountId, per_page: 1, page: 1 }),
+  },
+  {
+    scope: 'swiss-backup',
+    unlocks: 'Swiss Backup products: slots and storage used.',
+    needsAccount: true,
+    path: '/1/swiss_backups',
+    query: (accountId) => ({ account_id: accountId, per_page: 1, page: 1 }),
+  },
+]
+
+const TrueSchema = z.boolean()
+const noopLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => noopLogger,
+}
+
+function joinWith(values: readonly string[] | undefined): string | undefined {
+  return values && values.length > 0 ? values.join(',') : undefined
+}
+
+/** Creates an API client for one token. See {@link ApiClient} for the methods. */
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const { clock } = options
+  const random = options.random ?? Math.random
+  const logger = options.logger ?? noopLogger
+  const limiter = options.limiter ?? new RateLimiter({ clock, random })
+  const retryOptions = options.retry ?? {}
+  const defaultPerPage = options.perPage ?? DEFAULT_PER_PAGE
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES
+  const transport = createTransport({
+    baseUrl: options.baseUrl,
+    getToken: options.getToken,
+    fetch: options.fetch,
+    clock,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.userAgent !== undefined ? { userAgent: options.userAgent } : {}),
+  })
+
+  /** Sends one request through limiter, transport, envelope checks and the retry policy. */
+  async function send(request: TransportRequest, idempotent: boolean): Promise<FetchedPage> {
+    const ref: RequestRef = { method: request.methodOverride ?? request.method, path: request.path }
+    const named = (error: unknown): unknown =>
+      error instanceof ApiError && error.path === null ? error.withRequest(ref) : error
+    try {
+      return await withRetry(
+        async (attempt) => {
+          await limiter.acquire(request.signal)
+          const started = clock.now()
+          try {
+            const response = await transport(request)
+            const envelope = parseEnvelope(response, ref, clock.now())
+            logger.debug('api response', {
+              method: ref.method,
+              path: ref.path,
+              status: response.status,
+              durationMs: response.durationMs,
+              attempt,
+            })
+            return { envelope, request: ref }
+          } catch (error) {
+            const fields: Record<string, unknown> = {
+              method: ref.method,
+              path: ref.path,
+              durationMs: clock.now() - started,
+              attempt,
+            }
+            if (isApiError(error)) {
+              fields['kind'] = error.detail.kind
+              if ('status' in error.detail) fields['status'] = error.detail.status
+              if ('code' in error.detail) fields['code'] = error.detail.code
+            }
+            logger.debug('api error', fields)
+            throw error
+          }
+        },
+        retryOptions,
+        {
+          clock,
+          random,
+          signal: request.signal,
+          idempotent,
+          onRateLimited: (error) => {
+            const retryAfterMs = error.detail.kind === 'rate_limited' ? error.detail.retryAfterMs : null
+            const until = limiter.onRateLimited(retryAfterMs)
+            logger.warn('api rate limited; pausing this token', {
+              method: ref.method,
+              path: ref.path,
+              retryAfterMs,
+              pauseMs: until - clock.now(),
+            })
+          },
+          onRetry: ({ attempt, delayMs, error }) =>
+            logger.debug('api retry', {
+              method: ref.method,
+              path: ref.path,
+              attempt,
+              delayMs,
+              kind: error.detail.kind,
+            }),
+        },
+      )
+    } catch (error) {
+      throw named(error)
+    }
+  }
+
+  async function request<S extends z.ZodType>(req: RawRequest<S>): Promise<z.output<S>> {
+    const idempotent =
+      req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE' || req.methodOverride === 'DELETE'
+    return requestWith(req, idempotent)
+  }
+
+  async function requestWith<S extends z.ZodType>(req: RawRequest<S>, idempotent: boolean): Promise<z.output<S>> {
+    const transportRequest: TransportRequest = { method: req.method, path: req.path }
+    if (req.query) transportRequest.query = req.query
+    if (req.body !== undefined) transportRequest.body = req.body
+    if (req.methodOverride) transportRequest.methodOverride = req.methodOverride
+    if (req.signal) transportRequest.signal = req.signal
+    const { envelope, request: ref } = await send(transportRequest, idempotent)
+    return parseData(req.schema, envelope.data, ref, envelope.status)
+  }
+
+  async function list<S extends z.ZodType>(
+    path: string,
+    itemSchema: S,
+    opts: ListOptions & {
+      query?: Query
+      sendPageParams?: boolean
+      idOf?: (item: z.output<S>) => string | number | null
+    } = {},
+  ): Promise<PagedList<z.output<S>>> {
+    const base = opts.query ?? {}
+    return fetchAllPages({
+      itemSchema,
+      perPage: opts.perPage ?? defaultPerPage,
+      maxPages,
+      logger,
+      ...(opts.sendPageParams !== undefined ? { sendPageParams: opts.sendPageParams } : {}),
+      ...(opts.idOf ? { idOf: opts.idOf } : {}),
+      ...(opts.onPage ? { onPage: opts.onPage } : {}),
+      fetchPage: (params) => {
+        const query: Query = params ? { ...base, page: params.page, per_page: params.perPage } : base
+        const req: TransportRequest = { method: 'GET', path, query }
+        if (opts.signal) req.signal = opts.signal
+        return send(req, true)
+      },
+    })
+  }
+
+  const listItems = async <S extends z.ZodType>(
+    path: string,
+    itemSchema: S,
+    opts: ListOptions & {
+      query?: Query
+      sendPageParams?: boolean
+      idOf?: (item: z.output<S>) => string | number | null
+    },
+  ): Promise<z.output<S>[]> => (await list(path, itemSchema, opts)).items
+
+  const get = <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    opts: CallOptions & { query?: Query } = {},
+  ): Promise<z.output<S>> => request({ method: 'GET', path, schema, ...opts })
+
+  const listOpts = (
+    opts: ListOptions | undefined,
+    query: Query,
+    extra: { sendPageParams?: boolean } = {},
+  ): ListOptions & { query: Query; sendPageParams?: boolean } => ({
+    ...(opts?.signal ? { signal: opts.signal } : {}),
+    ...(opts?.onPage ? { onPage: opts.onPage } : {}),
+    ...(opts?.perPage !== undefined ? { perPage: opts.perPage } : {}),
+    ...extra,
+    query,
+  })
+  const callOpts = (opts: CallOptions | undefined): CallOptions => (opts?.signal ? { signal: opts.signal } : {})
+
+  const account = (accountId: number): string => `/1/accounts/${pathParam(accountId)}`
+
+  async function probeScopes(opts: CallOptions & AccountFilter = {}): Promise<ScopeProbe[]> {
+    const results: ScopeProbe[] = []
+    for (const probe of SCOPE_PROBES) {
+      const base = { scope: probe.scope, unlocks: probe.unlocks }
+      if (probe.needsAccount && opts.accountId === undefined) {
+        results.push({ ...base, granted: 'unknown', reason: 'needs an account id to probe' })
+        continue
+      }
+      try {
+        await get(probe.path, z.unknown(), { ...callOpts(opts), query: probe.query(opts.accountId) })
+        results.push({ ...base, granted: true, reason: null })
+      } catch (error) {
+        if (isApiError(error, 'token_rejected', 'cancelled', 'token_unavailable')) throw error
+        if (isApiError(error, 'missing_scope')) results.push({ ...base, granted: false, reason: error.message })
+        else
+          results.push({
+            ...base,
+            granted: 'unknown',
+            reason: error instanceof Error ? error.message : 'unknown error',
+          })
+      }
+    }
+    return results
+  }
+
+  return {
+    getProfile: (opts) =>
+      get('/2/profile', ProfileSchema, {
+        ...callOpts(opts),
+        query: { no_avatar_default: 1, with: joinWith(opts?.with) },
+      }),
+    listAccounts: (opts) =>
+      listItems(
+        '/1/accounts',
+        AccountSchema,
+        listOpts(opts, { order_by: 'name', with: joinWith(opts?.with) }, { sendPageParams: false }),
+      ),
+    getAccount: (accountId, opts) =>
+      get(account(accountId), AccountSchema, { ...callOpts(opts), query: { with: joinWith(opts?.with) } }),
+    listAccountServices: (accountId, opts) =>
+      listItems(`${account(accountId)}/services`, AccountServiceSchema, listOpts(opts, {}, { sendPageParams: false })),
+    listAccountTags: (accountId, opts) =>
+      listItems(`${account(accountId)}/tags`, TagSchema, listOpts(opts, {}, { sendPageParams: false })),
+    listProducts: (opts) =>
+      listItems(
+        '/1/products',
+        ProductSchema,
+        listOpts(opts, { account_id: opts?.accountId, service_name: opts?.serviceName, with: joinWith(opts?.with) }),
+      ),
+    listAccountProducts: (accountId, opts) =>
+      listItems(
+        `${account(accountId)}/products`,
+        ProductSchema,
+        listOpts(
+          opts,
+          {
+            with: joinWith(opts?.with),
+            filter:
+              opts?.serviceNames && opts.serviceNames.length > 0 ? { service_names: opts.serviceNames } : undefined,
+          },
+          { sendPageParams: false },
+        ),
+      ),
+    listAccountUsers: (accountId, opts) =>
+      listItems(`/2/accounts/${pathParam(accountId)}/users`, AccountUserSchema, {
+        ...listOpts(opts, { with: joinWith(opts?.with), search: opts?.search, filter: opts?.filter }),
+        // Members are keyed by user id, pending invitees by invitation id.
+        idOf: (u) => (u.user_id != null ? `u${u.user_id}` : u.invitation_id != null ? `i${u.invitation_id}` : null),
+      }),
+    listTeams: (accountId, opts) =>
+      listItems(`${account(accountId)}/teams`, TeamSchema, listOpts(opts, { with: joinWith(opts?.with) })),
+    listTeamUsers: (accountId, teamId, opts) =>
+      listItems(`${account(accountId)}/teams/${pathParam(teamId)}/users`, TeamUserSchema, listOpts(opts, {})),
+    listInvitationsOfUser: (accountId, userId, opts) =>
+      listItems(
+        `${account(accountId)}/invitations/users/${pathParam(userId)}`,
+        InvitationSchema,
+        listOpts(opts, { type: opts?.type }, { sendPageParams: false }),
+      ),
+    getInvitation: (accountId, invitationId, opts) =>
+      get(`${account(accountId)}/invitations/${pathParam(invitationId)}`, InvitationSchema, callOpts(opts)),
+    listInvitationPartnerships: (accountId, invitationId, opts) =>
+      listItems(
+        `${account(accountId)}/invitations/${pathParam(invitationId)}/b2b`,
+        PartnershipSchema,
+        listOpts(opts, {}),
+      ),
+    listDomains: (opts) =>
+      listItems('/2/domains/domains', DomainSchema, {
+        ...listOpts(opts, { account_id: opts?.accountId }),
+        idOf: (d) => d.id ?? d.name,
+      }),
+    listMailHostings: (opts) =>
+      listItems('/1/mail_hostings', MailHostingSchema, listOpts(opts, { account_id: opts?.accountId })),
+    listDrives: (accountId, opts) => listItems('/2/drive', DriveSchema, listOpts(opts, { account_id: accountId })),
+    listSwissBackups: (accountId, opts) =>
+      listItems('/1/swiss_backups', SwissBackupSchema, listOpts(opts, { account_id: accountId })),
+    listInvoices: async (accountId, opts) => {
+      try {
+        return await listItems(
+          `/1/account/${pathParam(accountId)}/invoice`,
+          InvoiceSchema,
+          listOpts(opts, {}, { sendPageParams: false }),
+        )
+      } catch (error) {
+        if (isApiError(error, 'not_found') && error.detail.code === 'method_not_found') return null
+        throw error
+      }
+    },
+    createInvitation: (accountId, body, opts) =>
+      requestWith(
+        {
+          method: 'POST',
+          path: `${account(accountId)}/invitations`,
+          body,
+          schema: InvitationSchema,
+          ...callOpts(opts),
+        },
+        false,
+      ),
+    patchInvitation: (accountId, invitationId, body, opts) =>
+      requestWith(
+        {
+          method: 'PATCH',
+          path: `${account(accountId)}/invitations/${pathParam(invitationId)}`,
+          body,
+          schema: z.union([InvitationSchema, z.literal(true)]),
+          ...callOpts(opts),
+        },
+        false,
+      ),
+    deleteInvitation: (accountId, invitationId, opts) =>
+      requestWith(
+        {
+          method: 'DELETE',
+          path: `${account(accountId)}/invitations/${pathParam(invitationId)}`,
+          schema: TrueSchema,
+          ...callOpts(opts),
+        },
+        true,
+      ),
+    createTeam: (accountId, body, opts) =>
+      requestWith(
+        { method: 'POST', path: `${account(accountId)}/teams`, body, schema: TeamSchema, ...callOpts(opts) },
+        false,
+      ),
+    patchTeam: (accountId, teamId, body, opts) =>
+      requestWith(
+        {
+          method: 'PATCH',
+          path: `${account(accountId)}/teams/${pathParam(teamId)}`,
+          body,
+          schema: z.union([TeamSchema, z.literal(true)]),
+          ...callOpts(opts),
+        },
+        false,
+      ),
+    deleteTeam: (accountId, teamId, opts) =>
+      requestWith(
+        {
+          method: 'DELETE',
+          path: `${account(accountId)}/teams/${pathParam(teamId)}`,
+          schema: TrueSchema,
+          ...callOpts(opts),
+        },
+        true,
+      ),
+    addTeamUsers: (accountId, teamId, userIds, opts) =>
+      // Adding members is a set union: repeating it is harmless, so it is retried like a read.
+      requestWith(
+        {
+          method: 'POST',
+          path: `${account(accountId)}/teams/${pathParam(teamId)}/users`,
+          body: { user_ids: userIds },
+          schema: TrueSchema,
+          ...callOpts(opts),
+        },
+        true,
+      ),
+    removeTeamUsers: (accountId, teamId, userIds, opts) =>
+      requestWith(
+        {
+          method: 'POST',
+          methodOverride: 'DELETE',
+          path: `${account(accountId)}/teams/${pathParam(teamId)}/users`,
+          body: { user_ids: userIds },
+          schema: TrueSchema,
+          ...callOpts(opts),
+        },
+        true,
+      ),
+    probeScopes,
+    request,
+    list,
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Page-based pagination (`page`, `per_page` → `total`, `page`, `pages`, `items_per_page`).
+ *
+ * The first request asks for a large page (`per_page`, default 1000); the server may cap it, so the loop then
+ * follows what the server reports (`pages`, `items_per_page`) and never its own request. An answer without page
+ * fields is an unpaginated list: its `data` is the whole list and one request suffices. Guards: a hard limit on
+ * pages, duplicate ids across pages are dropped (with a warning), a page made only of already-seen items
+ * (a server ignoring `page`) aborts the listing, and a final count below `total` is logged as a warning.
+ * A failed page fails the whole listing: a partial list must never be mistaken for the complete one.
+ */
+import { z } from 'zod'
+import type { Logger } from '../lib/logger'
+import { ApiError, type RequestRef } from './errors'
+import { parseData, type SuccessEnvelope } from './envelope'
+
+/** Page parameters to send, or null to send none. */
+export type PageParams = { page: number; perPage: number } | null
+
+/** What a page fetcher returns: the success envelope and the request it answered (for errors). */
+export interface FetchedPage {
+  envelope: SuccessEnvelope
+  request: RequestRef
+}
+
+/** Progress of a listing, reported after each page. */
+export interface PageProgress {
+  /** Page just received (1 for an unpaginated answer). */
+  page: number
+  /** Pages announced by the server (1 for an unpaginated answer). */
+  pages: number
+  /** Items on this page. */
+  received: number
+  /** Distinct items collected so far. */
+  collected: number
+  /** `total` announced by the server, when given. */
+  total: number | null
+  /** Requests made so far by this listing. */
+  requests: number
+}
+
+/** Options of {@link fetchAllPages}. */
+export interface FetchAllPagesOptions<S extends z.ZodType> {
+  /** Sends one request (through the limiter and retry policy) with the given page parameters. */
+  fetchPage: (params: PageParams) => Promise<FetchedPage>
+  /** Schema of one item. */
+  itemSchema: S
+  /** Page size asked for; the server may answer fewer. Default 1000. */
+  perPage?: number
+  /** Refuses listings announcing more pages than this. Default 1000. */
+  maxPages?: number
+  /**
+   * Whether the first request carries `page`/`per_page`. Default true. Set false for routes that document no
+   * paging: the first answer is then taken as is, and followed only if it announces further pages.
+   */
+  sendPageParams?: boolean
+  /** Identity used to drop duplicates; default: the item's `id`. Return null to keep an item unconditionally. */
+  idOf?: (item: z.output<S>) => string | number | null
+  logger?: Logger
+  onPage?: (progress: PageProgress) => void
+}
+
+/** Result of {@link fetchAllPages}. */
+export interface PagedList<T> {
+  items: T[]
+  /** Requests made. */
+  requests: number
+  /** Whether the server answered with page fields. */
+  paginated: boolean
+  /** Last `total` announced, when paginated. */
+  total: number | null
+  /** Page size the server actually used, when paginated. */
+  itemsPerPage: number | null
+}
+
+/** Default page size asked for. */
+export const DEFAULT_PER_PAGE = 1000
+/** Default page guard. */
+export const DEFAULT_MAX_PAGES = 1000
+
+function defaultId(item: unknown): string | number | null {
+  if (item !== null && typeof item === 'object' && 'id' in item) {
+    const id = (item as { id: unknown }).id
+    if (typeof id === 'number' || typeof id === 'string') return id
+  }
+  return null
+}
+
+function paginationError(request: RequestRef, message: string, status: number): ApiError {
+  return new ApiError({ kind: 'malformed', status, reason: 'pagination', issues: [{ path: 'page', message }] }, request)
+}
+
+/** Fetches every page of a list and returns the validated, de-duplicated items. */
+export async function fetchAllPages<S extends z.ZodType>(
+  options: FetchAllPagesOptions<S>,
+): Promise<PagedList<z.output<S>>> {
+  type T = z.output<S>
+  const perPage = options.perPage ?? DEFAULT_PER_PAGE
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES
+  const idOf = options.idOf ?? ((item: T) => defaultId(item))
+  const arraySchema = z.array(options.itemSchema)
+  const items: T[] = []
+  const seen = new Set<string | number>()
+  let requests = 0
+
+  const collect = (fetched: FetchedPage, page: number): { received: number; fresh: number } => {
+    const list = parseData(arraySchema, fetched.envelope.data, fetched.request, fetched.envelope.status, 'data') as T[]
+    let fresh = 0
+    for (const item of list) {
+      const id = idOf(item)
+      if (id !== null) {
+        if (seen.has(id)) {
+          continue
+        }
+        seen.add(id)
+      }
+      items.push(item)
+      fresh++
+    }
+    if (fresh < list.length)
+      options.logger?.warn('api: duplicate items across pages dropped', {
+        path: fetched.request.path,
+        page,
+        dropped: list.length - fresh,
+      })
+    return { received: list.length, fresh }
+  }
+
+  const first = await options.fetchPage(options.sendPageParams === false ? null : { page: 1, perPage })
+  requests++
+  let info = first.envelope.pageInfo
+  const firstCount = collect(first, 1)
+
+  if (info.pages === null) {
+    options.onPage?.({
+      page: 1,
+      pages: 1,
+      received: firstCount.received,
+      collected: items.length,
+      total: null,
+      requests,
+    })
+    return { items, requests, paginated: false, total: null, itemsPerPage: null }
+  }
+
+  let pages = info.pages
+  let itemsPerPage = info.itemsPerPage ?? perPage
+  let total = info.total
+  if (pages > maxPages)
+    throw paginationError(
+      first.request,
+      `${pages} pages announced, above the limit of ${maxPages}`,
+      first.envelope.status,
+    )
+  options.onPage?.({ page: 1, pages, received: firstCount.received, collected: items.length, total, requests })
+
+  for (let page = 2; page <= pages; page++) {
+    const fetched = await options.fetchPage({ page, perPage: itemsPerPage })
+    requests++
+    info = fetched.envelope.pageInfo
+    if (info.pages === null)
+      throw paginationError(fetched.request, `page ${page} came back without page fields`, fetched.envelope.status)
+    if (info.page !== null && info.page !== page)
+      options.logger?.warn('api: server answered another page than asked', {
+        path: fetched.request.path,
+        asked: page,
+        got: info.page,
+      })
+    pages = info.pages
+    if (pages > maxPages)
+      throw paginationError(
+        fetched.request,
+        `${pages} pages announced, above the limit of ${maxPages}`,
+        fetched.envelope.status,
+      )
+    itemsPerPage = info.itemsPerPage ?? itemsPerPage
+    total = info.total ?? total
+    const count = collect(fetched, page)
+    if (count.received > 0 && count.fresh === 0)
+      throw paginationError(
+        fetched.request,
+        `page ${page} repeated earlier items; the server seems to ignore "page"`,
+        fetched.envelope.status,
+      )
+    options.onPage?.({ page, pages, received: count.received, collected: items.length, total, requests })
+  }
+
+  if (total !== null && items.length < total)
+    options.logger?.warn('api: fewer items than the announced total; the list changed while paging', {
+      path: first.request.path,
+      total,
+      collected: items.length,
+    })
+  return { items, requests, paginated: true, total, itemsPerPage }
+}
