@@ -1,13 +1,35 @@
 import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
+import { createApiClient, RateLimiter, type ApiClient } from './api'
 import type { Clock } from './lib/clock'
 import type { Logger } from './lib/logger'
 import { openDatabase, type Db } from './store/db'
 import { SettingsRepo } from './store/settings-repo'
+import { AccountsRepo, type AccountRecord } from './store/repos/accounts-repo'
+import { CacheQueries } from './store/repos/cache-queries'
 import { SettingsService } from './services/settings-service'
+import { AccountsService, secretKey } from './services/accounts-service'
+import { SyncEngine } from './sync/engine'
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
+
+/** Pace of the API client. The real API allows 60 requests per minute per token. */
+export interface ApiPace {
+  limit: number
+  windowMs: number
+  /** Page size asked for on paginated lists (the server may answer smaller pages). */
+  perPage: number
+  timeoutMs: number
+  retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number }
+  offlineRetryMs?: { first: number; max: number }
+}
+
+/**
+ * 60 per 61 s rather than 60 per 60 s: network jitter can make two requests sent 60 s apart
+ * arrive 59.9 s apart; the 1.6 % margin keeps a strict server window from ever answering 429.
+ */
+export const DEFAULT_PACE: ApiPace = { limit: 60, windowMs: 61_000, perPage: 1000, timeoutMs: 30_000 }
 
 export interface CoreOptions {
   /** Folder holding the SQLite cache (and nothing secret). */
@@ -21,20 +43,29 @@ export interface CoreOptions {
   nativeBinding?: string | undefined
   /** Validate handler outputs against the contract (tests and the browser shell). */
   validateOutput?: boolean
+  pace?: Partial<ApiPace>
+  /** Environment for accounts whose token comes from an environment variable (CLI). */
+  env?: Readonly<Record<string, string | undefined>>
+  random?: () => number
 }
 
 export interface CoreServices {
   appInfo: AppInfo
   settings: SettingsService
+  accounts: AccountsService
+  sync: SyncEngine
+  queries: CacheQueries
+  clock: Clock
 }
 
 export interface Core {
   dispatch: Dispatch
-  /** Subscribes to core events (cache:changed, ...); returns the unsubscribe function. */
+  /** Subscribes to core events (cache:changed, sync:progress); returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void
   /** Set when the cache file was unreadable and moved aside at start. */
   recovered: { movedTo: string; reason: string } | undefined
   db: Db
+  services: CoreServices
   close(): void
 }
 
@@ -44,6 +75,8 @@ export interface Core {
  */
 export function createCore(options: CoreOptions): Core {
   const { logger, clock } = options
+  const pace: ApiPace = { ...DEFAULT_PACE, ...options.pace }
+  const env = options.env ?? process.env
   const opened = openDatabase({
     file: join(options.dataDir, 'switchboard.sqlite'),
     logger: logger.child('store'),
@@ -52,9 +85,68 @@ export function createCore(options: CoreOptions): Core {
   })
   const db = opened.db
   const events = new EventBus()
+  const accountsRepo = new AccountsRepo(db)
+
+  const makeClient = (baseUrl: string, getToken: () => Promise<string>): ApiClient =>
+    createApiClient({
+      baseUrl,
+      getToken,
+      fetch: options.fetch,
+      clock,
+      limiter: new RateLimiter({
+        clock,
+        limit: pace.limit,
+        windowMs: pace.windowMs,
+        ...(options.random ? { random: options.random } : {}),
+      }),
+      logger: logger.child('api'),
+      timeoutMs: pace.timeoutMs,
+      perPage: pace.perPage,
+      ...(pace.retry ? { retry: pace.retry } : {}),
+      ...(options.random ? { random: options.random } : {}),
+    })
+
+  // One client (and so one rate limiter) per account, for the life of the core.
+  const clients = new Map<string, ApiClient>()
+  const clientFor = (account: AccountRecord): ApiClient => {
+    let client = clients.get(account.id)
+    if (!client) {
+      const tokenEnv = account.token_env
+      client = makeClient(account.base_url, async () => {
+        const token = tokenEnv ? env[tokenEnv] : await options.secretStore.get(secretKey(account.id))
+        if (!token) throw new Error('token unavailable')
+        return token.trim()
+      })
+      clients.set(account.id, client)
+    }
+    return client
+  }
+
+  const sync = new SyncEngine({
+    db,
+    clock,
+    logger: logger.child('sync'),
+    events,
+    clientFor,
+    msPerRequest: pace.windowMs / pace.limit,
+    ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
+  })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
     settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events),
+    accounts: new AccountsService({
+      repo: accountsRepo,
+      secrets: options.secretStore,
+      clock,
+      logger: logger.child('accounts'),
+      events,
+      sync,
+      probeClient: (baseUrl, token) => makeClient(baseUrl, () => Promise.resolve(token)),
+      forgetClient: (id) => clients.delete(id),
+    }),
+    sync,
+    queries: new CacheQueries(db),
+    clock,
   }
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
     validateOutput: options.validateOutput ?? false,
@@ -64,6 +156,10 @@ export function createCore(options: CoreOptions): Core {
     onEvent: (listener) => events.on(listener),
     recovered: opened.recovered,
     db,
-    close: () => db.close(),
+    services,
+    close: () => {
+      sync.close()
+      db.close()
+    },
   }
 }

@@ -5,10 +5,24 @@
  * dependency-free. Names follow `domain:verb`. The contract (`contract.ts`) gives each
  * channel its zod schemas; a channel listed here without a schema fails to compile.
  */
-export const INVOKE_CHANNELS = ['app:info', 'settings:get', 'settings:set'] as const
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'accounts:list',
+  'accounts:add',
+  'accounts:rename',
+  'accounts:remove',
+  'sync:start',
+  'sync:cancel',
+  'sync:status',
+  'orgs:list',
+  'products:list',
+  'users:list',
+] as const
 
 /** Events pushed from main to the renderer. */
-export const EVENT_CHANNELS = ['cache:changed'] as const
+export const EVENT_CHANNELS = ['cache:changed', 'sync:progress'] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
 import { Settings, SettingsPatch } from '../domain/settings'
+import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SyncStatus } from '../domain/cache'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -30,12 +31,79 @@ export const invokeContract = {
   'settings:get': { input: Empty, output: Settings },
   /** Changes some preferences; answers the full new set. */
   'settings:set': { input: z.object({ patch: SettingsPatch }).strict(), output: Settings },
+  /** Every account with its state and scopes (never its token). */
+  'accounts:list': { input: Empty, output: z.array(AccountSummary) },
+  /**
+   * Adds an account from a pasted personal API token: trimmed, format-checked, verified
+   * against /2/profile, scopes probed, then stored in the OS keychain. Starts a first sync.
+   */
+  'accounts:add': {
+    input: z
+      .object({
+        token: z.string().max(4096),
+        baseUrl: z.string().url().max(2048).optional(),
+        label: z.string().trim().min(1).max(120).optional(),
+      })
+      .strict(),
+    output: AccountSummary,
+  },
+  /** Renames an account. */
+  'accounts:rename': {
+    input: z.object({ accountId: z.string().min(1).max(100), label: z.string().trim().min(1).max(120) }).strict(),
+    output: AccountSummary,
+  },
+  /** Removes an account and its keychain token; its cached data too when asked. */
+  'accounts:remove': {
+    input: z.object({ accountId: z.string().min(1).max(100), purgeCache: z.boolean() }).strict(),
+    output: z.object({ removed: z.boolean() }),
+  },
+  /** Starts (or re-prioritizes) a sync; `orgId` limits it to one organization, `focusOrgId` puts one first. */
+  'sync:start': {
+    input: z
+      .object({
+        accountId: z.string().min(1).max(100).optional(),
+        orgId: z.number().int().nonnegative().optional(),
+        focusOrgId: z.number().int().nonnegative().optional(),
+      })
+      .strict(),
+    output: z.array(SyncStatus),
+  },
+  /** Cancels running syncs (of one account, or all). */
+  'sync:cancel': {
+    input: z.object({ accountId: z.string().min(1).max(100).optional() }).strict(),
+    output: z.array(SyncStatus),
+  },
+  /** Sync state of every account. */
+  'sync:status': { input: Empty, output: z.array(SyncStatus) },
+  /** Organizations of every account (or one). */
+  'orgs:list': {
+    input: z.object({ accountId: z.string().min(1).max(100).optional() }).strict(),
+    output: z.array(OrgSummary),
+  },
+  /** Products of one organization, or of every organization. */
+  'products:list': {
+    input: z
+      .object({
+        accountId: z.string().min(1).max(100).optional(),
+        orgId: z.number().int().nonnegative().optional(),
+        expiringWithinDays: z.number().int().min(0).max(3650).optional(),
+      })
+      .strict(),
+    output: z.array(ProductRow),
+  },
+  /** Members and pending invitees of one organization. */
+  'users:list': {
+    input: z.object({ accountId: z.string().min(1).max(100), orgId: z.number().int().nonnegative() }).strict(),
+    output: z.array(OrgUserRow),
+  },
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */
 export const eventContract = {
   /** Some cached data changed; the renderer invalidates the matching queries. */
   'cache:changed': z.object({ scopes: z.array(CacheScope) }),
+  /** Sync progress of one account (planned and done requests, ETA, current job, issues). */
+  'sync:progress': SyncStatus,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>

@@ -234,6 +234,8 @@ export const AccountUserSchema = z
     partnership_id: Id.nullish(),
     security: UserSecuritySchema.nullish(),
     teams: z.array(TeamRefSchema).nullish(),
+    /** `with=invitation_details` on a pending invitee: when it was sent and when it expires. */
+    invitation_details: z.looseObject({ id: Id.nullish(), status: Str, sent_at: Ts, expired_at: Ts }).nullish(),
   })
   .refine((u) => u.user_id != null || u.invitation_id != null, {
     message: 'either user_id or invitation_id is required',

@@ -1,11 +1,58 @@
 import type { Handlers } from './dispatch'
 import type { CoreServices } from '../core'
+import { AppError } from '../lib/app-error'
+
+const DAY_SECONDS = 86_400
 
 /** Maps every channel to a service call. Handlers stay thin: no SQL, no fetch. */
 export function createHandlers(services: CoreServices): Handlers {
+  const requireAccount = (accountId: string): void => {
+    if (!services.accounts.list().some((a) => a.id === accountId))
+      throw new AppError('NOT_FOUND', 'This account does not exist.')
+  }
+  const accountIds = (accountId: string | undefined): string[] =>
+    accountId
+      ? [accountId]
+      : services.accounts
+          .list()
+          .filter((a) => a.state !== 'signed_out')
+          .map((a) => a.id)
   return {
     'app:info': () => services.appInfo,
     'settings:get': () => services.settings.get(),
     'settings:set': ({ patch }) => services.settings.set(patch),
+    'accounts:list': () => services.accounts.list(),
+    'accounts:add': async (input) => {
+      const account = await services.accounts.add(input)
+      services.sync.start(account.id)
+      return account
+    },
+    'accounts:rename': ({ accountId, label }) => services.accounts.rename(accountId, label),
+    'accounts:remove': async ({ accountId, purgeCache }) => ({
+      removed: await services.accounts.remove(accountId, purgeCache),
+    }),
+    'sync:start': ({ accountId, orgId, focusOrgId }) => {
+      if (accountId) requireAccount(accountId)
+      for (const id of accountIds(accountId))
+        services.sync.start(id, { orgId: orgId ?? null, ...(focusOrgId !== undefined ? { focusOrgId } : {}) })
+      return services.sync.status(accountId)
+    },
+    'sync:cancel': ({ accountId }) => {
+      if (accountId) requireAccount(accountId)
+      for (const id of accountIds(accountId)) services.sync.cancel(id)
+      return services.sync.status(accountId)
+    },
+    'sync:status': () => services.sync.status(),
+    'orgs:list': ({ accountId }) => services.queries.orgs(accountId),
+    'products:list': ({ accountId, orgId, expiringWithinDays }) =>
+      services.queries.products({
+        accountId,
+        orgId,
+        expiringBefore:
+          expiringWithinDays === undefined
+            ? undefined
+            : Math.floor(services.clock.now() / 1000) + expiringWithinDays * DAY_SECONDS,
+      }),
+    'users:list': ({ accountId, orgId }) => services.queries.users(accountId, orgId),
   }
 }

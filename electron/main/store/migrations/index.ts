@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { migration001 } from './001-settings'
+import { migration002 } from './002-cache'
 
 /** One schema step. Never edit a migration that has shipped: add a new one. */
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Ordered, append-only. */
-export const MIGRATIONS: readonly Migration[] = [migration001]
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002]

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto'
+import type { AccountSummary, ScopeStatus } from '../../../shared/domain/cache'
+import { ApiError, type ApiClient } from '../api'
+import { AppError } from '../lib/app-error'
+import type { Clock } from '../lib/clock'
+import type { Logger } from '../lib/logger'
+import type { EventBus } from '../ipc/dispatch'
+import type { SecretStore } from '../secrets/secret-store'
+import { KeychainUnavailableError } from '../secrets/secret-store'
+import { AccountsRepo } from '../store/repos/accounts-repo'
+import type { SyncEngine } from '../sync/engine'
+
+export const DEFAULT_BASE_URL = 'https://api.infomaniak.com'
+export const TOKEN_PAGE = 'https://manager.infomaniak.com/v3/ng/profile/user/token/list'
+
+/** Personal API tokens are 60–100 characters of [A-Za-z0-9_-] (observed format). */
+const TOKEN_FORMAT = /^[A-Za-z0-9_-]{60,100}$/
+
+/** Trims, drops a pasted "Bearer " prefix and surrounding quotes; checks the format. */
+export function normalizeToken(raw: string): { ok: true; token: string } | { ok: false; reason: string } {
+  let token = raw
+    .trim()
+    .replace(/^bearer\s+/i, '')
+    .trim()
+  token = token.replace(/^["'`]+|["'`]+$/g, '')
+  if (token === '')
+    return { ok: false, reason: 'The token is empty. Paste the token shown once when you created it in the Manager.' }
+  if (/\s/.test(token))
+    return { ok: false, reason: 'The token contains spaces or line breaks; paste it as a single line.' }
+  if (!TOKEN_FORMAT.test(token)) {
+    return {
+      ok: false,
+      reason: `This does not look like an Infomaniak API token (60 to 100 letters, digits, "-" or "_"; this one has ${token.length} characters${/[^A-Za-z0-9_-]/.test(token) ? ' and other characters' : ''}). Copy it again from the Manager.`,
+    }
+  }
+  return { ok: true, token }
+}
+
+export function normalizeBaseUrl(raw: string | undefined): string {
+  const url = new URL(raw ?? DEFAULT_BASE_URL)
+  if (
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+  ) {
+    throw new AppError(
+      'INVALID_INPUT',
+      'The API address must use https (plain http is accepted only on this computer, for the sandbox).',
+    )
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '')
+}
+
+export interface AccountsServiceDeps {
+  repo: AccountsRepo
+  secrets: SecretStore
+  clock: Clock
+  logger: Logger
+  events: EventBus
+  sync: SyncEngine
+  /** A throw-away client for a token being added (not yet stored anywhere). */
+  probeClient(baseUrl: string, token: string): ApiClient
+  /** Forget the cached client (and limiter) of a removed account. */
+  forgetClient(accountId: string): void
+}
+
+/** Keychain entry name of an account's token. */
+export function secretKey(accountId: string): string {
+  return `token:${accountId}`
+}
+
+export class AccountsService {
+  constructor(private readonly d: AccountsServiceDeps) {}
+
+  list(): AccountSummary[] {
+    return this.d.repo.list().map((a) => this.d.repo.summary(a))
+  }
+
+  private explain(error: unknown): AppError {
+    if (error instanceof AppError) return error
+    if (error instanceof KeychainUnavailableError) return new AppError('KEYCHAIN_UNAVAILABLE', error.message)
+    if (error instanceof ApiError) {
+      switch (error.kind) {
+        case 'token_rejected':
+          return new AppError(
+            'TOKEN_REJECTED',
+            'Infomaniak rejected this token: it was revoked, has expired, or was mistyped. Create a new token in the Manager (Profile → API tokens) and paste it here.',
+            { manageUrl: TOKEN_PAGE },
+          )
+        case 'missing_scope': {
+          const scopes = error.detail.kind === 'missing_scope' ? error.detail.scopes : []
+          return new AppError(
+            'MISSING_SCOPE',
+            `This token lacks the ${scopes.join(', ') || 'required'} scope. Create a token that includes it in the Manager (Profile → API tokens).`,
+            { scopes, manageUrl: TOKEN_PAGE },
+          )
+        }
+        case 'network':
+        case 'timeout':
+          return new AppError(
+            'OFFLINE',
+            'The Infomaniak API cannot be reached. Check your connection (or the API address under Advanced) and try again.',
+          )
+        default:
+          return new AppError('API_ERROR', error.message)
+      }
+    }
+    return new AppError('INTERNAL', 'The account could not be added. The details are in the log.')
+  }
+
+  /**
+   * Adds an account. The token is checked against /2/profile and its scopes probed before
+   * anything is stored; it then goes to the keychain (or, for the headless CLI, only the NAME
+   * of the environment variable holding it is recorded).
+   */
+  async add(input: {
+    token: string
+    baseUrl?: string | undefined
+    label?: string | undefined
+    tokenEnv?: string
+    isDemo?: boolean
+  }): Promise<AccountSummary> {
+    const normalized = normalizeToken(input.token)
+    if (!normalized.ok) throw new AppError('INVALID_INPUT', normalized.reason)
+    const baseUrl = normalizeBaseUrl(input.baseUrl)
+    const client = this.d.probeClient(baseUrl, normalized.token)
+    let profile
+    let scopes: ScopeStatus[]
+    try {
+      profile = await client.getProfile()
+      const existing = this.d.repo.findByUser(profile.id, baseUrl)
+      if (existing) {
+        throw new AppError('CONFLICT', `This Infomaniak login is already added as “${existing.label}”.`, {
+          accountId: existing.id,
+        })
+      }
+      scopes = (await client.probeScopes()).map((p) => ({ scope: p.scope, granted: p.granted, unlocks: p.unlocks }))
+    } catch (error) {
+      throw this.explain(error)
+    }
+    if (scopes.some((s) => s.scope === 'accounts' && s.granted === false)) {
+      throw new AppError(
+        'MISSING_SCOPE',
+        'This token lacks the “accounts” scope, which Switchboard needs to list your organizations. Create a token that includes it in the Manager (Profile → API tokens).',
+        { scopes: ['accounts'], manageUrl: TOKEN_PAGE },
+      )
+    }
+    const id = `acc-${randomUUID()}`
+    const label = input.label ?? profile.display_name ?? profile.email ?? profile.login ?? `Infomaniak ${profile.id}`
+    if (!input.tokenEnv) {
+      try {
+        await this.d.secrets.set(secretKey(id), normalized.token)
+      } catch (error) {
+        throw this.explain(error)
+      }
+    }
+    try {
+      this.d.repo.insert({
+        id,
+        label,
+        baseUrl,
+        tokenEnv: input.tokenEnv ?? null,
+        userId: profile.id,
+        displayName: profile.display_name ?? null,
+        email: profile.email ?? null,
+        isDemo: input.isDemo ?? false,
+        scopes,
+        createdAt: this.d.clock.now(),
+      })
+    } catch (error) {
+      if (!input.tokenEnv) await this.d.secrets.delete(secretKey(id)).catch(() => false)
+      throw error
+    }
+    this.d.logger.info('account added', {
+      id,
+      baseUrl,
+      scopes: scopes.filter((s) => s.granted === true).map((s) => s.scope),
+    })
+    this.d.events.emit('cache:changed', { scopes: ['accounts'] })
+    return this.d.repo.summary(this.d.repo.get(id)!)
+  }
+
+  rename(accountId: string, label: string): AccountSummary {
+    if (!this.d.repo.setLabel(accountId, label)) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    this.d.events.emit('cache:changed', { scopes: ['accounts'] })
+    return this.d.repo.summary(this.d.repo.get(accountId)!)
+  }
+
+  /**
+   * Removes the token from the keychain. With `purgeCache`, also deletes the account and every
+   * cached row keyed by it; otherwise the cache stays readable, marked "signed out".
+   */
+  async remove(accountId: string, purgeCache: boolean): Promise<boolean> {
+    const account = this.d.repo.get(accountId)
+    if (!account) return false
+    this.d.sync.cancel(accountId)
+    await this.d.sync.whenIdle(accountId)
+    if (!account.token_env) {
+      try {
+        await this.d.secrets.delete(secretKey(accountId))
+      } catch (error) {
+        throw this.explain(error)
+      }
+    }
+    this.d.forgetClient(accountId)
+    if (purgeCache) this.d.repo.delete(accountId)
+    else this.d.repo.setState(accountId, 'signed_out', 'The token was removed. Add the account again to sync.')
+    this.d.events.emit('cache:changed', { scopes: ['accounts', 'orgs', 'products', 'users', 'teams', 'sync'] })
+    return true
+  }
+}

@@ -1,0 +1,564 @@
+import type Database from 'better-sqlite3'
+import type { ResourceIssue, SyncStatus } from '../../../shared/domain/cache'
+import type { CacheScope } from '../../../shared/ipc/contract'
+import { ApiError, type ApiClient } from '../api'
+import type { Clock } from '../lib/clock'
+import type { Logger } from '../lib/logger'
+import type { EventBus } from '../ipc/dispatch'
+import { AccountsRepo, type AccountRecord } from '../store/repos/accounts-repo'
+import { CacheWriter } from '../store/repos/cache-writer'
+import {
+  ACCOUNT_WIDE,
+  etaMs,
+  nextJob,
+  planAccountJobs,
+  planOrgJobs,
+  type Job,
+  type JobStateInput,
+  type Resource,
+} from './planner'
+
+export interface SyncEngineOptions {
+  db: Database.Database
+  clock: Clock
+  logger: Logger
+  events: EventBus
+  /** Builds (or returns the cached) API client of an account; the client owns the token's limiter. */
+  clientFor(account: AccountRecord): ApiClient
+  /** Milliseconds per request at the limiter's sustained pace (for the ETA). */
+  msPerRequest: number
+  /** Offline backoff: first retry delay and cap. */
+  offlineRetryMs?: { first: number; max: number }
+}
+
+export interface StartOptions {
+  /** Only this organization's jobs. */
+  orgId?: number | null
+  /** Put this organization's jobs first (what the user is viewing). */
+  focusOrgId?: number | null
+}
+
+const USER_EXPANSIONS = ['security', 'teams', 'invitation_details'] as const
+
+const SCOPES_OF: Record<Resource, CacheScope[]> = {
+  orgs: ['orgs', 'accounts'],
+  products: ['products', 'orgs'],
+  users: ['users', 'teams', 'orgs'],
+  teams: ['teams'],
+}
+
+interface AccountRun {
+  status: SyncStatus
+  controller: AbortController | null
+  promise: Promise<void> | null
+  focusOrgId: number | null
+  retryTimer: ReturnType<typeof setTimeout> | null
+  offlineAttempts: number
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message
+  if (error instanceof Error) return error.message
+  return String(error)
+}
+
+/**
+ * One request queue per account, run through the account's rate-limited client. Each job's
+ * fetched set is written in one transaction (diff + history + sync state); a failed job
+ * writes no data. Progress and cache changes are pushed as events.
+ */
+export class SyncEngine {
+  private readonly runs = new Map<string, AccountRun>()
+  private readonly accounts: AccountsRepo
+  private closed = false
+
+  constructor(private readonly o: SyncEngineOptions) {
+    this.accounts = new AccountsRepo(o.db)
+  }
+
+  private run(accountId: string): AccountRun {
+    let r = this.runs.get(accountId)
+    if (!r) {
+      const account = this.accounts.get(accountId)
+      r = {
+        status: {
+          accountId,
+          state: account?.state === 'token_rejected' ? 'token_rejected' : 'idle',
+          planned: 0,
+          done: 0,
+          requests: 0,
+          etaMs: null,
+          current: null,
+          startedAt: null,
+          lastSyncAt: account?.last_sync_at ?? null,
+          lastError: account?.last_error ?? null,
+          offlineSince: null,
+          nextAttemptAt: null,
+          issues: [],
+        },
+        controller: null,
+        promise: null,
+        focusOrgId: null,
+        retryTimer: null,
+        offlineAttempts: 0,
+      }
+      this.runs.set(accountId, r)
+    }
+    r.status.issues = this.issues(accountId)
+    return r
+  }
+
+  private issues(accountId: string): ResourceIssue[] {
+    return this.o.db
+      .prepare<
+        [string],
+        {
+          resource: string
+          org_id: number
+          status: 'error' | 'needs_scope' | 'unavailable'
+          needed_scope: string | null
+          error_message: string | null
+        }
+      >(
+        "SELECT resource, org_id, status, needed_scope, error_message FROM sync_state WHERE account_id = ? AND status != 'ok' ORDER BY org_id, resource",
+      )
+      .all(accountId)
+      .map((s) => ({
+        resource: s.resource,
+        orgId: s.org_id,
+        status: s.status,
+        scope: s.needed_scope,
+        message: s.error_message,
+      }))
+  }
+
+  private emitStatus(r: AccountRun): void {
+    r.status.issues = this.issues(r.status.accountId)
+    this.o.events.emit('sync:progress', { ...r.status })
+  }
+
+  /** Current status of every account (or one). */
+  status(accountId?: string): SyncStatus[] {
+    const ids = accountId ? [accountId] : this.accounts.list().map((a) => a.id)
+    return ids.filter((id) => this.accounts.get(id)).map((id) => ({ ...this.run(id).status }))
+  }
+
+  /**
+   * Starts a sync of `accountId` in the background (or re-prioritizes the running one).
+   * Returns at once; `whenIdle` waits for the end.
+   */
+  start(accountId: string, options: StartOptions = {}): void {
+    if (this.closed) return
+    const account = this.accounts.get(accountId)
+    if (!account) return
+    const r = this.run(accountId)
+    if (options.focusOrgId !== undefined) r.focusOrgId = options.focusOrgId
+    if (r.promise) {
+      if (options.orgId != null) r.focusOrgId = options.orgId
+      return
+    }
+    if (r.retryTimer) {
+      clearTimeout(r.retryTimer)
+      r.retryTimer = null
+    }
+    if (account.state === 'token_rejected') {
+      // A new attempt is what the user asked for (e.g. after fixing the token): try again.
+      this.accounts.setState(accountId, 'ok', null)
+    }
+    r.promise = this.execute(accountId, options, null).finally(() => {
+      r.promise = null
+      r.controller = null
+    })
+  }
+
+  /** Resumes runs a previous process left unfinished (killed or closed mid-sync). */
+  resumeInterrupted(): string[] {
+    const interrupted = this.o.db
+      .prepare<[], { id: number; account_id: string; started_at: number }>(
+        "SELECT id, account_id, started_at FROM sync_runs WHERE status = 'running' ORDER BY started_at",
+      )
+      .all()
+    const resumed: string[] = []
+    for (const run of interrupted) {
+      this.o.db
+        .prepare("UPDATE sync_runs SET status = 'cancelled', finished_at = ? WHERE id = ?")
+        .run(this.o.clock.now(), run.id)
+      if (resumed.includes(run.account_id) || !this.accounts.get(run.account_id)) continue
+      const r = this.run(run.account_id)
+      if (r.promise) continue
+      resumed.push(run.account_id)
+      r.promise = this.execute(run.account_id, {}, run.started_at).finally(() => {
+        r.promise = null
+        r.controller = null
+      })
+    }
+    return resumed
+  }
+
+  /** Cancels the running sync of an account (and any scheduled offline retry). */
+  cancel(accountId: string): boolean {
+    const r = this.runs.get(accountId)
+    if (!r) return false
+    if (r.retryTimer) {
+      clearTimeout(r.retryTimer)
+      r.retryTimer = null
+      r.status.nextAttemptAt = null
+      if (r.status.state === 'offline' || r.status.state === 'waiting') r.status.state = 'idle'
+      this.emitStatus(r)
+    }
+    if (!r.controller) return false
+    r.controller.abort()
+    return true
+  }
+
+  /** Resolves when the account has no sync running (scheduled retries do not count). */
+  async whenIdle(accountId: string): Promise<void> {
+    const r = this.runs.get(accountId)
+    while (r?.promise) await r.promise
+  }
+
+  /** Stops everything (app quit). */
+  close(): void {
+    this.closed = true
+    for (const r of this.runs.values()) {
+      r.controller?.abort()
+      if (r.retryTimer) clearTimeout(r.retryTimer)
+    }
+  }
+
+  private states(accountId: string): JobStateInput[] {
+    return this.o.db
+      .prepare<
+        [string],
+        { resource: string; org_id: number; status: string; synced_at: number | null; request_count: number | null }
+      >('SELECT resource, org_id, status, synced_at, request_count FROM sync_state WHERE account_id = ?')
+      .all(accountId)
+      .map((s) => ({
+        resource: s.resource,
+        orgId: s.org_id,
+        status: s.status,
+        syncedAt: s.synced_at,
+        requestCount: s.request_count,
+      }))
+  }
+
+  private orgs(accountId: string): { id: number; name: string }[] {
+    return this.o.db
+      .prepare<[string], { id: number; name: string }>('SELECT id, name FROM orgs WHERE account_id = ? ORDER BY name')
+      .all(accountId)
+  }
+
+  private recordState(
+    accountId: string,
+    job: Job,
+    fields: {
+      status: 'ok' | 'error' | 'needs_scope' | 'unavailable'
+      items?: number
+      requests?: number
+      code?: string | null
+      message?: string | null
+      scope?: string | null
+    },
+  ): void {
+    const now = this.o.clock.now()
+    this.o.db
+      .prepare(
+        `INSERT INTO sync_state (account_id, org_id, resource, status, synced_at, attempted_at, item_count, request_count, error_code, error_message, needed_scope)
+         VALUES (@account, @org, @resource, @status, @synced, @now, @items, @requests, @code, @message, @scope)
+         ON CONFLICT (account_id, org_id, resource) DO UPDATE SET status = excluded.status, attempted_at = excluded.attempted_at,
+           synced_at = COALESCE(excluded.synced_at, sync_state.synced_at),
+           item_count = COALESCE(excluded.item_count, sync_state.item_count),
+           request_count = COALESCE(excluded.request_count, sync_state.request_count),
+           error_code = excluded.error_code, error_message = excluded.error_message, needed_scope = excluded.needed_scope`,
+      )
+      .run({
+        account: accountId,
+        org: job.orgId,
+        resource: job.resource,
+        status: fields.status,
+        synced: fields.status === 'ok' ? now : null,
+        now,
+        items: fields.items ?? null,
+        requests: fields.requests ?? null,
+        code: fields.code ?? null,
+        message: fields.message ?? null,
+        scope: fields.scope ?? null,
+      })
+  }
+
+  private isBaseline(accountId: string, job: Job): boolean {
+    const row = this.o.db
+      .prepare<[string, number, string], { synced_at: number | null }>(
+        'SELECT synced_at FROM sync_state WHERE account_id = ? AND org_id = ? AND resource = ?',
+      )
+      .get(accountId, job.orgId, job.resource)
+    return row?.synced_at == null
+  }
+
+  private async execute(accountId: string, options: StartOptions, resumeFrom: number | null): Promise<void> {
+    const r = this.run(accountId)
+    const account = this.accounts.get(accountId)
+    if (!account) return
+    const controller = new AbortController()
+    r.controller = controller
+    const signal = controller.signal
+    const client = this.o.clientFor(account)
+    const startedAt = this.o.clock.now()
+    const runId = Number(
+      this.o.db
+        .prepare("INSERT INTO sync_runs (account_id, started_at, status) VALUES (?, ?, 'running')")
+        .run(accountId, startedAt).lastInsertRowid,
+    )
+    const skipFreshSince = resumeFrom ?? (r.status.state === 'offline' ? r.status.startedAt : null)
+    const blocked = new Set<Resource>()
+    const onlyOrgId = options.orgId ?? null
+    if (onlyOrgId != null) r.focusOrgId = onlyOrgId
+
+    let queue: Job[] = planAccountJobs({ orgs: [], states: this.states(accountId), onlyOrgId, skipFreshSince })
+    const planOrgs = (): Job[] =>
+      planOrgJobs({
+        orgs: this.orgs(accountId),
+        states: this.states(accountId),
+        onlyOrgId,
+        skipFreshSince,
+        blockedResources: blocked,
+      })
+    // Per-organization jobs are planned from the cached organization list at once (so the
+    // first progress event shows the whole cost), then reconciled after the list is refreshed.
+    queue.push(...planOrgs())
+
+    Object.assign(r.status, {
+      state: 'syncing',
+      planned: queue.reduce((n, j) => n + j.estimate, 0),
+      done: 0,
+      requests: 0,
+      startedAt: r.status.state === 'offline' && r.status.startedAt ? r.status.startedAt : startedAt,
+      current: null,
+      lastError: null,
+      nextAttemptAt: null,
+    } satisfies Partial<SyncStatus>)
+    this.emitStatus(r)
+
+    let outcome: 'done' | 'cancelled' | 'failed' = 'done'
+    let jobErrors = 0
+    const updateEta = (): void => {
+      r.status.etaMs = etaMs(Math.max(0, r.status.planned - r.status.requests), this.o.msPerRequest)
+    }
+
+    while (queue.length > 0) {
+      if (signal.aborted) {
+        outcome = 'cancelled'
+        break
+      }
+      const job = nextJob(queue, r.focusOrgId)!
+      queue = queue.filter((j) => j !== job)
+      r.status.current = { resource: job.resource, orgId: job.orgId, orgName: job.orgName }
+      updateEta()
+      this.emitStatus(r)
+
+      let requests = 0
+      const onPage = (p: { pages: number; requests: number }): void => {
+        requests = p.requests
+        // Refine the estimate with the pages the server announced.
+        const planned = r.status.planned - job.estimate + Math.max(p.pages, p.requests)
+        job.estimate = Math.max(p.pages, p.requests)
+        r.status.planned = planned
+        r.status.requests = r.status.done + p.requests
+        updateEta()
+        this.emitStatus(r)
+      }
+
+      try {
+        const count = await this.runJob(accountId, account, client, job, signal, onPage)
+        requests = Math.max(requests, 1)
+        r.status.done += requests
+        r.status.requests = r.status.done
+        r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
+        this.o.db
+          .prepare('UPDATE sync_runs SET done = done + 1, requests = ? WHERE id = ?')
+          .run(r.status.requests, runId)
+        this.o.logger.debug('job done', { accountId, resource: job.resource, orgId: job.orgId, items: count, requests })
+        r.offlineAttempts = 0
+        if (job.resource === 'orgs') {
+          const fresh = planOrgs()
+          const key = (j: Job): string => `${j.resource}:${j.orgId}`
+          const wanted = new Set(fresh.map(key))
+          const queued = new Set(queue.map(key))
+          queue = queue.filter((j) => j.orgId === ACCOUNT_WIDE || wanted.has(key(j)))
+          queue.push(...fresh.filter((j) => !queued.has(key(j))))
+          r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
+        }
+        this.o.events.emit('cache:changed', { scopes: SCOPES_OF[job.resource] })
+      } catch (error) {
+        r.status.done += requests
+        r.status.requests = r.status.done
+        if (signal.aborted || (error instanceof ApiError && error.kind === 'cancelled')) {
+          outcome = 'cancelled'
+          break
+        }
+        const handled = this.handleJobError(accountId, r, job, error, blocked)
+        if (handled === 'stop') {
+          outcome = 'failed'
+          break
+        }
+        if (handled === 'offline') {
+          outcome = 'failed'
+          this.scheduleOfflineRetry(accountId, r, options)
+          break
+        }
+        if (handled === 'blocked') queue = queue.filter((j) => !blocked.has(j.resource))
+        jobErrors++
+        r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
+      }
+    }
+
+    const finishedAt = this.o.clock.now()
+    this.o.db
+      .prepare('UPDATE sync_runs SET status = ?, finished_at = ?, planned = ?, requests = ? WHERE id = ?')
+      .run(outcome, finishedAt, r.status.planned, r.status.requests, runId)
+    r.status.current = null
+    r.status.etaMs = null
+    if (outcome === 'done') {
+      this.accounts.markSynced(accountId, finishedAt)
+      r.status.state = 'idle'
+      r.status.lastSyncAt = finishedAt
+      r.status.offlineSince = null
+      r.status.lastError = jobErrors > 0 ? `${jobErrors} part(s) of the sync failed; the previous data is kept.` : null
+      this.o.events.emit('cache:changed', { scopes: ['accounts', 'sync'] })
+    } else if (outcome === 'cancelled') {
+      r.status.state = 'idle'
+      r.status.lastError = null
+    }
+    this.emitStatus(r)
+  }
+
+  private handleJobError(
+    accountId: string,
+    r: AccountRun,
+    job: Job,
+    error: unknown,
+    blocked: Set<Resource>,
+  ): 'continue' | 'blocked' | 'stop' | 'offline' {
+    const message = messageOf(error)
+    this.o.logger.warn('job failed', { accountId, resource: job.resource, orgId: job.orgId, error: message })
+    if (!(error instanceof ApiError)) {
+      this.recordState(accountId, job, { status: 'error', code: 'internal', message })
+      return 'continue'
+    }
+    switch (error.kind) {
+      case 'token_rejected':
+      case 'token_unavailable':
+        this.accounts.setState(accountId, 'token_rejected', message)
+        r.status.state = 'token_rejected'
+        r.status.lastError = message
+        this.o.events.emit('cache:changed', { scopes: ['accounts'] })
+        return 'stop'
+      case 'missing_scope': {
+        const scope = error.detail.kind === 'missing_scope' ? (error.detail.scopes[0] ?? null) : null
+        this.recordState(accountId, job, { status: 'needs_scope', code: 'all_scopes', message, scope })
+        if (job.resource !== 'orgs') {
+          blocked.add(job.resource)
+          // The same scope is missing for every organization: record it without spending requests.
+          for (const o of this.orgs(accountId)) {
+            if (o.id !== job.orgId && (job.resource === 'users' || job.resource === 'teams')) {
+              this.recordState(
+                accountId,
+                { ...job, orgId: o.id },
+                { status: 'needs_scope', code: 'all_scopes', message, scope },
+              )
+            }
+          }
+          return 'blocked'
+        }
+        return 'continue'
+      }
+      case 'forbidden':
+      case 'not_found':
+        this.recordState(accountId, job, { status: 'unavailable', code: error.kind, message })
+        return 'continue'
+      case 'network':
+      case 'timeout':
+        this.accounts.setState(accountId, 'offline', message)
+        r.status.state = 'offline'
+        r.status.offlineSince = r.status.offlineSince ?? this.o.clock.now()
+        r.status.lastError = message
+        return 'offline'
+      default:
+        this.recordState(accountId, job, { status: 'error', code: error.kind, message })
+        return 'continue'
+    }
+  }
+
+  private scheduleOfflineRetry(accountId: string, r: AccountRun, options: StartOptions): void {
+    if (this.closed) return
+    const { first, max } = this.o.offlineRetryMs ?? { first: 15_000, max: 300_000 }
+    const delay = Math.min(max, first * 2 ** r.offlineAttempts)
+    r.offlineAttempts++
+    r.status.nextAttemptAt = this.o.clock.now() + delay
+    r.retryTimer = setTimeout(() => {
+      r.retryTimer = null
+      r.status.nextAttemptAt = null
+      if (this.closed || r.promise) return
+      r.promise = this.execute(accountId, options, null).finally(() => {
+        r.promise = null
+        r.controller = null
+      })
+    }, delay)
+    r.retryTimer.unref?.()
+  }
+
+  /** Fetches one job's set, then writes it in one transaction. Returns the item count. */
+  private async runJob(
+    accountId: string,
+    account: AccountRecord,
+    client: ApiClient,
+    job: Job,
+    signal: AbortSignal,
+    onPage: (p: { pages: number; requests: number }) => void,
+  ): Promise<number> {
+    const db = this.o.db
+    const baseline = this.isBaseline(accountId, job)
+    const at = this.o.clock.now()
+    const write = (fn: (w: CacheWriter) => void, items: number, requests: number): void => {
+      db.transaction(() => {
+        const writer = new CacheWriter(db, accountId, at)
+        fn(writer)
+        this.recordState(accountId, job, { status: 'ok', items, requests })
+      })()
+    }
+    let requests = 0
+    const track = (p: { pages: number; requests: number }): void => {
+      requests = p.requests
+      onPage(p)
+    }
+    switch (job.resource) {
+      case 'orgs': {
+        const orgs = await client.listAccounts({ signal, onPage: track })
+        const owner = {
+          key: account.user_id != null ? `u:${account.user_id}` : `account:${accountId}`,
+          email: account.email,
+          name: account.display_name,
+        }
+        write((w) => w.writeOrgs(orgs, owner, baseline), orgs.length, Math.max(1, requests))
+        return orgs.length
+      }
+      case 'products': {
+        const products = await client.listProducts({ signal, onPage: track })
+        write((w) => w.writeProducts(products, baseline), products.length, Math.max(1, requests))
+        return products.length
+      }
+      case 'users': {
+        const users = await client.listAccountUsers(job.orgId, { signal, onPage: track, with: USER_EXPANSIONS })
+        write((w) => w.writeOrgUsers(job.orgId, users, baseline), users.length, Math.max(1, requests))
+        return users.length
+      }
+      case 'teams': {
+        const teams = await client.listTeams(job.orgId, { signal, onPage: track })
+        write((w) => w.writeTeams(job.orgId, teams), teams.length, Math.max(1, requests))
+        return teams.length
+      }
+    }
+  }
+}
+
+export { ACCOUNT_WIDE }

@@ -1,0 +1,123 @@
+import { z } from 'zod'
+
+/** Role of the token owner in an organization (`type` in `/1/accounts`). */
+export const OrgRole = z.enum(['owner', 'admin', 'normal', 'client', 'unknown'])
+export type OrgRole = z.infer<typeof OrgRole>
+
+export const AccountState = z.enum(['ok', 'token_rejected', 'offline', 'signed_out'])
+export type AccountState = z.infer<typeof AccountState>
+
+export const ScopeStatus = z.object({
+  scope: z.string(),
+  granted: z.union([z.boolean(), z.literal('unknown')]),
+  unlocks: z.string(),
+})
+export type ScopeStatus = z.infer<typeof ScopeStatus>
+
+/** A Switchboard account: one Infomaniak login (token owner). Never carries the token. */
+export const AccountSummary = z.object({
+  id: z.string(),
+  label: z.string(),
+  baseUrl: z.string(),
+  userId: z.number().int().nullable(),
+  displayName: z.string().nullable(),
+  email: z.string().nullable(),
+  state: AccountState,
+  isDemo: z.boolean(),
+  tokenSource: z.enum(['keychain', 'environment']),
+  scopes: z.array(ScopeStatus),
+  createdAt: z.number().int(),
+  lastSyncAt: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  orgCount: z.number().int(),
+})
+export type AccountSummary = z.infer<typeof AccountSummary>
+
+export const OrgSummary = z.object({
+  accountId: z.string(),
+  id: z.number().int(),
+  name: z.string(),
+  role: OrgRole,
+  legalEntityType: z.string().nullable(),
+  isPartnerClient: z.boolean(),
+  productCount: z.number().int(),
+  userCount: z.number().int(),
+  syncedAt: z.number().int().nullable(),
+})
+export type OrgSummary = z.infer<typeof OrgSummary>
+
+export const Rights = z.object({
+  technical: z.boolean(),
+  statistic: z.boolean(),
+  check: z.boolean(),
+  sale: z.boolean(),
+})
+export type Rights = z.infer<typeof Rights>
+
+export const ProductRow = z.object({
+  accountId: z.string(),
+  id: z.number().int(),
+  orgId: z.number().int(),
+  serviceName: z.string(),
+  customerName: z.string(),
+  internalName: z.string().nullable(),
+  fqdn: z.string().nullable(),
+  createdAt: z.number().int().nullable(),
+  expiredAt: z.number().int().nullable(),
+  isTrial: z.boolean(),
+  isLocked: z.boolean(),
+  hasMaintenance: z.boolean(),
+  hasOperationInProgress: z.boolean(),
+  tags: z.array(z.object({ id: z.number().int(), name: z.string() })),
+})
+export type ProductRow = z.infer<typeof ProductRow>
+
+export const OrgUserRow = z.object({
+  accountId: z.string(),
+  orgId: z.number().int(),
+  memberKey: z.string(),
+  userId: z.number().int().nullable(),
+  invitationId: z.number().int().nullable(),
+  email: z.string(),
+  displayName: z.string(),
+  roleType: z.string(),
+  state: z.string(),
+  hasBillingAccess: z.boolean(),
+  has2fa: z.boolean().nullable(),
+  lastLoginAt: z.number().int().nullable(),
+  teamIds: z.array(z.number().int()),
+})
+export type OrgUserRow = z.infer<typeof OrgUserRow>
+
+export const SyncJobInfo = z.object({
+  resource: z.string(),
+  orgId: z.number().int(),
+  orgName: z.string().nullable(),
+})
+
+export const ResourceIssue = z.object({
+  resource: z.string(),
+  orgId: z.number().int(),
+  status: z.enum(['error', 'needs_scope', 'unavailable']),
+  scope: z.string().nullable(),
+  message: z.string().nullable(),
+})
+export type ResourceIssue = z.infer<typeof ResourceIssue>
+
+/** The sync picture of one account, for the header indicator and the sync panel. */
+export const SyncStatus = z.object({
+  accountId: z.string(),
+  state: z.enum(['idle', 'syncing', 'offline', 'token_rejected', 'waiting']),
+  planned: z.number().int(),
+  done: z.number().int(),
+  requests: z.number().int(),
+  etaMs: z.number().int().nullable(),
+  current: SyncJobInfo.nullable(),
+  startedAt: z.number().int().nullable(),
+  lastSyncAt: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  offlineSince: z.number().int().nullable(),
+  nextAttemptAt: z.number().int().nullable(),
+  issues: z.array(ResourceIssue),
+})
+export type SyncStatus = z.infer<typeof SyncStatus>
