@@ -101,6 +101,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       host: 'browser-shell',
     },
   })
+  core.services.sync.resumeInterrupted()
   const sseClients = new Set<ServerResponse>()
   const unsubscribe = core.onEvent((channel, payload) => {
     const frame = `data: ${JSON.stringify({ channel, payload })}\n\n`

@@ -88,6 +88,9 @@ if (!app.requestSingleInstanceLock()) {
       })
     }
 
+    // A sync interrupted by a crash or a quit continues where it stopped.
+    core.services.sync.resumeInterrupted()
+
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()
 

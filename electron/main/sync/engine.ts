@@ -133,6 +133,7 @@ export class SyncEngine {
   }
 
   private emitStatus(r: AccountRun): void {
+    if (this.closed) return
     r.status.issues = this.issues(r.status.accountId)
     this.o.events.emit('sync:progress', { ...r.status })
   }
@@ -346,6 +347,7 @@ export class SyncEngine {
     }
 
     while (queue.length > 0) {
+      if (this.closed) return
       if (signal.aborted) {
         outcome = 'cancelled'
         break
@@ -390,6 +392,8 @@ export class SyncEngine {
         }
         this.o.events.emit('cache:changed', { scopes: SCOPES_OF[job.resource] })
       } catch (error) {
+        // The core is shutting down: the database may already be closed; write nothing.
+        if (this.closed) return
         r.status.done += requests
         r.status.requests = r.status.done
         if (signal.aborted || (error instanceof ApiError && error.kind === 'cancelled')) {
@@ -412,6 +416,7 @@ export class SyncEngine {
       }
     }
 
+    if (this.closed) return
     const finishedAt = this.o.clock.now()
     this.o.db
       .prepare('UPDATE sync_runs SET status = ?, finished_at = ?, planned = ?, requests = ? WHERE id = ?')

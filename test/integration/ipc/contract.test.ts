@@ -3,15 +3,29 @@ import { INVOKE_CHANNELS } from '../../../shared/ipc/channels'
 import { invokeContract } from '../../../shared/ipc/contract'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { testCore } from '../../helpers/core'
+import { syncFixture } from '../../helpers/sync'
 
 /** Inputs no channel accepts. */
 const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
 
-/** One valid input per channel, so each handler's output can be checked against its schema. */
-const VALID_INPUT: Record<(typeof INVOKE_CHANNELS)[number], unknown> = {
-  'app:info': {},
-  'settings:get': {},
-  'settings:set': { patch: { language: 'fr' } },
+/** One valid input per channel (in this order), so each handler's output can be checked against its schema. */
+function validInputs(ids: { accountId: string; orgId: number; token: string; baseUrl: string; removable: string }) {
+  const inputs: Record<(typeof INVOKE_CHANNELS)[number], unknown> = {
+    'app:info': {},
+    'settings:get': {},
+    'settings:set': { patch: { language: 'fr' } },
+    'accounts:list': {},
+    'accounts:add': { token: ids.token, baseUrl: ids.baseUrl, label: 'Staff' },
+    'accounts:rename': { accountId: ids.accountId, label: 'Renamed' },
+    'sync:status': {},
+    'sync:start': { accountId: ids.accountId, focusOrgId: ids.orgId },
+    'sync:cancel': { accountId: ids.accountId },
+    'orgs:list': {},
+    'products:list': { accountId: ids.accountId, orgId: ids.orgId, expiringWithinDays: 365 },
+    'users:list': { accountId: ids.accountId, orgId: ids.orgId },
+    'accounts:remove': { accountId: ids.removable, purgeCache: true },
+  }
+  return inputs
 }
 
 describe('IPC contract', () => {
@@ -35,10 +49,29 @@ describe('IPC contract', () => {
     }
   })
 
-  it.each(INVOKE_CHANNELS)('%s output parses with its output schema', async (channel) => {
-    const result = await ctx.core.dispatch(channel, VALID_INPUT[channel], { transport: 'test' })
-    expect(result.ok).toBe(true)
-    if (result.ok) expect(invokeContract[channel].output.safeParse(result.value).success).toBe(true)
+  it('every handler answers a valid call with output matching its schema', async () => {
+    const f = await syncFixture({ scale: 'tiny', seed: 2 })
+    try {
+      const accountId = await f.addAccount('owner')
+      const orgId = f.db
+        .prepare<[string], { id: number }>('SELECT id FROM orgs WHERE account_id = ? ORDER BY id')
+        .get(accountId)!.id
+      const removable = await f.addAccount('client')
+      const inputs = validInputs({
+        accountId,
+        orgId,
+        token: f.sandbox.tokens.staff!,
+        baseUrl: f.sandbox.url,
+        removable,
+      })
+      for (const [channel, input] of Object.entries(inputs) as [(typeof INVOKE_CHANNELS)[number], unknown][]) {
+        const result = await f.core.dispatch(channel, input, { transport: 'test' })
+        expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`, channel).toBe('ok')
+        if (result.ok) expect(invokeContract[channel].output.safeParse(result.value).success, channel).toBe(true)
+      }
+    } finally {
+      await f.dispose()
+    }
   })
 
   it('refuses unknown channels with UNKNOWN_CHANNEL', async () => {

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { etaMs, nextJob, planAccountJobs, planOrgJobs, type Job } from '../../../electron/main/sync/planner'
+
+const orgs = [
+  { id: 1, name: 'Alpha SA' },
+  { id: 2, name: 'Bäckerei Zürich AG' },
+  { id: 3, name: "L'Atelier Sàrl" },
+]
+
+describe('planner', () => {
+  it('plans the organization list and products account-wide, users and teams per organization', () => {
+    expect(planAccountJobs({ orgs, states: [] }).map((j) => j.resource)).toEqual(['orgs', 'products'])
+    const perOrg = planOrgJobs({ orgs, states: [] })
+    expect(perOrg.map((j) => `${j.resource}:${j.orgId}`)).toEqual([
+      'users:1',
+      'teams:1',
+      'users:2',
+      'teams:2',
+      'users:3',
+      'teams:3',
+    ])
+  })
+
+  it('estimates each job from the requests it cost last time', () => {
+    const states = [
+      { resource: 'products', orgId: 0, status: 'ok', syncedAt: 10, requestCount: 7 },
+      { resource: 'users', orgId: 2, status: 'ok', syncedAt: 10, requestCount: 3 },
+      { resource: 'users', orgId: 3, status: 'error', syncedAt: 5, requestCount: 9 },
+    ]
+    const all = [...planAccountJobs({ orgs, states }), ...planOrgJobs({ orgs, states })]
+    const cost = (r: string, o: number) => all.find((j) => j.resource === r && j.orgId === o)!.estimate
+    expect(cost('products', 0)).toBe(7)
+    expect(cost('users', 2)).toBe(3)
+    expect(cost('users', 3)).toBe(1) // a failed job's count is not trusted
+    expect(cost('teams', 1)).toBe(1)
+  })
+
+  it('limits a refresh to one organization', () => {
+    expect(planAccountJobs({ orgs, states: [], onlyOrgId: 2 })).toEqual([])
+    expect(planOrgJobs({ orgs, states: [], onlyOrgId: 2 }).map((j) => j.orgId)).toEqual([2, 2])
+  })
+
+  it('skips jobs already synced since a resumed run started, and blocked resources', () => {
+    const states = [
+      { resource: 'orgs', orgId: 0, status: 'ok', syncedAt: 100, requestCount: 1 },
+      { resource: 'products', orgId: 0, status: 'ok', syncedAt: 50, requestCount: 2 },
+      { resource: 'users', orgId: 1, status: 'ok', syncedAt: 120, requestCount: 1 },
+    ]
+    expect(planAccountJobs({ orgs, states, skipFreshSince: 100 }).map((j) => j.resource)).toEqual(['products'])
+    const perOrg = planOrgJobs({ orgs, states, skipFreshSince: 100, blockedResources: new Set(['teams']) })
+    expect(perOrg.map((j) => `${j.resource}:${j.orgId}`)).toEqual(['users:2', 'users:3'])
+  })
+
+  it('orders: organization list, then the focused organization, then products, then stalest first', () => {
+    const job = (
+      resource: Job['resource'],
+      orgId: number,
+      syncedAt: number | null,
+      orgName: string | null = null,
+    ): Job => ({
+      resource,
+      orgId,
+      orgName,
+      estimate: 1,
+      syncedAt,
+    })
+    const queue = [
+      job('users', 1, 500, 'A'),
+      job('teams', 2, null, 'B'),
+      job('products', 0, 900),
+      job('users', 3, 100, 'C'),
+      job('orgs', 0, 1000),
+    ]
+    const order = (focus: number | null) => {
+      const q = [...queue]
+      const out: string[] = []
+      while (q.length) {
+        const j = nextJob(q, focus)!
+        q.splice(q.indexOf(j), 1)
+        out.push(`${j.resource}:${j.orgId}`)
+      }
+      return out
+    }
+    expect(order(null)).toEqual(['orgs:0', 'products:0', 'teams:2', 'users:3', 'users:1'])
+    expect(order(1)).toEqual(['orgs:0', 'users:1', 'products:0', 'teams:2', 'users:3'])
+  })
+
+  it('computes the ETA from the limiter pace', () => {
+    expect(etaMs(120, 1016.7)).toBe(122004)
+    expect(etaMs(-3, 1000)).toBe(0)
+  })
+})
