@@ -10,9 +10,14 @@ import { CacheQueries } from './store/repos/cache-queries'
 import { SettingsService } from './services/settings-service'
 import { AccountsService, secretKey } from './services/accounts-service'
 import { SyncEngine } from './sync/engine'
+import { RenewalsService } from './renewals/renewals-service'
+import { AccessService } from './access/access-service'
+import { BillingService } from './billing/billing-service'
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
+import { DemoService, DEMO_RATE_LIMIT } from './services/demo-service'
+import { startSandbox } from '../sandbox'
 
 /** Pace of the API client. The real API allows 60 requests per minute per token. */
 export interface ApiPace {
@@ -47,6 +52,8 @@ export interface CoreOptions {
   /** Environment for accounts whose token comes from an environment variable (CLI). */
   env?: Readonly<Record<string, string | undefined>>
   random?: () => number
+  /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
+  openExternal?: (url: string) => Promise<boolean>
 }
 
 export interface CoreServices {
@@ -55,7 +62,13 @@ export interface CoreServices {
   accounts: AccountsService
   sync: SyncEngine
   queries: CacheQueries
+  renewals: RenewalsService
+  access: AccessService
+  billing: BillingService
   clock: Clock
+  demo: DemoService
+  /** The host's safe external opener (false when there is none). */
+  openExternal: (url: string) => Promise<boolean>
 }
 
 export interface Core {
@@ -87,7 +100,11 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus()
   const accountsRepo = new AccountsRepo(db)
 
-  const makeClient = (baseUrl: string, getToken: () => Promise<string>): ApiClient =>
+  const makeClient = (
+    baseUrl: string,
+    getToken: () => Promise<string>,
+    rate: { limit: number; windowMs: number } = pace,
+  ): ApiClient =>
     createApiClient({
       baseUrl,
       getToken,
@@ -95,8 +112,8 @@ export function createCore(options: CoreOptions): Core {
       clock,
       limiter: new RateLimiter({
         clock,
-        limit: pace.limit,
-        windowMs: pace.windowMs,
+        limit: rate.limit,
+        windowMs: rate.windowMs,
         ...(options.random ? { random: options.random } : {}),
       }),
       logger: logger.child('api'),
@@ -112,11 +129,16 @@ export function createCore(options: CoreOptions): Core {
     let client = clients.get(account.id)
     if (!client) {
       const tokenEnv = account.token_env
-      client = makeClient(account.base_url, async () => {
-        const token = tokenEnv ? env[tokenEnv] : await options.secretStore.get(secretKey(account.id))
-        if (!token) throw new Error('token unavailable')
-        return token.trim()
-      })
+      client = makeClient(
+        account.base_url,
+        async () => {
+          const token = tokenEnv ? env[tokenEnv] : await options.secretStore.get(secretKey(account.id))
+          if (!token) throw new Error('token unavailable')
+          return token.trim()
+        },
+        // The demo sandbox allows 10x the real rate; keep a margin of one second per window.
+        account.is_demo === 1 ? { limit: DEMO_RATE_LIMIT.limit, windowMs: DEMO_RATE_LIMIT.windowMs + 1_000 } : pace,
+      )
       clients.set(account.id, client)
     }
     return client
@@ -128,26 +150,62 @@ export function createCore(options: CoreOptions): Core {
     logger: logger.child('sync'),
     events,
     clientFor,
-    msPerRequest: pace.windowMs / pace.limit,
+    msPerRequest: (account) =>
+      account.is_demo === 1 ? (DEMO_RATE_LIMIT.windowMs + 1_000) / DEMO_RATE_LIMIT.limit : pace.windowMs / pace.limit,
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
+  })
+  const accounts = new AccountsService({
+    repo: accountsRepo,
+    secrets: options.secretStore,
+    clock,
+    logger: logger.child('accounts'),
+    events,
+    sync,
+    probeClient: (baseUrl, token) => makeClient(baseUrl, () => Promise.resolve(token)),
+    forgetClient: (id) => clients.delete(id),
   })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
     settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events),
-    accounts: new AccountsService({
-      repo: accountsRepo,
-      secrets: options.secretStore,
-      clock,
-      logger: logger.child('accounts'),
-      events,
-      sync,
-      probeClient: (baseUrl, token) => makeClient(baseUrl, () => Promise.resolve(token)),
-      forgetClient: (id) => clients.delete(id),
-    }),
+    accounts,
     sync,
     queries: new CacheQueries(db),
+    renewals: new RenewalsService(db, clock),
+    access: new AccessService({
+      db,
+      clock,
+      logger: logger.child('access'),
+      events,
+      sync,
+      clientFor,
+      account: (id) => accountsRepo.get(id),
+    }),
+    billing: new BillingService({
+      db,
+      clock,
+      events,
+      logger: logger.child('billing'),
+      dataDir: options.dataDir,
+      clientFor: (id) => {
+        const a = accountsRepo.get(id)
+        return a ? clientFor(a) : undefined
+      },
+    }),
     clock,
+    demo: new DemoService({
+      accounts,
+      repo: accountsRepo,
+      secrets: options.secretStore,
+      sync,
+      events,
+      clock,
+      logger: logger.child('demo'),
+      startSandbox,
+      forgetClient: (id) => clients.delete(id),
+    }),
+    openExternal: options.openExternal ?? (() => Promise.resolve(false)),
   }
+  services.demo.resumeIfPresent()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
     validateOutput: options.validateOutput ?? false,
   })
@@ -159,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
     services,
     close: () => {
       sync.close()
+      void services.demo.close()
       db.close()
     },
   }

@@ -121,3 +121,14 @@ export const SyncStatus = z.object({
   issues: z.array(ResourceIssue),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
+
+/** One full-text search hit; `ref` is the product id, the member key or the organization id. */
+export const SearchHit = z.object({
+  kind: z.enum(['org', 'product', 'person']),
+  accountId: z.string(),
+  orgId: z.number().int(),
+  ref: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+})
+export type SearchHit = z.infer<typeof SearchHit>

@@ -19,10 +19,44 @@ export const INVOKE_CHANNELS = [
   'orgs:list',
   'products:list',
   'users:list',
+  'renewals:list',
+  'renewals:export',
+  'search:query',
+  'demo:start',
+  'app:open-external',
+  'billing:import-preview',
+  'billing:import-commit',
+  'billing:fetch-invoices',
+  'billing:invoices',
+  'billing:prices-get',
+  'billing:prices-set',
+  'billing:services',
+  'billing:forecast',
+  'billing:overview',
+  'billing:profile-get',
+  'billing:profile-set',
+  'billing:export',
+  'access:matrix',
+  'access:matrix-export',
+  'access:people-search',
+  'access:person',
+  'access:offboarding-plan',
+  'access:offboarding-apply',
+  'access:offboarding-run',
+  'access:offboarding-report',
+  'access:history',
+  'access:hygiene',
+  'access:teams',
+  'access:team-create',
+  'access:team-members',
+  'access:invitations',
+  'access:invite',
+  'access:invitation-update',
+  'access:invitation-cancel',
 ] as const
 
 /** Events pushed from main to the renderer. */
-export const EVENT_CHANNELS = ['cache:changed', 'sync:progress'] as const
+export const EVENT_CHANNELS = ['cache:changed', 'sync:progress', 'billing:export-progress', 'access:progress'] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

@@ -1,7 +1,11 @@
 import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
 import { Settings, SettingsPatch } from '../domain/settings'
-import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SyncStatus } from '../domain/cache'
+import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
+import { ExportedFile } from '../domain/files'
+import { RenewalRow, RenewalsQuery } from '../domain/renewals'
+import { billingContract, billingEvents } from './contracts/billing'
+import { accessContract, accessEvents } from './contracts/access'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -17,7 +21,7 @@ export type AppInfo = z.infer<typeof AppInfo>
 const Empty = z.object({}).strict()
 
 /** Cache scopes named in `cache:changed`; the renderer maps each to query keys. */
-export const CacheScope = z.enum(['settings', 'accounts', 'orgs', 'products', 'users', 'teams', 'sync'])
+export const CacheScope = z.enum(['settings', 'accounts', 'orgs', 'products', 'users', 'teams', 'sync', 'billing'])
 export type CacheScope = z.infer<typeof CacheScope>
 
 /**
@@ -91,11 +95,43 @@ export const invokeContract = {
       .strict(),
     output: z.array(ProductRow),
   },
+  /** What expires in the next N days across every organization (and what expired recently). */
+  'renewals:list': { input: RenewalsQuery, output: z.array(RenewalRow) },
+  /** The same list as a CSV or an ICS calendar file. */
+  'renewals:export': {
+    input: RenewalsQuery.extend({
+      format: z.enum(['csv', 'ics']),
+      delimiter: z.enum([',', ';', '\t']).optional(),
+      bom: z.boolean().optional(),
+    }).strict(),
+    output: ExportedFile,
+  },
+  /** Full-text search over organizations, products, domains and people of every account. */
+  'search:query': {
+    input: z.object({ text: z.string().max(200), limit: z.number().int().min(1).max(50).optional() }).strict(),
+    output: z.array(SearchHit),
+  },
   /** Members and pending invitees of one organization. */
   'users:list': {
     input: z.object({ accountId: z.string().min(1).max(100), orgId: z.number().int().nonnegative() }).strict(),
     output: z.array(OrgUserRow),
   },
+  /**
+   * Starts the in-process demo sandbox (a seeded demo agency) and answers its account, added
+   * through the same path as a pasted token the first time; later calls answer the same account.
+   */
+  'demo:start': { input: Empty, output: AccountSummary },
+  /**
+   * Opens a Manager or Infomaniak page in the system browser through the host's safe opener
+   * (which allows only https://manager.infomaniak.com/… and https://www.infomaniak.com/…).
+   * `opened: false` when the URL is refused or the host cannot open links (browser shell).
+   */
+  'app:open-external': {
+    input: z.object({ url: z.string().url().max(2048) }).strict(),
+    output: z.object({ opened: z.boolean() }),
+  },
+  ...billingContract,
+  ...accessContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */
@@ -104,6 +140,8 @@ export const eventContract = {
   'cache:changed': z.object({ scopes: z.array(CacheScope) }),
   /** Sync progress of one account (planned and done requests, ETA, current job, issues). */
   'sync:progress': SyncStatus,
+  ...billingEvents,
+  ...accessEvents,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>

@@ -23,6 +23,8 @@ export const test = base.extend<Fixtures>({
       dataDir,
       rendererDir: join(root, 'out/renderer'),
       logger: memoryLogger(),
+      // Same "60 per window" rule as the real API, with a 1 s window, against sandboxes started by tests.
+      pace: { limit: 60, windowMs: 1_000, timeoutMs: 10_000, offlineRetryMs: { first: 1_000, max: 5_000 } },
     })
     await use(shell)
     await shell.stop()

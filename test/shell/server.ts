@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { createCore, type Core } from '../../electron/main/core'
+import { createCore, type ApiPace, type Core } from '../../electron/main/core'
 import { systemClock } from '../../electron/main/lib/clock'
 import { consoleLogger, type Logger } from '../../electron/main/lib/logger'
 import { MemorySecretStore } from '../../electron/main/secrets/memory-secret-store'
@@ -21,6 +21,8 @@ export interface BrowserShellOptions {
   secret?: string
   logger?: Logger
   version?: string
+  /** API pace override (e2e tests use a 1 s window against their own sandbox). */
+  pace?: Partial<ApiPace>
 }
 
 export interface BrowserShell {
@@ -88,6 +90,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const logger = options.logger ?? consoleLogger('warn')
   const secret = options.secret ?? randomBytes(24).toString('base64url')
   const core = createCore({
+    ...(options.pace ? { pace: options.pace } : {}),
     dataDir: options.dataDir,
     secretStore: new MemorySecretStore(),
     fetch: globalThis.fetch.bind(globalThis),

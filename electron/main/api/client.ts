@@ -173,8 +173,9 @@ export interface ApiClient {
   /** `GET /1/swiss_backups?account_id=` (all pages; scope `swiss-backup`). */
   listSwissBackups(accountId: number, options?: ListOptions): Promise<SwissBackup[]>
   /**
-   * `GET /1/account/{id}/invoice`: undocumented, unverified route (§9). Returns null when the route does not
-   * exist (404 `method_not_found`), so callers can detect the feature.
+   * `GET /1/accounts/{id}/invoices`: undocumented, unverified route (§9), as the sandbox's optional
+   * `invoiceRoute` assumes it (a third party names `/1/account/{id}/invoice`). Returns null when the route does
+   * not exist (404 `method_not_found`), so callers can detect the feature.
    */
   listInvoices(accountId: number, options?: ListOptions): Promise<Invoice[] | null>
   /** `POST /1/accounts/{id}/invitations` → the created invitation (201). Not retried except on 429. */
@@ -558,7 +559,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listInvoices: async (accountId, opts) => {
       try {
         return await listItems(
-          `/1/account/${pathParam(accountId)}/invoice`,
+          `${account(accountId)}/invoices`,
           InvoiceSchema,
           listOpts(opts, {}, { sendPageParams: false }),
         )

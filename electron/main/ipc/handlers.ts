@@ -1,6 +1,8 @@
 import type { Handlers } from './dispatch'
 import type { CoreServices } from '../core'
 import { AppError } from '../lib/app-error'
+import { accessHandlers } from './handlers/access'
+import { billingHandlers } from './handlers/billing'
 
 const DAY_SECONDS = 86_400
 
@@ -54,5 +56,23 @@ export function createHandlers(services: CoreServices): Handlers {
             : Math.floor(services.clock.now() / 1000) + expiringWithinDays * DAY_SECONDS,
       }),
     'users:list': ({ accountId, orgId }) => services.queries.users(accountId, orgId),
+    'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
+      services.renewals.list({ withinDays, includeExpiredDays, accountId }),
+    'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
+      services.renewals.export(
+        format,
+        services.renewals.list({ withinDays, includeExpiredDays, accountId }),
+        services.settings.get().language,
+        { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+      ),
+    'search:query': ({ text, limit }) =>
+      services.queries.search(text, limit ?? 8).map((h) => ({
+        ...h,
+        kind: h.kind === 'org' || h.kind === 'product' ? h.kind : 'person',
+      })),
+    'demo:start': () => services.demo.start(),
+    'app:open-external': async ({ url }) => ({ opened: await services.openExternal(url) }),
+    ...accessHandlers(services),
+    ...billingHandlers(services),
   }
 }

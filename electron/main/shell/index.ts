@@ -14,6 +14,7 @@ import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
+import { safeOpenExternal } from './safe-open-external'
 
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
@@ -79,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       nativeBinding: binding.kind === 'electron' ? binding.path : undefined,
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
+      openExternal: safeOpenExternal,
     })
     if (core.recovered) {
       void dialog.showMessageBox({

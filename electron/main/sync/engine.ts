@@ -25,8 +25,8 @@ export interface SyncEngineOptions {
   events: EventBus
   /** Builds (or returns the cached) API client of an account; the client owns the token's limiter. */
   clientFor(account: AccountRecord): ApiClient
-  /** Milliseconds per request at the limiter's sustained pace (for the ETA). */
-  msPerRequest: number
+  /** Milliseconds per request at the account's sustained pace (for the ETA). */
+  msPerRequest: (account: AccountRecord) => number
   /** Offline backoff: first retry delay and cap. */
   offlineRetryMs?: { first: number; max: number }
 }
@@ -343,7 +343,7 @@ export class SyncEngine {
     let outcome: 'done' | 'cancelled' | 'failed' = 'done'
     let jobErrors = 0
     const updateEta = (): void => {
-      r.status.etaMs = etaMs(Math.max(0, r.status.planned - r.status.requests), this.o.msPerRequest)
+      r.status.etaMs = etaMs(Math.max(0, r.status.planned - r.status.requests), this.o.msPerRequest(account))
     }
 
     while (queue.length > 0) {

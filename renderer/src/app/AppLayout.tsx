@@ -1,16 +1,32 @@
-import { AppShell, Burger, Group, NavLink, ScrollArea, Text, Tooltip, UnstyledButton } from '@mantine/core'
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconBuildingSkyscraper, IconPlugConnected } from '@tabler/icons-react'
+import { IconPlugConnected } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from '../components/ErrorBoundary'
+import { OrgSwitcher } from '../features/orgs/OrgSwitcher'
+import { orgPath } from '../features/orgs/org-key'
+import { useCurrentOrg } from '../features/orgs/orgs-queries'
+import { SyncIndicator } from '../features/sync/SyncIndicator'
+import { OfflineBanner } from '../features/sync/OfflineBanner'
 import { NAV_ITEMS } from './nav'
 
-/** The frame: header with the organization slot, navbar with the sections, routed content. */
+/** The frame: header with the organization switcher and sync state, navbar with the sections, routed content. */
 export function AppLayout() {
   const { t } = useTranslation()
   const [opened, { toggle }] = useDisclosure()
   const location = useLocation()
+  const current = useCurrentOrg()
+
+  const target = (path: string): string => {
+    if (current.org && current.ref && (path === '/overview' || path === '/products'))
+      return orgPath(current.ref, path === '/overview' ? 'overview' : 'products')
+    return path
+  }
+  const isActive = (path: string): boolean =>
+    location.pathname.startsWith(path) ||
+    (location.pathname.startsWith('/org/') && `/${location.pathname.split('/')[4] ?? ''}` === path) ||
+    (path === '/overview' && location.pathname === '/welcome')
 
   return (
     <AppShell
@@ -19,22 +35,16 @@ export function AppLayout() {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
             <IconPlugConnected size={22} aria-hidden />
             <Text fw={700}>{t('app.name')}</Text>
           </Group>
-          <Tooltip label={t('header.organizationHint')}>
-            <UnstyledButton data-testid="org-slot" aria-label={t('header.noOrganization')}>
-              <Group gap={6} wrap="nowrap">
-                <IconBuildingSkyscraper size={18} aria-hidden />
-                <Text size="sm" c="dimmed" truncate maw={320}>
-                  {t('header.noOrganization')}
-                </Text>
-              </Group>
-            </UnstyledButton>
-          </Tooltip>
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+            <SyncIndicator />
+            <OrgSwitcher />
+          </Group>
         </Group>
       </AppShell.Header>
 
@@ -44,16 +54,17 @@ export function AppLayout() {
             <NavLink
               key={item.path}
               component={RouterLink}
-              to={item.path}
+              to={target(item.path)}
               label={t(item.labelKey)}
               leftSection={<item.icon size={18} aria-hidden />}
-              active={location.pathname.startsWith(item.path)}
+              active={isActive(item.path)}
             />
           ))}
         </ScrollArea>
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <OfflineBanner />
         <ErrorBoundary resetKey={location.pathname}>
           <Outlet />
         </ErrorBoundary>

@@ -12,4 +12,5 @@ export const scopeRoots: Record<CacheScope, readonly string[]> = {
   users: ['users'],
   teams: ['teams'],
   sync: ['sync'],
+  billing: ['billing'],
 }

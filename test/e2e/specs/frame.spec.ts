@@ -1,12 +1,14 @@
 import { test, expect } from '../fixtures'
 
-test('the frame loads with navigation and an empty state', async ({ app }, testInfo) => {
+test('the frame loads with navigation and the onboarding', async ({ app }, testInfo) => {
   await expect(app.getByRole('link', { name: 'Overview' })).toBeVisible()
   for (const name of ['Products', 'Renewals', 'Access', 'Billing', 'Settings']) {
     await expect(app.getByRole('link', { name })).toBeVisible()
   }
   await expect(app.getByTestId('org-slot')).toContainText('No organization selected')
-  await expect(app.getByText('No account yet')).toBeVisible()
+  // Without any account, the Overview leads to the onboarding (token or demo).
+  await expect(app.getByRole('heading', { name: 'Welcome to Switchboard' })).toBeVisible()
+  await expect(app.getByRole('button', { name: 'Explore with demo data' })).toBeVisible()
   await app.screenshot({ path: testInfo.outputPath('frame-light.png') })
 })
 
@@ -37,5 +39,5 @@ test('unknown routes show a way back', async ({ app }) => {
   await app.goto(app.url().replace(/#.*$/, '') + '#/nowhere')
   await expect(app.getByText('Page not found')).toBeVisible()
   await app.getByRole('button', { name: 'Back to the overview' }).click()
-  await expect(app.getByText('No account yet')).toBeVisible()
+  await expect(app.getByRole('heading', { name: 'Welcome to Switchboard' })).toBeVisible()
 })

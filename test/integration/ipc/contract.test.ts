@@ -4,12 +4,45 @@ import { invokeContract } from '../../../shared/ipc/contract'
 import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
+import { accessInputs } from '../access/contract-inputs'
 
 /** Inputs no channel accepts. */
 const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
 
+/** One valid call per billing channel (after the account's first sync). */
+function billingInputs(ids: { accountId: string; orgId: number }) {
+  const contentBase64 = Buffer.from(
+    `Invoice number,Customer number,Issue date,Total,VAT,Currency\nC-1,${ids.orgId},2026-01-15,108.10,8.10,CHF\n`,
+  ).toString('base64')
+  const period = { from: '2026-01-01', to: '2026-12-31' }
+  return {
+    'billing:import-preview': { accountId: ids.accountId, fileName: 'c.csv', contentBase64 },
+    'billing:import-commit': { accountId: ids.accountId, fileName: 'c.csv', contentBase64 },
+    'billing:fetch-invoices': { accountId: ids.accountId },
+    'billing:invoices': { accountId: ids.accountId, ...period },
+    'billing:prices-get': { accountId: ids.accountId },
+    'billing:prices-set': {
+      accountId: ids.accountId,
+      entries: [{ serviceName: 'web_hosting', period: 'yearly', currency: 'CHF', priceCents: 12_000 }],
+    },
+    'billing:services': { accountId: ids.accountId },
+    'billing:forecast': { accountId: ids.accountId, ...period },
+    'billing:overview': { accountId: ids.accountId },
+    'billing:profile-get': { accountId: ids.accountId },
+    'billing:profile-set': { accountId: ids.accountId, profile: { name: 'Agency', logoBase64: null, logoMime: null } },
+    'billing:export': { accountId: ids.accountId, format: 'csv', ...period, locale: 'en' },
+  } as const
+}
+
 /** One valid input per channel (in this order), so each handler's output can be checked against its schema. */
-function validInputs(ids: { accountId: string; orgId: number; token: string; baseUrl: string; removable: string }) {
+function validInputs(ids: {
+  accountId: string
+  orgId: number
+  token: string
+  baseUrl: string
+  removable: string
+  db: import('better-sqlite3').Database
+}) {
   const inputs: Record<(typeof INVOKE_CHANNELS)[number], unknown> = {
     'app:info': {},
     'settings:get': {},
@@ -23,6 +56,13 @@ function validInputs(ids: { accountId: string; orgId: number; token: string; bas
     'orgs:list': {},
     'products:list': { accountId: ids.accountId, orgId: ids.orgId, expiringWithinDays: 365 },
     'users:list': { accountId: ids.accountId, orgId: ids.orgId },
+    'renewals:list': { withinDays: 90 },
+    'renewals:export': { withinDays: 90, format: 'ics' },
+    'search:query': { text: 'sa' },
+    'demo:start': {},
+    'app:open-external': { url: 'https://manager.infomaniak.com/v3/ng/profile/user/token/list' },
+    ...billingInputs(ids),
+    ...accessInputs(ids),
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs
@@ -63,6 +103,7 @@ describe('IPC contract', () => {
         token: f.sandbox.tokens.staff!,
         baseUrl: f.sandbox.url,
         removable,
+        db: f.db,
       })
       for (const [channel, input] of Object.entries(inputs) as [(typeof INVOKE_CHANNELS)[number], unknown][]) {
         const result = await f.core.dispatch(channel, input, { transport: 'test' })

@@ -101,7 +101,7 @@ describe('client: reads', () => {
       const path = call.url.pathname
       if (path === '/1/accounts/5') return ok({ id: 5, name: 'Org' })
       if (path.endsWith('/invitations/9')) return ok({ id: 9, status: 'pending' })
-      if (path === '/1/account/5/invoice') return fail(404, 'method_not_found')
+      if (path === '/1/accounts/5/invoices') return fail(404, 'method_not_found')
       return ok([])
     })
     await drive(clock, api.getAccount(5))
@@ -132,13 +132,13 @@ describe('client: reads', () => {
       'GET /1/mail_hostings?page=1&per_page=1000',
       'GET /2/drive?account_id=5&page=1&per_page=1000',
       'GET /1/swiss_backups?account_id=5&page=1&per_page=1000',
-      'GET /1/account/5/invoice',
+      'GET /1/accounts/5/invoices',
     ])
   })
 
   it('listInvoices returns the list when the route exists and rethrows other 404s', async () => {
     const { api, clock } = setup((call) =>
-      call.url.pathname === '/1/account/5/invoice'
+      call.url.pathname === '/1/accounts/5/invoices'
         ? ok([{ id: 'F-2026-001', amount: '12.50', currency: 'CHF', vendor_field: 1 }])
         : fail(404, 'object_not_found'),
     )

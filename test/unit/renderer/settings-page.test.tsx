@@ -16,6 +16,8 @@ function stubBridge() {
       settings = { ...settings, ...(input as { patch: object }).patch }
       return { ok: true, value: settings }
     }
+    if (channel === 'accounts:list' || channel === 'orgs:list' || channel === 'sync:status')
+      return { ok: true, value: [] }
     if (channel === 'app:info')
       return {
         ok: true,
@@ -53,12 +55,14 @@ describe('frame and settings', () => {
     expect(bridge.invoke).toHaveBeenCalledWith('settings:set', { patch: { language: 'fr' } })
   })
 
-  it('shows an empty state that leads to Settings', async () => {
+  it('without an account, the overview leads to the onboarding, also reachable from Settings', async () => {
     stubBridge()
     window.location.hash = '#/overview'
     render(<App mantineEnv="test" />)
-    expect(await screen.findByText('No account yet')).toBeInTheDocument()
-    await userEvent.click(screen.getByRole('button', { name: 'Open Settings' }))
-    expect(await screen.findByRole('heading', { name: 'Settings' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'Welcome to Switchboard' })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('link', { name: 'Settings' }))
+    expect(await screen.findByText('No account yet.')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Add account' }))
+    expect(await screen.findByRole('button', { name: 'Explore with demo data' })).toBeInTheDocument()
   })
 })

@@ -72,6 +72,11 @@ export class AccountsRepo {
     return this.db.prepare('UPDATE accounts SET label = ? WHERE id = ?').run(label, id).changes > 0
   }
 
+  /** Re-points an account at another API address (the demo sandbox listens on a new port per run). */
+  setBaseUrl(id: string, baseUrl: string): boolean {
+    return this.db.prepare('UPDATE accounts SET base_url = ? WHERE id = ?').run(baseUrl, id).changes > 0
+  }
+
   setState(id: string, state: AccountState, lastError: string | null): void {
     this.db.prepare('UPDATE accounts SET state = ?, last_error = ? WHERE id = ?').run(state, lastError, id)
   }

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/settings'
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
+import { AccountsSection } from '../accounts/AccountsSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -19,6 +20,7 @@ export function SettingsPage() {
   return (
     <Stack gap="lg" maw={720}>
       <Title order={2}>{t('settings.title')}</Title>
+      <AccountsSection />
       <Card withBorder padding="lg">
         <Title order={4} mb="md">
           {t('settings.appearance')}

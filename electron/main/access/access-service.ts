@@ -1,0 +1,272 @@
+import type Database from 'better-sqlite3'
+import type {
+  AccessProgress,
+  Finding,
+  HistoryRow,
+  MatrixData,
+  OffboardingPlan,
+  OffboardingRun,
+  OrgTarget,
+  Person,
+  PersonHit,
+  StepResult,
+} from '../../../shared/domain/access'
+import type { ExportedFile } from '../../../shared/domain/files'
+import type { ApiClient } from '../api'
+import type { EventBus } from '../ipc/dispatch'
+import { AppError } from '../lib/app-error'
+import type { Clock } from '../lib/clock'
+import type { Logger } from '../lib/logger'
+import type { AccountRecord } from '../store/repos/accounts-repo'
+import type { SyncEngine } from '../sync/engine'
+import { matrixCsv, matrixXlsx, reportCsv, reportPdf } from './exports'
+import { accessHistory, hygieneFindings, type HistoryFilter } from './hygiene'
+import { cachingDb } from './cached-db'
+import { buildMatrix } from './matrix'
+import { planOffboarding, verifyStep } from './offboarding'
+import { personByEmail, searchPeople } from './people'
+import { TeamsInvitations } from './teams-invitations'
+
+export interface AccessServiceOptions {
+  db: Database.Database
+  clock: Clock
+  logger: Logger
+  events: EventBus
+  sync: SyncEngine
+  account(accountId: string): AccountRecord | undefined
+  /** The account's API client (it owns the token's rate limiter). */
+  clientFor(account: AccountRecord): ApiClient
+}
+
+export interface AuditEntry {
+  accountId: string
+  orgId: number
+  action: string
+  target: string
+  outcome: 'applied' | 'failed' | 'confirmed'
+  detail: Record<string, unknown>
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** Normalizes a confirmation name for comparison (trim, case, inner spaces). */
+function norm(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+/**
+ * Access features: permission matrix, people, offboarding (plan, apply, verify, report),
+ * history and hygiene. Every change applied through the API is written to `audit_log`.
+ */
+export class AccessService {
+  private readonly runs = new Map<string, { run: OffboardingRun; done: Promise<void> }>()
+  private runCounter = 0
+  /** Teams and invitations (reads and API writes). */
+  readonly teams: TeamsInvitations
+
+  private readonly o: AccessServiceOptions
+
+  constructor(options: AccessServiceOptions) {
+    this.o = { ...options, db: cachingDb(options.db) }
+    this.teams = new TeamsInvitations(this.o.db, this.o.clock, this)
+  }
+
+  matrix(accountId: string, orgId: number): MatrixData {
+    return buildMatrix(this.o.db, accountId, orgId)
+  }
+
+  exportMatrix(accountId: string, orgId: number, format: 'csv' | 'xlsx'): Promise<ExportedFile> | ExportedFile {
+    const m = this.matrix(accountId, orgId)
+    return format === 'csv' ? matrixCsv(m) : matrixXlsx(m)
+  }
+
+  searchPeople(text: string, limit?: number): PersonHit[] {
+    return searchPeople(this.o.db, text, limit)
+  }
+
+  person(email: string): Person {
+    return personByEmail(this.o.db, email)
+  }
+
+  history(filter: HistoryFilter): HistoryRow[] {
+    return accessHistory(this.o.db, filter)
+  }
+
+  hygiene(): Finding[] {
+    return hygieneFindings(this.o.db, { now: Math.floor(this.o.clock.now() / 1000) })
+  }
+
+  plan(email: string, targets: readonly OrgTarget[]): OffboardingPlan {
+    return planOffboarding(this.o.db, email, targets, this.o.clock.now())
+  }
+
+  /** Writes one applied (or failed) change to the local audit log. */
+  audit(e: AuditEntry): void {
+    this.o.db
+      .prepare(
+        'INSERT INTO audit_log (at, account_id, org_id, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(this.o.clock.now(), e.accountId, e.orgId, e.action, e.target, e.outcome, JSON.stringify(e.detail))
+  }
+
+  /** The API client of an account that may still use the API. */
+  client(accountId: string): ApiClient {
+    const account = this.o.account(accountId)
+    if (!account) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (account.state === 'token_rejected' || account.state === 'signed_out')
+      throw new AppError('TOKEN_REJECTED', 'This account needs a new token before it can change anything.')
+    return this.o.clientFor(account)
+  }
+
+  /** Re-syncs one organization and waits for the end; true when its users and teams were fetched again. */
+  async resync(accountId: string, orgId: number): Promise<boolean> {
+    const since = this.o.clock.now()
+    await this.o.sync.whenIdle(accountId)
+    this.o.sync.start(accountId, { orgId })
+    await this.o.sync.whenIdle(accountId)
+    const rows = this.o.db
+      .prepare<[string, number], { resource: string; synced_at: number | null; status: string }>(
+        "SELECT resource, synced_at, status FROM sync_state WHERE account_id = ? AND org_id = ? AND resource IN ('users', 'teams')",
+      )
+      .all(accountId, orgId)
+    return rows.length > 0 && rows.every((r) => r.status === 'ok' && (r.synced_at ?? 0) >= since)
+  }
+
+  /**
+   * Applies an offboarding plan after re-planning it in main: refused when any organization breaks a
+   * Manager rule, or when the confirmation does not name every organization. Returns at once; the
+   * run continues in the background (progress events, then `run(runId)`).
+   */
+  applyOffboarding(email: string, targets: readonly OrgTarget[], confirmOrgNames: readonly string[]): OffboardingRun {
+    const plan = this.plan(email, targets)
+    if (plan.orgs.length === 0) throw new AppError('INVALID_INPUT', 'Choose at least one organization.')
+    const refused = plan.orgs.filter((o) => o.refusal !== null)
+    if (refused.length > 0) {
+      throw new AppError(
+        'RULE_VIOLATION',
+        `The plan breaks a Manager rule in ${refused.map((o) => o.orgName).join(', ')}.`,
+        refused.map((o) => ({ accountId: o.accountId, orgId: o.orgId, orgName: o.orgName, refusal: o.refusal })),
+      )
+    }
+    const confirmed = new Set(confirmOrgNames.map(norm))
+    const missing = plan.orgs.filter((o) => !confirmed.has(norm(o.orgName)))
+    if (missing.length > 0) {
+      throw new AppError('RULE_VIOLATION', 'The confirmation must name every organization.', {
+        missing: missing.map((o) => o.orgName),
+      })
+    }
+    const runId = `off-${this.o.clock.now()}-${++this.runCounter}`
+    // The confirmation itself is audited, once per organization.
+    for (const o of plan.orgs)
+      this.audit({
+        accountId: o.accountId,
+        orgId: o.orgId,
+        action: 'offboarding.confirmed',
+        target: `email:${plan.email}`,
+        outcome: 'confirmed',
+        detail: { runId, steps: o.steps.map((s) => s.id) },
+      })
+    const steps: StepResult[] = plan.orgs.flatMap((o) =>
+      o.steps.map((s) => ({ ...s, outcome: s.api ? 'planned' : 'manual', verified: null, error: null, at: null })),
+    )
+    const run: OffboardingRun = {
+      runId,
+      email: plan.email,
+      displayName: plan.displayName,
+      startedAt: this.o.clock.now(),
+      finishedAt: null,
+      state: 'running',
+      orgs: plan.orgs.map((o) => ({ accountId: o.accountId, orgId: o.orgId, orgName: o.orgName, resynced: false })),
+      steps,
+    }
+    const done = this.execute(run).catch((error: unknown) => {
+      this.o.logger.error('offboarding failed', { runId, error: messageOf(error) })
+      run.state = 'failed'
+      run.finishedAt = this.o.clock.now()
+    })
+    this.runs.set(runId, { run, done })
+    return structuredClone(run)
+  }
+
+  private progress(p: AccessProgress): void {
+    this.o.events.emit('access:progress', p)
+  }
+
+  private async execute(run: OffboardingRun): Promise<void> {
+    const apiSteps = run.steps.filter((s) => s.api)
+    let done = 0
+    for (const s of apiSteps) {
+      this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'applying', stepId: s.id })
+      const action = s.kind === 'remove_from_team' ? 'team.remove_users' : 'invitation.delete'
+      const target =
+        s.kind === 'remove_from_team' ? `team:${s.teamId} user:${s.userId}` : `invitation:${s.invitationId}`
+      try {
+        const client = this.client(s.accountId)
+        if (s.kind === 'remove_from_team' && s.teamId !== null && s.userId !== null)
+          await client.removeTeamUsers(s.orgId, s.teamId, [s.userId])
+        else if (s.kind === 'cancel_invitation' && s.invitationId !== null)
+          await client.deleteInvitation(s.orgId, s.invitationId)
+        s.outcome = 'applied'
+        this.audit({
+          accountId: s.accountId,
+          orgId: s.orgId,
+          action,
+          target,
+          outcome: 'applied',
+          detail: { runId: run.runId, email: run.email, stepId: s.id },
+        })
+      } catch (error) {
+        s.outcome = 'failed'
+        s.error = messageOf(error)
+        this.audit({
+          accountId: s.accountId,
+          orgId: s.orgId,
+          action,
+          target,
+          outcome: 'failed',
+          detail: { runId: run.runId, email: run.email, stepId: s.id, error: s.error },
+        })
+      }
+      s.at = this.o.clock.now()
+      done++
+    }
+    this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'resyncing', stepId: null })
+    for (const org of run.orgs) {
+      try {
+        org.resynced = await this.resync(org.accountId, org.orgId)
+      } catch (error) {
+        this.o.logger.warn('re-sync after offboarding failed', { orgId: org.orgId, error: messageOf(error) })
+      }
+    }
+    for (const s of run.steps) {
+      const org = run.orgs.find((o) => o.accountId === s.accountId && o.orgId === s.orgId)
+      s.verified = org?.resynced ? verifyStep(this.o.db, s) : false
+      if (!s.api) s.at = this.o.clock.now()
+    }
+    run.state = 'done'
+    run.finishedAt = this.o.clock.now()
+    this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'done', stepId: null })
+    this.o.events.emit('cache:changed', { scopes: ['users', 'teams', 'orgs'] })
+  }
+
+  run(runId: string): OffboardingRun {
+    const r = this.runs.get(runId)
+    if (!r) throw new AppError('NOT_FOUND', 'This offboarding run does not exist.')
+    return structuredClone(r.run)
+  }
+
+  /** Resolves when the run is finished (tests, CLI). */
+  async whenRunDone(runId: string): Promise<OffboardingRun> {
+    const r = this.runs.get(runId)
+    if (!r) throw new AppError('NOT_FOUND', 'This offboarding run does not exist.')
+    await r.done
+    return structuredClone(r.run)
+  }
+
+  report(runId: string, format: 'csv' | 'pdf'): ExportedFile | Promise<ExportedFile> {
+    const run = this.run(runId)
+    return format === 'csv' ? reportCsv(run) : reportPdf(run)
+  }
+}

@@ -1,0 +1,459 @@
+/**
+ * Streaming export writers. Each takes rows one at a time (ordered by client) and writes them to
+ * a file as it goes, so memory stays flat whatever the number of rows.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs'
+import { EventEmitter, once } from 'node:events'
+import ExcelJS from 'exceljs'
+import PDFDocument from 'pdfkit'
+import type { CsvOptions, Currency, InvoiceRow } from '../../../shared/domain/billing'
+import { EXPORT_STRINGS, formatDate, formatMoney, type ExportLocale } from './export-i18n'
+
+export type Progress = (done: number) => void
+
+/**
+ * Formula neutralisation: a TEXT cell whose first character is `=`, `+`, `-`, `@`, a tab or a
+ * carriage return gets a single quote `'` in front, so no spreadsheet runs it as a formula.
+ * Numeric cells the exporter formats itself (amounts, possibly negative) are not text and are
+ * left as numbers.
+ */
+export function neutralise(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+}
+
+/** RFC 4180 quoting: a cell holding the delimiter, a quote, CR or LF is quoted, quotes doubled. */
+export function quoteCsv(cell: string, delimiter: string): string {
+  return cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell
+}
+
+export function csvNumber(cents: number, decimal: '.' | ','): string {
+  const s = (cents / 100).toFixed(2)
+  return decimal === ',' ? s.replace('.', ',') : s
+}
+
+type Cell = { text: string } | { cents: number }
+
+/** A text cell, neutralised then quoted (the hot path of CSV exports, hence no regex when avoidable). */
+export function csvText(value: string, delimiter: string): string {
+  if (value === '') return value
+  const c = value.charCodeAt(0)
+  // = + - @ tab CR
+  const v = c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value
+  return v.includes(delimiter) || v.includes('"') || v.includes('\n') || v.includes('\r')
+    ? `"${v.replace(/"/g, '""')}"`
+    : v
+}
+
+export function csvLine(cells: readonly Cell[], options: CsvOptions): string {
+  let line = ''
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i]
+    if (!cell) continue
+    if (i > 0) line += options.delimiter
+    line +=
+      'text' in cell
+        ? csvText(cell.text, options.delimiter)
+        : quoteCsv(csvNumber(cell.cents, options.decimal), options.delimiter)
+  }
+  return line + '\r\n'
+}
+
+async function write(out: WriteStream, chunk: string): Promise<void> {
+  if (!out.write(chunk)) await once(out, 'drain')
+}
+
+async function finish(out: WriteStream): Promise<void> {
+  out.end()
+  await once(out, 'finish')
+}
+
+export async function writeCsv(
+  file: string,
+  rows: Iterable<InvoiceRow>,
+  options: CsvOptions,
+  locale: ExportLocale,
+  progress: Progress,
+): Promise<number> {
+  const t = EXPORT_STRINGS[locale]
+  const out = createWriteStream(file)
+  try {
+    let buffer = options.bom ? '\ufeff' : ''
+    buffer += csvLine(
+      [
+        t.client,
+        t.clientNumber,
+        t.number,
+        t.issueDate,
+        t.dueDate,
+        t.status,
+        t.currency,
+        t.excl,
+        t.vat,
+        t.incl,
+        t.source,
+        t.description,
+      ].map((text) => ({ text })),
+      options,
+    )
+    let n = 0
+    for (const r of rows) {
+      const d = options.delimiter
+      const num = (cents: number): string => quoteCsv(csvNumber(cents, options.decimal), d)
+      buffer +=
+        csvText(r.orgName, d) +
+        d +
+        String(r.orgId) +
+        d +
+        csvText(r.number, d) +
+        d +
+        r.issueDate +
+        d +
+        (r.dueDate ?? '') +
+        d +
+        csvText(t.statuses[r.status], d) +
+        d +
+        r.currency +
+        d +
+        num(r.amountExclVatCents) +
+        d +
+        num(r.vatCents) +
+        d +
+        num(r.amountInclVatCents) +
+        d +
+        r.source +
+        d +
+        csvText(r.description ?? '', d) +
+        '\r\n'
+      n++
+      if (buffer.length > 65_536) {
+        await write(out, buffer)
+        buffer = ''
+      }
+      if (n % 5_000 === 0) progress(n)
+    }
+    await write(out, buffer)
+    await finish(out)
+    progress(n)
+    return n
+  } catch (error) {
+    out.destroy()
+    throw error
+  }
+}
+
+const dateOf = (iso: string): Date => {
+  const [y, m, d] = iso.split('-').map(Number)
+  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1))
+}
+const moneyFormat = (currency: Currency): string => `#,##0.00 "${currency}";-#,##0.00 "${currency}"`
+
+/** Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique (case-insensitively). */
+export function sheetName(name: string, used: Set<string>): string {
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet'
+  let candidate = base
+  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`
+  used.add(candidate.toLowerCase())
+  return candidate
+}
+
+/**
+ * exceljs feeds its zip stream without waiting for it to drain, and buffers a sheet until the zip
+ * reaches it. To keep memory flat the writer waits, after committing a sheet, for the zip to have
+ * processed it (archiver's `entry` event), and yields to the event loop every few hundred rows.
+ */
+function zipEntries(wb: object): { processed(suffix: string): Promise<void> } {
+  const zip: unknown = Reflect.get(wb, 'zip')
+  const done: string[] = []
+  const waiting: { suffix: string; resolve: () => void }[] = []
+  let failed = false
+  if (zip instanceof EventEmitter) {
+    // A zip error must not leave the writer waiting forever; `commit()` then reports it.
+    zip.once('error', () => {
+      failed = true
+      for (const w of waiting.splice(0)) w.resolve()
+    })
+    zip.on('entry', (entry: unknown) => {
+      const name = typeof entry === 'object' && entry !== null ? Reflect.get(entry, 'name') : undefined
+      if (typeof name !== 'string') return
+      done.push(name)
+      for (const w of waiting.filter((x) => name.endsWith(x.suffix))) {
+        waiting.splice(waiting.indexOf(w), 1)
+        w.resolve()
+      }
+    })
+  }
+  return {
+    processed: (suffix) =>
+      failed || !(zip instanceof EventEmitter) || done.some((n) => n.endsWith(suffix))
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.push({ suffix, resolve })),
+  }
+}
+
+async function yieldToZip(): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve))
+}
+
+export interface ClientTotal {
+  orgId: number
+  orgName: string
+  currency: Currency
+  count: number
+  exclCents: number
+  vatCents: number
+  inclCents: number
+}
+
+export async function writeXlsx(
+  file: string,
+  rows: Iterable<InvoiceRow>,
+  summary: readonly ClientTotal[],
+  locale: ExportLocale,
+  progress: Progress,
+): Promise<number> {
+  const t = EXPORT_STRINGS[locale]
+  const dateFormat = locale === 'fr' ? 'dd.mm.yyyy' : 'yyyy-mm-dd'
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: file,
+    useStyles: true,
+    useSharedStrings: false,
+    zip: { zlib: { level: 1 } },
+  })
+  wb.creator = 'Switchboard'
+  const used = new Set<string>()
+  const frozen: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1 }]
+
+  const sum = wb.addWorksheet(sheetName(t.summary, used), { views: frozen })
+  sum.columns = [
+    { header: t.client, key: 'client', width: 32 },
+    { header: t.clientNumber, key: 'no', width: 14 },
+    { header: t.currency, key: 'currency', width: 10 },
+    { header: t.invoices, key: 'count', width: 10 },
+    { header: t.excl, key: 'excl', width: 18 },
+    { header: t.vat, key: 'vat', width: 14 },
+    { header: t.incl, key: 'incl', width: 18 },
+  ]
+  sum.autoFilter = 'A1:G1'
+  sum.getRow(1).font = { bold: true }
+  for (const s of summary) {
+    const row = sum.addRow([
+      s.orgName,
+      s.orgId,
+      s.currency,
+      s.count,
+      s.exclCents / 100,
+      s.vatCents / 100,
+      s.inclCents / 100,
+    ])
+    for (const c of [5, 6, 7]) row.getCell(c).numFmt = moneyFormat(s.currency)
+    row.commit()
+  }
+  sum.commit()
+  const zip = zipEntries(wb)
+
+  let sheet: ExcelJS.Worksheet | null = null
+  let currentOrg: number | null = null
+  let n = 0
+  for (const r of rows) {
+    if (r.orgId !== currentOrg) {
+      if (sheet) {
+        sheet.commit()
+        await zip.processed(`xl/worksheets/sheet${sheet.id}.xml`)
+      }
+      currentOrg = r.orgId
+      sheet = wb.addWorksheet(sheetName(r.orgName, used), { views: frozen })
+      sheet.columns = [
+        { header: t.number, key: 'number', width: 16 },
+        { header: t.issueDate, key: 'issue', width: 14 },
+        { header: t.dueDate, key: 'due', width: 14 },
+        { header: t.status, key: 'status', width: 12 },
+        { header: t.currency, key: 'currency', width: 10 },
+        { header: t.excl, key: 'excl', width: 18 },
+        { header: t.vat, key: 'vat', width: 14 },
+        { header: t.incl, key: 'incl', width: 18 },
+        { header: t.description, key: 'description', width: 40 },
+      ]
+      sheet.autoFilter = 'A1:I1'
+      sheet.getRow(1).font = { bold: true }
+    }
+    if (!sheet) continue
+    const row = sheet.addRow([
+      r.number,
+      dateOf(r.issueDate),
+      r.dueDate ? dateOf(r.dueDate) : null,
+      t.statuses[r.status],
+      r.currency,
+      r.amountExclVatCents / 100,
+      r.vatCents / 100,
+      r.amountInclVatCents / 100,
+      r.description ?? '',
+    ])
+    row.getCell(2).numFmt = dateFormat
+    row.getCell(3).numFmt = dateFormat
+    for (const c of [6, 7, 8]) row.getCell(c).numFmt = moneyFormat(r.currency)
+    row.commit()
+    n++
+    if (n % 5_000 === 0) progress(n)
+    if (n % 500 === 0) await yieldToZip()
+  }
+  sheet?.commit()
+  await wb.commit()
+  progress(n)
+  return n
+}
+
+export interface PdfOptions {
+  locale: ExportLocale
+  partnerName: string
+  logo: Buffer | null
+  from: string
+  to: string
+  today: string
+}
+
+/** One statement per client (each on its own pages), in the chosen language. */
+export async function writePdf(
+  file: string,
+  rows: Iterable<InvoiceRow>,
+  options: PdfOptions,
+  progress: Progress,
+): Promise<number> {
+  const t = EXPORT_STRINGS[options.locale]
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 48,
+    bufferPages: false,
+    info: { Title: t.statement, Creator: 'Switchboard' },
+  })
+  const out = createWriteStream(file)
+  doc.pipe(out)
+  const left = 48
+  const bottom = doc.page.height - 60
+  const cols = [
+    { x: left, w: 80, key: 'number' },
+    { x: left + 84, w: 70, key: 'issue' },
+    { x: left + 158, w: 70, key: 'due' },
+    { x: left + 232, w: 60, key: 'status' },
+    { x: left + 296, w: 70, key: 'excl', right: true },
+    { x: left + 370, w: 60, key: 'vat', right: true },
+    { x: left + 434, w: 80, key: 'incl', right: true },
+  ] as const
+  let first = true
+  let currentOrg: number | null = null
+  let totals = new Map<Currency, { incl: number; unpaid: number }>()
+  let n = 0
+
+  const header = (orgName: string, orgId: number): void => {
+    if (!first) doc.addPage()
+    first = false
+    let y = 48
+    if (options.logo) {
+      try {
+        doc.image(options.logo, left, y, { fit: [120, 48] })
+      } catch {
+        // An unreadable logo must not stop the statement.
+      }
+    }
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .text(options.partnerName || 'Switchboard', left + 300, y, { width: 214, align: 'right' })
+    y += 64
+    doc.font('Helvetica-Bold').fontSize(18).text(t.statement, left, y)
+    y += 28
+    doc.font('Helvetica').fontSize(11).text(`${t.client}: ${orgName} (${t.clientNumber} ${orgId})`, left, y)
+    y += 16
+    doc.text(
+      `${t.period}: ${formatDate(options.from, options.locale)} – ${formatDate(options.to, options.locale)}`,
+      left,
+      y,
+    )
+    y += 16
+    doc
+      .fillColor('#666666')
+      .text(`${t.generated} ${formatDate(options.today, options.locale)}`, left, y)
+      .fillColor('black')
+    doc.y = y + 28
+    tableHeader()
+  }
+  const tableHeader = (): void => {
+    const y = doc.y
+    doc.font('Helvetica-Bold').fontSize(9)
+    const labels = [t.number, t.issueDate, t.dueDate, t.status, t.excl, t.vat, t.incl]
+    cols.forEach((c, i) => doc.text(labels[i] ?? '', c.x, y, { width: c.w, align: 'right' in c ? 'right' : 'left' }))
+    doc
+      .moveTo(left, y + 24)
+      .lineTo(left + 514, y + 24)
+      .strokeColor('#999999')
+      .stroke()
+    doc.y = y + 28
+    doc.font('Helvetica').fontSize(9)
+  }
+  const footer = (): void => {
+    if (currentOrg === null) return
+    if (doc.y > bottom - 60) {
+      doc.addPage()
+      doc.y = 48
+    }
+    let y = doc.y + 10
+    doc.font('Helvetica-Bold').fontSize(10).text(t.totalsPerCurrency, left, y)
+    y += 16
+    doc.font('Helvetica').fontSize(10)
+    for (const [currency, v] of [...totals.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      doc.text(`${t.total} ${currency}: ${formatMoney(v.incl, currency, options.locale)}`, left, y)
+      doc.text(`${t.unpaid}: ${formatMoney(v.unpaid, currency, options.locale)}`, left + 260, y)
+      y += 14
+    }
+    doc.y = y
+  }
+
+  for (const r of rows) {
+    if (r.orgId !== currentOrg) {
+      footer()
+      currentOrg = r.orgId
+      totals = new Map()
+      header(r.orgName, r.orgId)
+    }
+    if (doc.y > bottom) {
+      doc.addPage()
+      doc.y = 48
+      tableHeader()
+    }
+    const y = doc.y
+    const values = [
+      r.number,
+      formatDate(r.issueDate, options.locale),
+      r.dueDate ? formatDate(r.dueDate, options.locale) : '',
+      t.statuses[r.status],
+      formatMoney(r.amountExclVatCents, r.currency, options.locale),
+      formatMoney(r.vatCents, r.currency, options.locale),
+      formatMoney(r.amountInclVatCents, r.currency, options.locale),
+    ]
+    cols.forEach((c, i) =>
+      doc.text(values[i] ?? '', c.x, y, { width: c.w, align: 'right' in c ? 'right' : 'left', lineBreak: false }),
+    )
+    doc.y = y + 14
+    if (r.status !== 'cancelled') {
+      const tot = totals.get(r.currency) ?? { incl: 0, unpaid: 0 }
+      tot.incl += r.amountInclVatCents
+      if (r.status === 'unpaid') tot.unpaid += r.amountInclVatCents
+      totals.set(r.currency, tot)
+    }
+    n++
+    if (n % 500 === 0) progress(n)
+  }
+  footer()
+  if (currentOrg === null) {
+    doc.font('Helvetica-Bold').fontSize(18).text(t.statement, left, 60)
+    doc.font('Helvetica').fontSize(11).text(t.noInvoices, left, 100)
+  }
+  doc.end()
+  await once(out, 'finish')
+  progress(n)
+  return n
+}

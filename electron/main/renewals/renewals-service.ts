@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3'
+import type { ExportedFile } from '../../../shared/domain/files'
+import { AUTO_RENEW_CUTOFF_DAYS, type RenewalRow } from '../../../shared/domain/renewals'
+import type { Language } from '../../../shared/domain/settings'
+import type { Clock } from '../lib/clock'
+import { toCsv } from '../export/csv'
+import { toIcs } from '../export/ics'
+
+const DAY = 86_400
+
+const LABELS: Record<Language, Record<string, string>> = {
+  en: {
+    organization: 'Organization',
+    product: 'Product',
+    type: 'Type',
+    expiry: 'Expiry date',
+    daysLeft: 'Days left',
+    status: 'Status',
+    expired: 'Expired',
+    cutoff: 'Under 14 days: automatic renewal no longer possible',
+    upcoming: 'Upcoming',
+    calendar: 'Switchboard renewals',
+    summary: 'Expiry: {product} ({org})',
+    alarm: 'From today, automatic renewal can no longer be switched on for {product}.',
+    description: '{type} of {org} expires on {date}.',
+  },
+  fr: {
+    organization: 'Organisation',
+    product: 'Produit',
+    type: 'Type',
+    expiry: 'Échéance',
+    daysLeft: 'Jours restants',
+    status: 'État',
+    expired: 'Expiré',
+    cutoff: 'Moins de 14 jours : le renouvellement automatique n’est plus possible',
+    upcoming: 'À venir',
+    calendar: 'Renouvellements Switchboard',
+    summary: 'Échéance : {product} ({org})',
+    alarm: 'Dès aujourd’hui, le renouvellement automatique ne peut plus être activé pour {product}.',
+    description: '{type} de {org} arrive à échéance le {date}.',
+  },
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? '')
+}
+
+function isoDate(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().slice(0, 10)
+}
+
+/** What expires soon across every organization of every account. */
+export class RenewalsService {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly clock: Clock,
+  ) {}
+
+  list(query: { withinDays: number; includeExpiredDays: number; accountId?: string | undefined }): RenewalRow[] {
+    const nowS = Math.floor(this.clock.now() / 1000)
+    const today = nowS - (nowS % DAY)
+    const rows = this.db
+      .prepare<
+        { from: number; to: number; account: string | null },
+        {
+          account_id: string
+          org_id: number
+          org_name: string
+          id: number
+          customer_name: string
+          service_name: string
+          expired_at: number
+        }
+      >(
+        `SELECT p.account_id, p.org_id, o.name AS org_name, p.id, p.customer_name, p.service_name, p.expired_at
+         FROM products p JOIN orgs o ON o.account_id = p.account_id AND o.id = p.org_id
+         WHERE p.expired_at IS NOT NULL AND p.expired_at >= @from AND p.expired_at < @to
+           AND (@account IS NULL OR p.account_id = @account)
+         ORDER BY p.expired_at, o.name COLLATE NOCASE, p.customer_name COLLATE NOCASE`,
+      )
+      .all({
+        from: today - query.includeExpiredDays * DAY,
+        to: today + (query.withinDays + 1) * DAY,
+        account: query.accountId ?? null,
+      })
+    return rows.map((r) => {
+      const daysLeft = Math.floor((r.expired_at - today) / DAY)
+      return {
+        accountId: r.account_id,
+        orgId: r.org_id,
+        orgName: r.org_name,
+        productId: r.id,
+        customerName: r.customer_name,
+        serviceName: r.service_name,
+        expiredAt: r.expired_at,
+        daysLeft,
+        expired: r.expired_at < nowS,
+        underCutoff: r.expired_at >= nowS && daysLeft < AUTO_RENEW_CUTOFF_DAYS,
+      }
+    })
+  }
+
+  export(
+    format: 'csv' | 'ics',
+    rows: readonly RenewalRow[],
+    language: Language,
+    options: { delimiter?: ',' | ';' | '\t'; bom?: boolean } = {},
+  ): ExportedFile {
+    const t = LABELS[language]
+    const day = new Date(this.clock.now()).toISOString().slice(0, 10)
+    let content: string
+    if (format === 'csv') {
+      content = toCsv(
+        [t.organization!, t.product!, t.type!, t.expiry!, t.daysLeft!, t.status!],
+        rows.map((r) => [
+          r.orgName,
+          r.customerName,
+          r.serviceName,
+          isoDate(r.expiredAt),
+          r.daysLeft,
+          r.expired ? t.expired! : r.underCutoff ? t.cutoff! : t.upcoming!,
+        ]),
+        { delimiter: options.delimiter ?? ',', bom: options.bom ?? true },
+      )
+    } else {
+      content = toIcs(
+        rows.map((r) => ({
+          uid: `${r.accountId}-${r.productId}-${r.expiredAt}@switchboard`,
+          date: isoDate(r.expiredAt),
+          summary: fill(t.summary!, { product: r.customerName, org: r.orgName }),
+          description: fill(t.description!, { type: r.serviceName, org: r.orgName, date: isoDate(r.expiredAt) }),
+          ...(r.expired
+            ? {}
+            : { alarm: { daysBefore: AUTO_RENEW_CUTOFF_DAYS, text: fill(t.alarm!, { product: r.customerName }) } }),
+        })),
+        { calendarName: t.calendar!, now: this.clock.now() },
+      )
+    }
+    const bytes = Buffer.from(content, 'utf8')
+    return {
+      fileName: `switchboard-renewals-${day}.${format}`,
+      mimeType: format === 'csv' ? 'text/csv; charset=utf-8' : 'text/calendar; charset=utf-8',
+      contentBase64: bytes.toString('base64'),
+      byteLength: bytes.length,
+    }
+  }
+}

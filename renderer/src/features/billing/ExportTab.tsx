@@ -1,0 +1,253 @@
+import { useEffect, useState } from 'react'
+import {
+  Button,
+  Card,
+  Checkbox,
+  FileButton,
+  Group,
+  Image,
+  MultiSelect,
+  Progress,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconFileSpreadsheet, IconFileText, IconFileTypePdf } from '@tabler/icons-react'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import type { CsvOptions, ExportFormat, PartnerProfile } from '../../../../shared/domain/billing'
+import { downloadFile } from '../../lib/download'
+import { invoke, onEvent } from '../../lib/ipc'
+import { billingQueries, useExport, useSetProfile } from './billing-queries'
+import { fileToBase64 } from './billing-model'
+
+const MAX_LOGO = 1024 * 1024
+
+function ProfileForm({ accountId, initial }: { accountId: string; initial: PartnerProfile }) {
+  const { t } = useTranslation()
+  const save = useSetProfile()
+  const [profile, setProfile] = useState<PartnerProfile>(initial)
+  const pickLogo = async (file: File | null): Promise<void> => {
+    if (!file) return
+    if (file.size > MAX_LOGO || (file.type !== 'image/png' && file.type !== 'image/jpeg')) {
+      notifications.show({ color: 'red', message: t('billingPage.export.logo') })
+      return
+    }
+    setProfile((p) => ({ ...p, logoBase64: '', logoMime: null }))
+    const logoBase64 = await fileToBase64(file)
+    setProfile((p) => ({ ...p, logoBase64, logoMime: file.type === 'image/png' ? 'image/png' : 'image/jpeg' }))
+  }
+  return (
+    <Card withBorder padding="md">
+      <Title order={5} mb="sm">
+        {t('billingPage.export.profile')}
+      </Title>
+      <Stack gap="sm" maw={480}>
+        <TextInput
+          label={t('billingPage.export.partnerName')}
+          value={profile.name}
+          onChange={(e) => {
+            const name = e.currentTarget.value
+            setProfile((p) => ({ ...p, name }))
+          }}
+          data-testid="partner-name"
+        />
+        <Group>
+          <FileButton onChange={(f) => void pickLogo(f)} accept="image/png,image/jpeg">
+            {(props) => (
+              <Button variant="default" {...props}>
+                {t('billingPage.export.logo')}
+              </Button>
+            )}
+          </FileButton>
+          {profile.logoBase64 && profile.logoMime && (
+            <>
+              <Image src={`data:${profile.logoMime};base64,${profile.logoBase64}`} h={40} w="auto" alt="" />
+              <Button
+                variant="subtle"
+                color="red"
+                onClick={() => setProfile((p) => ({ ...p, logoBase64: null, logoMime: null }))}
+              >
+                {t('billingPage.export.removeLogo')}
+              </Button>
+            </>
+          )}
+        </Group>
+        <Group>
+          <Button
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(
+                { accountId, profile },
+                {
+                  onSuccess: () =>
+                    notifications.show({ color: 'green', message: t('billingPage.export.profileSaved') }),
+                  onError: () => notifications.show({ color: 'red', message: t('billingPage.export.failed') }),
+                },
+              )
+            }
+            data-testid="profile-save"
+          >
+            {t('billingPage.export.saveProfile')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  )
+}
+
+export function ExportTab({ accountId, from, to }: { accountId: string; from: string; to: string }) {
+  const { t, i18n } = useTranslation()
+  const orgs = useQuery({ queryKey: ['orgs', 'billing', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
+  const profile = useQuery(billingQueries.profile(accountId))
+  const run = useExport()
+  const [orgIds, setOrgIds] = useState<string[]>([])
+  const [locale, setLocale] = useState<'en' | 'fr'>(i18n.language === 'fr' ? 'fr' : 'en')
+  const [csv, setCsv] = useState<CsvOptions>({ delimiter: ';', decimal: '.', bom: true })
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
+
+  useEffect(() => onEvent('billing:export-progress', (p) => setProgress({ done: p.done, total: p.total })), [])
+
+  const start = (format: ExportFormat): void => {
+    setProgress(null)
+    run.mutate(
+      {
+        accountId,
+        format,
+        from,
+        to,
+        locale,
+        ...(orgIds.length > 0 ? { orgIds: orgIds.map(Number) } : {}),
+        ...(format === 'csv' ? { csv } : {}),
+      },
+      {
+        onSuccess: (r) => {
+          if (r.contentBase64 !== null)
+            downloadFile({
+              fileName: r.fileName,
+              mimeType: r.mimeType,
+              contentBase64: r.contentBase64,
+              byteLength: r.bytes,
+            })
+          notifications.show({
+            color: 'green',
+            message: r.savedPath
+              ? t('billingPage.export.saved', { path: r.savedPath })
+              : t('billingPage.export.done', { file: r.fileName, rows: r.rows }),
+          })
+        },
+        onError: () => notifications.show({ color: 'red', message: t('billingPage.export.failed') }),
+      },
+    )
+  }
+
+  return (
+    <Stack gap="lg">
+      <Card withBorder padding="md">
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('billingPage.export.help')}
+        </Text>
+        <Stack gap="md">
+          <MultiSelect
+            label={t('billingPage.export.clients')}
+            placeholder={t('billingPage.export.allClients')}
+            data={(orgs.data ?? []).map((o) => ({ value: String(o.id), label: o.name }))}
+            value={orgIds}
+            onChange={setOrgIds}
+            searchable
+            clearable
+            maw={640}
+          />
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {t('billingPage.export.language')}
+            </Text>
+            <SegmentedControl
+              value={locale}
+              onChange={(v) => setLocale(v === 'fr' ? 'fr' : 'en')}
+              data={[
+                { value: 'en', label: t('languages.en') },
+                { value: 'fr', label: t('languages.fr') },
+              ]}
+            />
+          </div>
+          <div>
+            <Text size="sm" fw={500} mb={4}>
+              {t('billingPage.export.csvOptions')}
+            </Text>
+            <Group>
+              <SegmentedControl
+                aria-label={t('billingPage.export.delimiter')}
+                value={csv.delimiter === '\t' ? 'tab' : csv.delimiter}
+                onChange={(v) => setCsv((c) => ({ ...c, delimiter: v === 'tab' ? '\t' : v === ',' ? ',' : ';' }))}
+                data={[
+                  { value: ';', label: t('billingPage.export.semicolon') },
+                  { value: ',', label: t('billingPage.export.comma') },
+                  { value: 'tab', label: t('billingPage.export.tab') },
+                ]}
+              />
+              <SegmentedControl
+                aria-label={t('billingPage.export.decimal')}
+                value={csv.decimal}
+                onChange={(v) => setCsv((c) => ({ ...c, decimal: v === ',' ? ',' : '.' }))}
+                data={[
+                  { value: '.', label: '1234.50' },
+                  { value: ',', label: '1234,50' },
+                ]}
+              />
+              <Checkbox
+                label={t('billingPage.export.bom')}
+                checked={csv.bom}
+                onChange={(e) => {
+                  const bom = e.currentTarget.checked
+                  setCsv((c) => ({ ...c, bom }))
+                }}
+              />
+            </Group>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('billingPage.export.formulaNote')}
+            </Text>
+          </div>
+          <Group>
+            <Button
+              leftSection={<IconFileText size={16} />}
+              onClick={() => start('csv')}
+              loading={run.isPending}
+              data-testid="export-csv"
+            >
+              {t('billingPage.export.csv')}
+            </Button>
+            <Button
+              leftSection={<IconFileSpreadsheet size={16} />}
+              onClick={() => start('xlsx')}
+              loading={run.isPending}
+              data-testid="export-xlsx"
+            >
+              {t('billingPage.export.xlsx')}
+            </Button>
+            <Button
+              leftSection={<IconFileTypePdf size={16} />}
+              onClick={() => start('pdf')}
+              loading={run.isPending}
+              data-testid="export-pdf"
+            >
+              {t('billingPage.export.pdf')}
+            </Button>
+          </Group>
+          {progress && progress.total > 0 && (
+            <Stack gap={4} maw={480}>
+              <Progress value={(progress.done / progress.total) * 100} animated={run.isPending} />
+              <Text size="xs" c="dimmed">
+                {t('billingPage.export.progress', { done: progress.done, total: progress.total })}
+              </Text>
+            </Stack>
+          )}
+        </Stack>
+      </Card>
+      {profile.data && <ProfileForm key={accountId} accountId={accountId} initial={profile.data} />}
+    </Stack>
+  )
+}

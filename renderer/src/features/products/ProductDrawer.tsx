@@ -1,0 +1,91 @@
+import { Badge, Drawer, Group, Stack, Table, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import type { OrgSummary, ProductRow } from '../../../../shared/domain/cache'
+import { formatDate, relativeTime } from '../../lib/format'
+import { productName, productStatuses } from './products-model'
+import { typeLabel } from './product-type'
+
+/** Every known field of a product. */
+export function ProductDrawer(props: {
+  product: ProductRow | null
+  org: OrgSummary
+  now: number
+  onClose: () => void
+}) {
+  const { t, i18n } = useTranslation()
+  const p = props.product
+  const lang = i18n.language
+  const date = (seconds: number | null): string =>
+    seconds === null
+      ? t('products.none')
+      : `${formatDate(seconds * 1000, lang)} (${relativeTime(seconds * 1000, props.now, lang)})`
+  return (
+    <Drawer
+      opened={p !== null}
+      onClose={props.onClose}
+      position="right"
+      size="lg"
+      title={
+        p ? (
+          <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+            {productName(p)}
+          </Text>
+        ) : null
+      }
+      data-testid="product-drawer"
+    >
+      {p && (
+        <Stack gap="md">
+          <Group gap={4}>
+            {productStatuses(p, props.now).map((s) => (
+              <Badge key={s} variant="light" color={s === 'expired' || s === 'locked' ? 'red' : 'orange'}>
+                {t(`status.${s}`)}
+              </Badge>
+            ))}
+          </Group>
+          <Table variant="vertical" layout="fixed" withTableBorder>
+            <Table.Tbody>
+              {(
+                [
+                  ['products.fieldName', p.customerName || t('products.none')],
+                  ['products.fieldInternal', p.internalName ?? t('products.none')],
+                  ['products.fieldFqdn', p.fqdn ?? t('products.none')],
+                  ['products.fieldType', `${typeLabel(t, p.serviceName)} (${p.serviceName})`],
+                  ['products.fieldId', String(p.id)],
+                  ['products.fieldOrg', `${props.org.name} (#${props.org.id})`],
+                  ['products.fieldCreated', date(p.createdAt)],
+                  ['products.fieldExpiry', date(p.expiredAt)],
+                  ['products.fieldTrial', p.isTrial ? t('common.yes') : t('common.no')],
+                  ['products.fieldLocked', p.isLocked ? t('common.yes') : t('common.no')],
+                  ['products.fieldMaintenance', p.hasMaintenance ? t('common.yes') : t('common.no')],
+                  ['products.fieldOperation', p.hasOperationInProgress ? t('common.yes') : t('common.no')],
+                ] as const
+              ).map(([label, value]) => (
+                <Table.Tr key={label}>
+                  <Table.Th w={180}>{t(label)}</Table.Th>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+                </Table.Tr>
+              ))}
+              <Table.Tr>
+                <Table.Th>{t('products.fieldTags')}</Table.Th>
+                <Table.Td>
+                  {p.tags.length === 0 ? (
+                    t('products.none')
+                  ) : (
+                    <Group gap={4}>
+                      {p.tags.map((tag) => (
+                        <Badge key={tag.id} variant="outline" size="sm">
+                          {tag.name}
+                        </Badge>
+                      ))}
+                    </Group>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      )}
+    </Drawer>
+  )
+}

@@ -1,0 +1,71 @@
+import type { AccountSummary, SyncStatus } from '../../../../shared/domain/cache'
+
+export type AccountHealth = 'working' | 'syncing' | 'token_rejected' | 'offline' | 'signed_out' | 'needs_scopes'
+
+/** One word for an account's state, from the account and its sync status. */
+export function accountHealth(account: AccountSummary, status: SyncStatus | undefined): AccountHealth {
+  if (account.state === 'signed_out') return 'signed_out'
+  if (account.state === 'token_rejected' || status?.state === 'token_rejected') return 'token_rejected'
+  if (account.state === 'offline' || status?.state === 'offline') return 'offline'
+  if (status?.state === 'syncing') return 'syncing'
+  if (status?.issues.some((i) => i.status === 'needs_scope')) return 'needs_scopes'
+  return 'working'
+}
+
+/** Scopes the sync reported as missing (distinct). */
+export function neededScopes(status: SyncStatus | undefined): string[] {
+  return [...new Set((status?.issues ?? []).flatMap((i) => (i.status === 'needs_scope' && i.scope ? [i.scope] : [])))]
+}
+
+export interface SyncSummary {
+  kind: 'idle' | 'syncing' | 'offline' | 'token_rejected'
+  done: number
+  planned: number
+  etaMs: number | null
+  offlineSince: number | null
+  /** Labels of the accounts concerned (token rejected / offline). */
+  accounts: string[]
+}
+
+/** What the header indicator shows for all accounts together: problems first, then progress. */
+export function summarizeSync(statuses: readonly SyncStatus[], accounts: readonly AccountSummary[]): SyncSummary {
+  const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? id
+  const active = statuses.filter((s) => accounts.some((a) => a.id === s.accountId && a.state !== 'signed_out'))
+  const rejected = active.filter(
+    (s) => s.state === 'token_rejected' || accounts.find((a) => a.id === s.accountId)?.state === 'token_rejected',
+  )
+  if (rejected.length > 0)
+    return {
+      kind: 'token_rejected',
+      done: 0,
+      planned: 0,
+      etaMs: null,
+      offlineSince: null,
+      accounts: rejected.map((s) => label(s.accountId)),
+    }
+  const syncing = active.filter((s) => s.state === 'syncing' || s.state === 'waiting')
+  const offline = active.filter((s) => s.state === 'offline')
+  if (offline.length > 0) {
+    const since = offline.map((s) => s.offlineSince).filter((n): n is number => n !== null)
+    return {
+      kind: 'offline',
+      done: 0,
+      planned: 0,
+      etaMs: null,
+      offlineSince: since.length > 0 ? Math.min(...since) : null,
+      accounts: offline.map((s) => label(s.accountId)),
+    }
+  }
+  if (syncing.length > 0) {
+    const etas = syncing.map((s) => s.etaMs).filter((n): n is number => n !== null)
+    return {
+      kind: 'syncing',
+      done: syncing.reduce((n, s) => n + s.done, 0),
+      planned: syncing.reduce((n, s) => n + s.planned, 0),
+      etaMs: etas.length > 0 ? Math.max(...etas) : null,
+      offlineSince: null,
+      accounts: syncing.map((s) => label(s.accountId)),
+    }
+  }
+  return { kind: 'idle', done: 0, planned: 0, etaMs: null, offlineSince: null, accounts: [] }
+}

@@ -1,0 +1,444 @@
+/**
+ * `npm run bench -- queries [--orgs 1000] [--samples 300] [--seed N] [--json]`
+ *
+ * Read latency of the cache at 1,000 organizations / 100,000 products (+ 20,000 users). The cache is
+ * built FAST, without HTTP: the sandbox generator's data (scale 'large') goes through the sandbox's own
+ * serializers (the exact API DTO shapes), the client's zod schemas, and the sync's CacheWriter, one
+ * transaction per resource as a sync would. Then each read the app makes is timed through the
+ * CacheQueries service (SQL + row mapping), with seeded random inputs, and its EXPLAIN QUERY PLAN shown.
+ * Goal: p95 under 20 ms each.
+ */
+import { cpus, loadavg } from 'node:os'
+import { parseArgs } from 'node:util'
+import type Database from 'better-sqlite3'
+import { AccountSchema, AccountUserSchema, ProductSchema, TeamSchema } from '../../electron/main/api/schemas'
+import { CacheWriter } from '../../electron/main/store/repos/cache-writer'
+import { AccountsRepo } from '../../electron/main/store/repos/accounts-repo'
+import { generate } from '../../electron/sandbox/generate'
+import * as S from '../../electron/sandbox/serialize'
+import { Store } from '../../electron/sandbox/store'
+import { viewerRights } from '../../electron/sandbox/truth'
+import { testCore } from '../helpers/core'
+import { summarize } from './_stats'
+
+const DAY_SECONDS = 86_400
+const GOAL_P95_MS = 20
+const USER_EXPANSIONS = new Set(['security', 'teams', 'invitation_details'])
+
+/** mulberry32: seeded, so every run draws the same inputs. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
+
+interface Captured {
+  sql: string
+  args: unknown[]
+}
+
+/** Records the SQL and arguments of every statement run through `db.prepare(...).all(...)`. */
+function captureStatements(db: Database.Database): { last(): Captured | undefined; explain(c: Captured): string[] } {
+  const original = db.prepare.bind(db)
+  let last: Captured | undefined
+  db.prepare = ((sql: string) => {
+    const statement = original(sql)
+    const all = statement.all.bind(statement)
+    statement.all = ((...args: unknown[]) => {
+      last = { sql, args }
+      return all(...(args as []))
+    }) as typeof statement.all
+    return statement
+  }) as typeof db.prepare
+  return {
+    last: () => last,
+    explain: (c) =>
+      (original(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.args as [])) as { detail: string }[]).map((r) => r.detail),
+  }
+}
+
+/**
+ * Full table scans in a plan: `SCAN <table>` without an index. Scans of an FTS index, of an index,
+ * or of a subquery's own result are not table scans.
+ */
+function scans(plan: readonly string[]): string[] {
+  return plan.filter(
+    (d) => /^SCAN /.test(d) && !/VIRTUAL TABLE|USING (COVERING )?INDEX|CONSTANT ROW|^SCAN \(subquery/.test(d),
+  )
+}
+
+export default async function bench(argv: string[]): Promise<Record<string, unknown>> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      orgs: { type: 'string', default: '1000' },
+      samples: { type: 'string', default: '300' },
+      seed: { type: 'string', default: '42' },
+      'save-db': { type: 'string' },
+    },
+    strict: true,
+  })
+  const orgCount = Number(values.orgs)
+  const samples = Number(values.samples)
+  if (!Number.isInteger(orgCount) || orgCount < 1) throw new Error('--orgs takes a positive integer')
+  if (!Number.isInteger(samples) || samples < 1) throw new Error('--samples takes a positive integer')
+  const random = prng(Number(values.seed))
+  const pick = <T>(items: readonly T[]): T => {
+    if (items.length === 0) throw new Error('nothing to pick from')
+    return items[Math.floor(random() * items.length)]!
+  }
+
+  const load0 = Math.round(loadavg()[0]! * 100) / 100
+  // ------------------------------------------------------------------ build the cache
+  const t0 = performance.now()
+  const referenceTime = Date.UTC(2026, 10, 27)
+  const data = generate({ seed: Number(values.seed), referenceTime, scale: 'large', orgs: orgCount })
+  const store = new Store(data)
+  const owner = data.tokens.find((t) => t.name === 'owner')
+  if (!owner) throw new Error('no owner token in the generated data')
+  const user = store.ix.users.get(owner.userId)!
+  const access = store.access(owner.userId)
+  const generatedMs = performance.now() - t0
+
+  const t1 = performance.now()
+  const orgDtos = [...access.values()].map((a) =>
+    AccountSchema.parse(S.account(store, store.ix.orgs.get(a.accountId)!, a, new Set(), false)),
+  )
+  const productDtos = [...access.values()].flatMap((a) => {
+    const teams = store.ix.teamsByOrg.get(a.accountId) ?? []
+    return (store.ix.productsByOrg.get(a.accountId) ?? []).flatMap((p) => {
+      const rights = viewerRights(a, p, teams)
+      return rights ? [ProductSchema.parse(S.product(store, p, rights))] : []
+    })
+  })
+  const perOrg = [...access.values()].map((a) => {
+    const c = { store, accountId: a.accountId, expand: USER_EXPANSIONS }
+    const members = [...(store.ix.membersByOrg.get(a.accountId)?.values() ?? [])].sort((x, y) => x.userId - y.userId)
+    const users = [
+      ...members.map((m) => S.memberRow(c, m, store.ix.users.get(m.userId)!)),
+      ...(store.ix.invitationsByOrg.get(a.accountId) ?? [])
+        .filter((i) => i.status === 'pending')
+        .map((i) => S.pendingRow(c, i)),
+    ].map((u) => AccountUserSchema.parse(u))
+    const teams = (store.ix.teamsByOrg.get(a.accountId) ?? []).map((t, i) =>
+      TeamSchema.parse(S.team(store, t, new Set(), i)),
+    )
+    return { orgId: a.accountId, users, teams }
+  })
+  const dtoMs = performance.now() - t1
+
+  const ctx = testCore({ clock: { now: () => referenceTime, sleep: () => Promise.resolve() } })
+  try {
+    const db = ctx.core.db
+    const accountId = 'acc-bench'
+    new AccountsRepo(db).insert({
+      id: accountId,
+      label: 'Bench',
+      baseUrl: 'https://api.infomaniak.com',
+      tokenEnv: null,
+      userId: user.id,
+      displayName: `${user.firstName} ${user.lastName}`,
+      email: user.email,
+      isDemo: false,
+      scopes: [],
+      createdAt: referenceTime,
+    })
+    const state = db.prepare(
+      `INSERT INTO sync_state (account_id, org_id, resource, status, synced_at, attempted_at, item_count, request_count)
+       VALUES (?, ?, ?, 'ok', ?, ?, ?, 1)`,
+    )
+    const t2 = performance.now()
+    const phases = { orgs: 0, products: 0, usersPerOrg: 0, teamsPerOrg: 0 }
+    const phase = (name: keyof typeof phases, fn: () => void): void => {
+      const start = performance.now()
+      fn()
+      phases[name] += performance.now() - start
+    }
+    const ownerRef = { key: `u:${user.id}`, email: user.email, name: `${user.firstName} ${user.lastName}` }
+    // One transaction per job, as the sync engine does.
+    phase('orgs', () =>
+      db.transaction(() => {
+        new CacheWriter(db, accountId, referenceTime).writeOrgs(orgDtos, ownerRef, true)
+        state.run(accountId, 0, 'orgs', referenceTime, referenceTime, orgDtos.length)
+      })(),
+    )
+    phase('products', () =>
+      db.transaction(() => {
+        new CacheWriter(db, accountId, referenceTime).writeProducts(productDtos, true)
+        state.run(accountId, 0, 'products', referenceTime, referenceTime, productDtos.length)
+      })(),
+    )
+    for (const o of perOrg) {
+      phase('usersPerOrg', () =>
+        db.transaction(() => {
+          new CacheWriter(db, accountId, referenceTime).writeOrgUsers(o.orgId, o.users, true)
+          state.run(accountId, o.orgId, 'users', referenceTime, referenceTime, o.users.length)
+        })(),
+      )
+      phase('teamsPerOrg', () =>
+        db.transaction(() => {
+          new CacheWriter(db, accountId, referenceTime).writeTeams(o.orgId, o.teams)
+          state.run(accountId, o.orgId, 'teams', referenceTime, referenceTime, o.teams.length)
+        })(),
+      )
+    }
+    db.pragma('wal_checkpoint(TRUNCATE)')
+    db.pragma('optimize')
+    const writeMs = performance.now() - t2
+    // --save-db FILE keeps a copy of the built cache for inspection (sqlite3 FILE).
+    if (values['save-db']) await db.backup(values['save-db'])
+    const count = (table: string): number =>
+      db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM ${table}`).get()?.n ?? 0
+
+    // ------------------------------------------------------------------ measure
+    const queries = ctx.core.services.queries
+    const capture = captureStatements(db)
+    const orgIds = orgDtos.map((o) => o.id)
+    const emails = [
+      ...data.users.map((u) => u.email),
+      ...data.invitations.map((i) => i.email),
+      // Some nobody knows.
+      ...Array.from({ length: 50 }, (_, i) => `nobody${i}@example.org`),
+    ]
+    const words = [
+      ...data.orgs.map((o) => o.name),
+      ...data.products.slice(0, 5_000).map((p) => p.customerName),
+      ...data.users.map((u) => `${u.firstName} ${u.lastName}`),
+    ]
+      .flatMap((s) => s.split(/[^\p{L}\p{N}]+/u))
+      .filter((w) => w.length >= 3)
+    const searchText = (): string => {
+      const first = pick(words)
+      const text = first.slice(0, 3 + Math.floor(random() * Math.max(1, first.length - 2)))
+      return random() < 0.3 ? `${text} ${pick(words).slice(0, 3)}` : text
+    }
+    const nowSeconds = Math.floor(referenceTime / 1000)
+
+    /** A change to the query or schema, measured (raw SQL) on this cache but NOT applied to the app. */
+    interface Proposal {
+      change: string
+      statements: string[]
+      run: () => number
+      explain: () => string[]
+    }
+    const sql = (text: string, args: () => unknown[]): { run: () => number; explain: () => string[] } => {
+      const statement = db.prepare(text)
+      return {
+        run: () => statement.all(...(args() as [])).length,
+        explain: () =>
+          (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...(args() as [])) as { detail: string }[]).map(
+            (r) => r.detail,
+          ),
+      }
+    }
+    const proposal = (change: string, text: string, args: () => unknown[]): Proposal => ({
+      change,
+      statements: [text.replace(/\s+/g, ' ').trim()],
+      ...sql(text, args),
+    })
+    const PRODUCT_COLUMNS = `account_id, id, org_id, service_name, customer_name, internal_name, fqdn, created_at, expired_at,
+      is_trial, is_locked, has_maintenance, has_operation_in_progress, tags`
+    const day = (): number => nowSeconds + Math.floor(random() * 60) * DAY_SECONDS
+
+    // Per-kind FTS tables (an experiment on this scratch cache: copies of search_index split by kind).
+    const kinds = ['org', 'product', 'person']
+    for (const kind of kinds) {
+      db.exec(`CREATE VIRTUAL TABLE bench_fts_${kind} USING fts5(account_id UNINDEXED, org_id UNINDEXED, ref UNINDEXED,
+        title, subtitle, tokenize = 'unicode61 remove_diacritics 2')`)
+      db.prepare(
+        `INSERT INTO bench_fts_${kind} (account_id, org_id, ref, title, subtitle)
+         SELECT account_id, org_id, ref, title, subtitle FROM search_index WHERE kind = ?`,
+      ).run(kind)
+    }
+    const matchOf = (text: string): string =>
+      text
+        .normalize('NFKC')
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 0)
+        .slice(0, 8)
+        .map((w) => `"${w.replace(/"/g, '""')}"*`)
+        .join(' ')
+    const perKind = kinds.map((kind) =>
+      db.prepare(
+        `SELECT account_id, org_id, ref, title, subtitle FROM bench_fts_${kind} WHERE bench_fts_${kind} MATCH ? ORDER BY rank LIMIT 8`,
+      ),
+    )
+
+    const cases: { name: string; run: () => number; proposals: Proposal[] }[] = [
+      {
+        name: "one organization's products",
+        run: () => queries.products({ accountId, orgId: pick(orgIds) }).length,
+        proposals: [
+          proposal(
+            'SQL built from the filters given (no "@x IS NULL OR col = @x", which defeats every index): products_by_org is used',
+            `SELECT ${PRODUCT_COLUMNS} FROM products WHERE account_id = ? AND org_id = ? ORDER BY customer_name COLLATE NOCASE, id`,
+            () => [accountId, pick(orgIds)],
+          ),
+        ],
+      },
+      {
+        name: 'products expiring within 90 days, all organizations',
+        // The handler's expiringBefore: now + 90 days (already expired products included), on a random day.
+        run: () => queries.products({ expiringBefore: day() + 90 * DAY_SECONDS }).length,
+        proposals: [
+          proposal(
+            'Only what expires from now to now + 90 days, in expiry order on the products_by_expiry index, one page of 200 (keyset: add "AND (expired_at, id) > (?, ?)" for the next pages)',
+            `SELECT ${PRODUCT_COLUMNS} FROM products WHERE expired_at IS NOT NULL AND expired_at BETWEEN ? AND ?
+             ORDER BY expired_at, id LIMIT 200`,
+            () => {
+              const from = day()
+              return [from, from + 90 * DAY_SECONDS]
+            },
+          ),
+          proposal(
+            '... and the total for the header, from the covering index',
+            'SELECT count(*) AS n FROM products WHERE expired_at IS NOT NULL AND expired_at BETWEEN ? AND ?',
+            () => {
+              const from = day()
+              return [from, from + 90 * DAY_SECONDS]
+            },
+          ),
+        ],
+      },
+      {
+        name: 'find a person across all organizations (personByEmail)',
+        run: () => queries.personByEmail(pick(emails)).length,
+        proposals: [],
+      },
+      {
+        name: 'full-text search (search, 8 per kind)',
+        run: () => queries.search(searchText(), 8).length,
+        proposals: [
+          {
+            change:
+              'One FTS5 table per kind, each queried with ORDER BY rank LIMIT 8: no window function over every match and no content read for rows that are not shown',
+            statements: kinds.map(
+              (kind) =>
+                `SELECT account_id, org_id, ref, title, subtitle FROM bench_fts_${kind} WHERE bench_fts_${kind} MATCH ? ORDER BY rank LIMIT 8`,
+            ),
+            run: () => {
+              const match = matchOf(searchText())
+              return perKind.reduce((n, statement) => n + statement.all(match).length, 0)
+            },
+            explain: () =>
+              (
+                db
+                  .prepare(
+                    `EXPLAIN QUERY PLAN SELECT ref FROM bench_fts_product WHERE bench_fts_product MATCH ? ORDER BY rank LIMIT 8`,
+                  )
+                  .all(matchOf(searchText())) as { detail: string }[]
+              ).map((r) => r.detail),
+          },
+        ],
+      },
+      {
+        name: 'organization switcher (orgs)',
+        run: () => queries.orgs().length,
+        proposals: [
+          proposal(
+            'Members counted on the primary key (member_key "u:…" range, covering) instead of reading every org_users row for user_id',
+            `SELECT o.account_id, o.id, o.name, o.role, o.legal_entity_type, o.is_partner_client,
+               (SELECT count(*) FROM products p WHERE p.account_id = o.account_id AND p.org_id = o.id) AS product_count,
+               (SELECT count(*) FROM org_users u WHERE u.account_id = o.account_id AND u.org_id = o.id
+                  AND u.member_key >= 'u:' AND u.member_key < 'u;') AS user_count,
+               (SELECT min(s.synced_at) FROM sync_state s WHERE s.account_id = o.account_id AND s.org_id IN (0, o.id)
+                  AND s.resource IN ('orgs', 'products', 'users', 'teams')) AS synced_at
+             FROM orgs o ORDER BY o.name COLLATE NOCASE, o.account_id`,
+            () => [],
+          ),
+          proposal(
+            'Counts and sync time stored on the org row by the sync (same transactions): the list is a plain scan (lower bound measured: the scan without the subqueries)',
+            `SELECT o.account_id, o.id, o.name, o.role, o.legal_entity_type, o.is_partner_client, o.synced_at
+             FROM orgs o ORDER BY o.name COLLATE NOCASE, o.account_id`,
+            () => [],
+          ),
+        ],
+      },
+    ]
+
+    const results: Record<string, unknown>[] = []
+    const missed: string[] = []
+    const rawStatements = new Map<string, Database.Statement>()
+    for (const c of cases) {
+      for (let i = 0; i < 20; i++) c.run() // warm-up (page cache)
+      const plan = capture.explain(capture.last()!)
+      const times: number[] = []
+      const sqlOnly: number[] = []
+      let rows = 0
+      for (let i = 0; i < samples; i++) {
+        const start = performance.now()
+        rows += c.run()
+        times.push(performance.now() - start)
+        // The same statement and arguments again, SQL only (no row mapping, statement already prepared).
+        const last = capture.last()!
+        let raw = rawStatements.get(last.sql)
+        if (!raw) rawStatements.set(last.sql, (raw = db.prepare(last.sql)))
+        const rawStart = performance.now()
+        raw.all(...(last.args as []))
+        sqlOnly.push(performance.now() - rawStart)
+      }
+      const stats = summarize(times)
+      if (stats.p95 > GOAL_P95_MS) missed.push(c.name)
+      const measured = c.proposals.map((p) => {
+        for (let i = 0; i < 20; i++) p.run()
+        const ms: number[] = []
+        let n = 0
+        for (let i = 0; i < samples; i++) {
+          const start = performance.now()
+          n += p.run()
+          ms.push(performance.now() - start)
+        }
+        return {
+          change: p.change,
+          sqlOnlyMs: summarize(ms),
+          averageRows: Math.round(n / samples),
+          plan: p.explain(),
+          statements: p.statements,
+        }
+      })
+      results.push({
+        query: c.name,
+        ms: stats,
+        sqlOnlyMs: summarize(sqlOnly),
+        meetsGoal: stats.p95 <= GOAL_P95_MS,
+        averageRows: Math.round(rows / samples),
+        plan,
+        fullTableScans: scans(plan),
+        ...(measured.length > 0 ? { proposalsNotApplied: measured } : {}),
+      })
+    }
+
+    return {
+      clock: 'real (performance.now); a fixed "now" of 2026-11-27 for the data',
+      measured:
+        'ms: through the CacheQueries service (prepare + SQL + row mapping); sqlOnlyMs: the same statement and arguments, SQL only',
+      cache: {
+        organizations: count('orgs'),
+        products: count('products'),
+        productRights: count('product_rights'),
+        orgUsers: count('org_users'),
+        teams: count('teams'),
+        teamMembers: count('team_members'),
+        searchEntries: count('search_index'),
+      },
+      buildMs: {
+        generate: Math.round(generatedMs),
+        serializeAndParseDtos: Math.round(dtoMs),
+        writeThroughCacheWriter: Math.round(writeMs),
+        writePhases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
+      },
+      machine: { cpus: cpus().length, loadAverage1m: { atStart: load0, atEnd: Math.round(loadavg()[0]! * 100) / 100 } },
+      samplesPerQuery: samples,
+      goalP95Ms: GOAL_P95_MS,
+      results,
+      missedGoal: missed,
+    }
+  } finally {
+    ctx.dispose()
+  }
+}

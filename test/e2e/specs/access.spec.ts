@@ -1,0 +1,122 @@
+import { startSandbox, type Sandbox } from '../../../electron/sandbox'
+import { seedLargeOrg } from '../../integration/access/seed'
+import { test, expect } from '../fixtures'
+
+let sandbox: Sandbox | undefined
+test.afterEach(async () => {
+  await sandbox?.stop()
+  sandbox = undefined
+})
+
+const EMAIL = 'elise.depart@example.ch'
+
+test('permission matrix filtering and the offboarding flow', async ({ app, shell }, testInfo) => {
+  test.setTimeout(120_000)
+  sandbox = await startSandbox({
+    seed: 11,
+    scale: 'demo',
+    orgs: 4,
+    settings: { rateLimit: { limit: 60, windowMs: 1_000 } },
+  })
+  const agency = sandbox.data.agencyAccountId
+  const { userId } = sandbox.control.addMember({
+    accountId: agency,
+    email: EMAIL,
+    firstName: 'Élise',
+    lastName: 'Départ',
+    role: 'normal',
+  }) as { userId: number }
+  const team = sandbox.data.teams.find((t) => t.accountId === agency)!
+  sandbox.control.addTeamMembers({ teamId: team.id, userIds: [userId] })
+
+  const added = await shell.core.dispatch(
+    'accounts:add',
+    { token: sandbox.tokens.owner!, baseUrl: sandbox.url },
+    { transport: 'test' },
+  )
+  if (!added.ok) throw new Error(added.error.message)
+  const accountId = (added.value as { id: string }).id
+  await shell.core.services.sync.whenIdle(accountId)
+  const base = app.url().replace(/#.*$/, '')
+
+  // The matrix of the agency.
+  await app.goto(`${base}#/org/${encodeURIComponent(accountId)}/${agency}/access`)
+  const grid = app.getByTestId('access-matrix')
+  await expect(grid).toBeVisible()
+  const rows = app.getByTestId('matrix-row')
+  await expect(rows.first()).toBeVisible()
+  const all = await rows.count()
+  await app.screenshot({ path: testInfo.outputPath('matrix.png') })
+
+  // Filter by role: collaborators only.
+  await app.getByTestId('matrix-role').click()
+  await app.getByRole('option', { name: 'Collaborator' }).click()
+  await expect(async () => expect(await rows.count()).toBeLessThan(all)).toPass()
+  await expect(app.getByRole('rowheader').filter({ hasText: 'Élise Départ' })).toBeVisible()
+
+  // Text filter, then "lacks access" hides her (she has rights through her team).
+  await app.getByTestId('matrix-search').fill('elise')
+  await expect(rows).toHaveCount(1)
+  await expect(app.getByTestId('matrix-summary')).toContainText('1 people')
+  await app.getByTestId('matrix-access').getByText('Lacks access').click()
+  await expect(rows).toHaveCount(0)
+  await app.getByTestId('matrix-access').getByText('Has access').click()
+  await expect(rows).toHaveCount(1)
+  await app.screenshot({ path: testInfo.outputPath('matrix-filtered.png') })
+
+  // Keyboard navigation moves the focused cell.
+  await grid.focus()
+  await app.keyboard.press('ArrowRight')
+  await app.keyboard.press('ArrowRight')
+  await expect(grid.locator('[aria-selected="true"]')).toHaveAttribute('aria-colindex', '4')
+
+  // People search → person page → offboarding.
+  await app.goto(`${base}#/access`)
+  await app.getByTestId('people-search').fill('départ')
+  await app.getByTestId('person-hit').filter({ hasText: EMAIL }).click()
+  await expect(app.getByRole('heading', { name: 'Élise Départ' })).toBeVisible()
+  await expect(app.getByTestId('person-org')).toHaveCount(1)
+  await app.getByTestId('offboard-open').click()
+  await app.getByTestId('offboarding-plan').click()
+  const steps = app.getByTestId('offboarding-step')
+  await expect(steps).toHaveCount(2)
+  await expect(steps.filter({ hasText: 'Remove from team' })).toHaveCount(1)
+  await expect(steps.filter({ hasText: 'Open in the Manager' })).toHaveCount(1)
+  await app.screenshot({ path: testInfo.outputPath('offboarding-plan.png') })
+
+  await app.getByTestId('offboarding-apply').click()
+  const confirm = app.getByTestId('confirm-apply')
+  await expect(confirm).toBeDisabled()
+  await app.getByRole('dialog').getByRole('checkbox').check()
+  await app.screenshot({ path: testInfo.outputPath('offboarding-confirm.png') })
+  await confirm.click()
+  await expect(app.getByTestId('offboarding-done')).toBeVisible({ timeout: 60_000 })
+  await expect(app.getByTestId('offboarding-done')).toContainText('1 applied, 1 verified')
+  expect(sandbox.data.teams.find((t) => t.id === team.id)!.userIds).not.toContain(userId)
+  await app.screenshot({ path: testInfo.outputPath('offboarding-done.png'), fullPage: true })
+})
+
+test('a 300 × 2,000 matrix renders fast and scrolls with the keyboard', async ({ app, shell }, testInfo) => {
+  seedLargeOrg(shell.core.db, { accountId: 'large', orgId: 777, syncedAt: Date.now() })
+  await app.reload() // the organization list was fetched (empty) before the seed
+  await expect(app.getByRole('link', { name: 'Access' })).toBeVisible()
+  const base = app.url().replace(/#.*$/, '')
+  const started = Date.now()
+  await app.goto(`${base}#/org/large/777/access`)
+  const rows = app.getByTestId('matrix-row')
+  await expect(rows.first()).toBeVisible()
+  const firstRenderMs = Date.now() - started
+  testInfo.annotations.push({ type: 'time-to-first-matrix-ms', description: String(firstRenderMs) })
+  console.log(`time to first rendered 330 × 2,000 matrix: ${firstRenderMs} ms`)
+  await expect(app.getByTestId('matrix-summary')).toContainText('330 people × 2000 products')
+  // Virtualized: only a window of rows and cells is in the DOM.
+  expect(await rows.count()).toBeLessThan(80)
+  expect(await app.getByRole('gridcell').count()).toBeLessThan(3000)
+  const grid = app.getByTestId('access-matrix')
+  await grid.focus()
+  await app.keyboard.press('End')
+  for (let i = 0; i < 40; i++) await app.keyboard.press('PageDown')
+  await expect(grid.locator('[aria-selected="true"]')).toHaveAttribute('aria-colindex', String(5 + 2000 + 1))
+  await expect(app.getByRole('rowheader').filter({ hasText: 'invitee29@x.ch' })).toBeVisible()
+  await app.screenshot({ path: testInfo.outputPath('matrix-large-end.png') })
+})

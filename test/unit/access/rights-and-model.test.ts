@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import type { MatrixData } from '../../../shared/domain/access'
+import { maskLetters, rightsOfMask } from '../../../shared/domain/access'
+import { maskOfRights, parseTeamPermissions, permissionApplies } from '../../../electron/main/access/rights'
+import { matrixTable } from '../../../electron/main/access/exports'
+import { managerUsersUrl } from '../../../electron/main/access/offboarding'
+import { DEFAULT_FILTERS, moveFocus, serviceNames, viewOf } from '../../../renderer/src/features/access/matrix-model'
+
+describe('rights', () => {
+  it('reads every shape the API uses for rights', () => {
+    expect(maskOfRights('technical')).toBe(1)
+    expect(maskOfRights(['statistic', 'sale', 'bogus'])).toBe(2 | 8)
+    expect(maskOfRights({ technical: true, statistic: false, check: true, sale: false })).toBe(1 | 4)
+    expect(maskOfRights(null)).toBe(0)
+    expect(maskOfRights('toString')).toBe(0)
+  })
+
+  it('matches a team permission by product id, else by service id (like the sandbox)', () => {
+    expect(permissionApplies({ product_id: 5, service_id: 1 }, 5, 2)).toBe(true)
+    expect(permissionApplies({ product_id: 5, service_id: 1 }, 6, 1)).toBe(false)
+    expect(permissionApplies({ product_id: null, service_id: 1 }, 6, 1)).toBe(true)
+    expect(permissionApplies({ product_id: null, service_id: 1 }, 6, null)).toBe(false)
+    expect(parseTeamPermissions('not json')).toEqual([])
+    expect(parseTeamPermissions('[1, {"service_id": 2}]')).toEqual([{ service_id: 2 }])
+  })
+
+  it('round-trips masks and letters', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 15 }), (m) => {
+        expect(maskOfRights(rightsOfMask(m))).toBe(m)
+        expect(maskLetters(m).length).toBe(rightsOfMask(m).length)
+      }),
+    )
+  })
+
+  it('builds Manager deep links under https://manager.infomaniak.com/v3/{orgId}/', () => {
+    expect(managerUsersUrl(42, 7)).toBe('https://manager.infomaniak.com/v3/42/ng/users/7')
+    expect(managerUsersUrl(42, null)).toBe('https://manager.infomaniak.com/v3/42/ng/users')
+  })
+})
+
+const data: MatrixData = {
+  accountId: 'a',
+  orgId: 1,
+  orgName: 'Org',
+  myRole: 'owner',
+  syncedAt: null,
+  products: [
+    { id: 10, serviceId: 1, serviceName: 'hosting', name: '=cmd' },
+    { id: 11, serviceId: 2, serviceName: 'domain', name: 'example.ch' },
+  ],
+  users: [
+    ['Ann', 'owner', false],
+    ['Bob', 'normal', false],
+    ['Cid', 'normal', false],
+    ['Dee', 'normal', true],
+  ].map(([name, role, pending], i) => ({
+    memberKey: pending ? `i:${i}` : `u:${i}`,
+    userId: pending ? null : i,
+    invitationId: pending ? i : null,
+    email: `${String(name).toLowerCase()}@x.ch`,
+    displayName: String(name),
+    roleType: String(role),
+    pending: Boolean(pending),
+    billing: false,
+    correspondent: false,
+    correspondentBilling: false,
+    has2fa: null,
+    lastLoginAt: null,
+    invitedAt: null,
+    teamIds: [],
+  })),
+  teams: [{ id: 9, name: '+team' }],
+  cells: [
+    [1, 0, 3, 1, [9]],
+    [2, 1, 8, 8, []],
+  ],
+}
+
+describe('matrix view model', () => {
+  it('filters rows by role, text, access on the shown columns and pending, and columns by type', () => {
+    const names = (f: Partial<typeof DEFAULT_FILTERS>) =>
+      viewOf(data, { ...DEFAULT_FILTERS, ...f }).rows.map((r) =>
+        r.kind === 'user' ? data.users[r.index]!.displayName : '--',
+      )
+    expect(names({})).toEqual(['Ann', 'Bob', 'Cid', '--', 'Dee'])
+    expect(names({ showPending: false })).toEqual(['Ann', 'Bob', 'Cid'])
+    expect(names({ role: 'normal' })).toEqual(['Bob', 'Cid', '--', 'Dee'])
+    expect(names({ access: 'has' })).toEqual(['Bob', 'Cid'])
+    expect(names({ access: 'has', serviceName: 'hosting' })).toEqual(['Bob'])
+    expect(names({ access: 'lacks', serviceName: 'hosting' })).toEqual(['Ann', 'Cid', '--', 'Dee'])
+    expect(names({ text: 'BOB@' })).toEqual(['Bob'])
+    expect(viewOf(data, { ...DEFAULT_FILTERS, serviceName: 'domain' }).columns).toEqual([1])
+    expect(serviceNames(data)).toEqual(['domain', 'hosting'])
+    expect(viewOf(data, DEFAULT_FILTERS).cellAt(1, 0)).toBe(0)
+    expect(viewOf(data, DEFAULT_FILTERS).cellAt(0, 0)).toBeUndefined()
+  })
+
+  it('moves the focused cell with the keyboard, within bounds', () => {
+    expect(moveFocus({ row: 0, col: 0 }, 'ArrowUp', 5, 5)).toEqual({ row: 0, col: 0 })
+    expect(moveFocus({ row: 0, col: 0 }, 'ArrowDown', 5, 5)).toEqual({ row: 1, col: 0 })
+    expect(moveFocus({ row: 1, col: 4 }, 'ArrowRight', 5, 5)).toEqual({ row: 1, col: 4 })
+    expect(moveFocus({ row: 1, col: 4 }, 'Home', 5, 5)).toEqual({ row: 1, col: 0 })
+    expect(moveFocus({ row: 1, col: 0 }, 'End', 5, 5)).toEqual({ row: 1, col: 4 })
+    expect(moveFocus({ row: 1, col: 0 }, 'PageDown', 5, 5)).toEqual({ row: 4, col: 0 })
+    expect(moveFocus({ row: 1, col: 0 }, 'a', 5, 5)).toBeNull()
+  })
+
+  it('writes sources in export cells (direct and team names)', () => {
+    const { header, rows } = matrixTable(data)
+    expect(header.at(-2)).toBe('hosting: =cmd (#10)')
+    expect(rows[1]!.at(-2)).toBe('TS (direct, team +team)')
+    expect(rows[2]!.at(-1)).toBe('V (direct)')
+    expect(rows[3]![3]).toBe('pending')
+  })
+})

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import {
+  currentYear,
+  fileToBase64,
+  formatIsoDate,
+  formatMoney,
+  formatMonth,
+  monthBars,
+} from '../../../renderer/src/features/billing/billing-model'
+
+describe('billing view model', () => {
+  it('scales the monthly bars of each currency on its own (never against the other currency)', () => {
+    const bars = monthBars([
+      { month: '2026-01', currency: 'CHF', inclCents: 100_000 },
+      { month: '2026-02', currency: 'CHF', inclCents: 50_000 },
+      { month: '2026-01', currency: 'EUR', inclCents: 1_000 },
+    ])
+    expect(bars.get('CHF')?.map((b) => b.ratio)).toEqual([1, 0.5])
+    // Alone in its currency, the small EUR month is a full bar.
+    expect(bars.get('EUR')?.map((b) => [b.cents, b.ratio])).toEqual([[1_000, 1]])
+  })
+  it('formats money with the currency code, dates and months per language', () => {
+    expect(formatMoney(378_350, 'CHF', 'en').replace(/\s/g, ' ')).toMatch(/^CHF 3['’]783\.50$/)
+    expect(formatMoney(176_690, 'EUR', 'fr').replace(/\s/g, ' ')).toBe('1 766.90 EUR')
+    expect(formatIsoDate('2026-03-05', 'fr')).toMatch(/5 mars 2026/)
+    expect(formatIsoDate('2026-03-05', 'en')).toBe('5 Mar 2026')
+    expect(formatMonth('2026-03', 'en')).toBe('Mar 26')
+    expect(currentYear(new Date(2026, 5, 1))).toEqual({ from: '2026-01-01', to: '2026-12-31' })
+  })
+  it('reads a file as base64', async () => {
+    const base64 = await fileToBase64(new Blob([new Uint8Array([0xef, 0xbb, 0xbf, 0x41])]))
+    expect(Buffer.from(base64, 'base64')).toEqual(Buffer.from([0xef, 0xbb, 0xbf, 0x41]))
+  })
+})

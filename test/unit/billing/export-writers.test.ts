@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { csvLine, neutralise, sheetName, writeCsv } from '../../../electron/main/billing/export-writers'
+import type { CsvOptions, InvoiceRow } from '../../../shared/domain/billing'
+import { tempDir } from '../../helpers/temp'
+
+const DANGEROUS = /^[=+\-@\t\r]/
+const options = fc.record({
+  delimiter: fc.constantFrom<CsvOptions['delimiter']>(',', ';', '\t'),
+  decimal: fc.constantFrom<CsvOptions['decimal']>('.', ','),
+  bom: fc.boolean(),
+})
+const text = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '"', ',', ';', "'"),
+    fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }),
+  ),
+})
+
+describe('CSV cells', () => {
+  it('neutralises exactly the cells starting with = + - @ tab CR', () => {
+    expect(neutralise('=1+1')).toBe("'=1+1")
+    expect(neutralise('+41 21')).toBe("'+41 21")
+    expect(neutralise('-x')).toBe("'-x")
+    expect(neutralise('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(neutralise('\tx')).toBe("'\tx")
+    expect(neutralise('\rx')).toBe("'\rx")
+    expect(neutralise('a=b')).toBe('a=b')
+    expect(neutralise('')).toBe('')
+  })
+
+  it('round-trips through csv-parse, and no text cell survives starting with a formula character', () => {
+    fc.assert(
+      fc.property(
+        options,
+        fc.array(fc.array(text, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        (opts, rows) => {
+          const width = Math.max(...rows.map((r) => r.length))
+          const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('x')])
+          const csv = padded
+            .map((r) =>
+              csvLine(
+                r.map((t) => ({ text: t })),
+                opts,
+              ),
+            )
+            .join('')
+          const back = parse(csv, { delimiter: opts.delimiter, relax_column_count: false }) as string[][]
+          expect(back).toEqual(padded.map((r) => r.map(neutralise)))
+          for (const row of back) for (const cell of row) expect(DANGEROUS.test(cell)).toBe(false)
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('writes numbers with the chosen decimal separator, unneutralised, and round-trips them', () => {
+    fc.assert(
+      fc.property(options, fc.integer({ min: -10_000_000, max: 10_000_000 }), (opts, cents) => {
+        const back = parse(csvLine([{ cents }, { text: 'x' }], opts), { delimiter: opts.delimiter }) as string[][]
+        const cell = back[0]?.[0] ?? ''
+        expect(Number(cell.replace(',', '.'))).toBeCloseTo(cents / 100, 2)
+      }),
+    )
+  })
+})
+
+describe('writeCsv', () => {
+  const rows: InvoiceRow[] = [
+    {
+      accountId: 'a',
+      orgId: 7,
+      orgName: '=cmd|calc',
+      number: 'F-1',
+      issueDate: '2026-01-15',
+      dueDate: null,
+      amountExclVatCents: -1000,
+      vatCents: -81,
+      amountInclVatCents: -1081,
+      currency: 'CHF',
+      status: 'paid',
+      source: 'csv',
+      description: 'Line; with "quotes"',
+    },
+  ]
+  it('streams a file with BOM, localized headers, neutralised text and real negative numbers', async () => {
+    const temp = tempDir()
+    try {
+      const file = join(temp.dir, 'out.csv')
+      const seen: number[] = []
+      const n = await writeCsv(file, rows, { delimiter: ';', decimal: ',', bom: true }, 'fr', (d) => seen.push(d))
+      expect(n).toBe(1)
+      expect(seen.at(-1)).toBe(1)
+      const bytes = readFileSync(file)
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      const back = parse(bytes, { delimiter: ';', bom: true }) as string[][]
+      expect(back[0]).toContain('Montant TTC')
+      expect(back[1]).toEqual([
+        "'=cmd|calc",
+        '7',
+        'F-1',
+        '2026-01-15',
+        '',
+        'Payée',
+        'CHF',
+        '-10,00',
+        '-0,81',
+        '-10,81',
+        'csv',
+        'Line; with "quotes"',
+      ])
+    } finally {
+      temp.cleanup()
+    }
+  })
+})
+
+describe('sheet names', () => {
+  it('are at most 31 characters, without forbidden characters, unique', () => {
+    const used = new Set<string>()
+    const a = sheetName('A very long client name: with [brackets] and / slashes', used)
+    const b = sheetName('A very long client name: with [brackets] and / slashes', used)
+    expect(a.length).toBeLessThanOrEqual(31)
+    expect(a).not.toMatch(/[[\]:*?/\\]/)
+    expect(b).not.toBe(a)
+    expect(b.length).toBeLessThanOrEqual(31)
+  })
+})
