@@ -12,7 +12,7 @@ import { AccountsService, secretKey } from './services/accounts-service'
 import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
-import { BillingService } from './billing/billing-service'
+import { BillingService, type SaveFile } from './billing/billing-service'
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
@@ -54,6 +54,8 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
+  /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
+  saveFile?: SaveFile
 }
 
 export interface CoreServices {
@@ -186,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
       events,
       logger: logger.child('billing'),
       dataDir: options.dataDir,
+      saveFile: options.saveFile,
       clientFor: (id) => {
         const a = accountsRepo.get(id)
         return a ? clientFor(a) : undefined

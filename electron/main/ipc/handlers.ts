@@ -1,6 +1,7 @@
 import type { Handlers } from './dispatch'
 import type { CoreServices } from '../core'
 import { AppError } from '../lib/app-error'
+import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
 
@@ -71,7 +72,10 @@ export function createHandlers(services: CoreServices): Handlers {
         kind: h.kind === 'org' || h.kind === 'product' ? h.kind : 'person',
       })),
     'demo:start': () => services.demo.start(),
-    'app:open-external': async ({ url }) => ({ opened: await services.openExternal(url) }),
+    // Checked here and again by the host's safe opener: only Manager and documentation links pass.
+    'app:open-external': async ({ url }) => ({
+      opened: isAllowedExternalUrl(url) ? await services.openExternal(url) : false,
+    }),
     ...accessHandlers(services),
     ...billingHandlers(services),
   }

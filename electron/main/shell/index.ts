@@ -15,6 +15,7 @@ import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
 import { safeOpenExternal } from './safe-open-external'
+import { saveFileWithDialog } from './save-file'
 
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
@@ -81,6 +82,7 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding: binding.kind === 'electron' ? binding.path : undefined,
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
       openExternal: safeOpenExternal,
+      saveFile: saveFileWithDialog,
     })
     if (core.recovered) {
       void dialog.showMessageBox({
