@@ -653,7 +653,13 @@ function products(ctx: Context, command: Extract<Command, { kind: 'products' }>)
     command.expiringDays === undefined
       ? undefined
       : Math.floor(ctx.core.services.clock.now() / 1000) + command.expiringDays * DAY_SECONDS
-  const rows = ctx.core.services.queries.products({ accountId: account?.id, orgId, expiringBefore })
+  const rows = ctx.core.services.queries.products({
+    accountId: account?.id,
+    orgId,
+    ...(expiringBefore === undefined
+      ? {}
+      : { expiringFrom: Math.floor(ctx.core.services.clock.now() / 1000), expiringBefore }),
+  })
   if (expiringBefore !== undefined) rows.sort((a, b) => (a.expiredAt ?? 0) - (b.expiredAt ?? 0) || a.id - b.id)
   noAccountsHint(ctx)
   const orgNames = new Map(ctx.core.services.queries.orgs(account?.id).map((o) => [`${o.accountId}:${o.id}`, o.name]))

@@ -8,7 +8,7 @@ import { SettingsRepo } from './store/settings-repo'
 import { AccountsRepo, type AccountRecord } from './store/repos/accounts-repo'
 import { CacheQueries } from './store/repos/cache-queries'
 import { SettingsService } from './services/settings-service'
-import { AccountsService, secretKey } from './services/accounts-service'
+import { AccountsService, normalizeToken, secretKey } from './services/accounts-service'
 import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
@@ -102,28 +102,45 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus()
   const accountsRepo = new AccountsRepo(db)
 
+  const newLimiter = (rate: { limit: number; windowMs: number }): RateLimiter =>
+    new RateLimiter({
+      clock,
+      limit: rate.limit,
+      windowMs: rate.windowMs,
+      ...(options.random ? { random: options.random } : {}),
+    })
+  // The quota is per token: the requests made while adding an account (profile, scope probes)
+  // count against the same limiter as the sync that follows.
+  const limiters = new Map<string, RateLimiter>()
+  const probeLimiters = new WeakMap<ApiClient, RateLimiter>()
+
   const makeClient = (
     baseUrl: string,
     getToken: () => Promise<string>,
     rate: { limit: number; windowMs: number } = pace,
+    limiter: RateLimiter = newLimiter(rate),
   ): ApiClient =>
     createApiClient({
       baseUrl,
       getToken,
       fetch: options.fetch,
       clock,
-      limiter: new RateLimiter({
-        clock,
-        limit: rate.limit,
-        windowMs: rate.windowMs,
-        ...(options.random ? { random: options.random } : {}),
-      }),
+      limiter,
       logger: logger.child('api'),
       timeoutMs: pace.timeoutMs,
       perPage: pace.perPage,
       ...(pace.retry ? { retry: pace.retry } : {}),
       ...(options.random ? { random: options.random } : {}),
     })
+
+  // The demo sandbox allows 10x the real rate; keep a margin of one second per window.
+  const rateOf = (demo: boolean): { limit: number; windowMs: number } =>
+    demo ? { limit: DEMO_RATE_LIMIT.limit, windowMs: DEMO_RATE_LIMIT.windowMs + 1_000 } : pace
+  const limiterOf = (account: AccountRecord): RateLimiter => {
+    let limiter = limiters.get(account.id)
+    if (!limiter) limiters.set(account.id, (limiter = newLimiter(rateOf(account.is_demo === 1))))
+    return limiter
+  }
 
   // One client (and so one rate limiter) per account, for the life of the core.
   const clients = new Map<string, ApiClient>()
@@ -134,12 +151,13 @@ export function createCore(options: CoreOptions): Core {
       client = makeClient(
         account.base_url,
         async () => {
-          const token = tokenEnv ? env[tokenEnv] : await options.secretStore.get(secretKey(account.id))
-          if (!token) throw new Error('token unavailable')
-          return token.trim()
+          const raw = tokenEnv ? env[tokenEnv] : await options.secretStore.get(secretKey(account.id))
+          const token = raw ? normalizeToken(raw) : null
+          if (!token?.ok) throw new Error('token unavailable')
+          return token.token
         },
-        // The demo sandbox allows 10x the real rate; keep a margin of one second per window.
-        account.is_demo === 1 ? { limit: DEMO_RATE_LIMIT.limit, windowMs: DEMO_RATE_LIMIT.windowMs + 1_000 } : pace,
+        rateOf(account.is_demo === 1),
+        limiterOf(account),
       )
       clients.set(account.id, client)
     }
@@ -163,8 +181,20 @@ export function createCore(options: CoreOptions): Core {
     logger: logger.child('accounts'),
     events,
     sync,
-    probeClient: (baseUrl, token) => makeClient(baseUrl, () => Promise.resolve(token)),
-    forgetClient: (id) => clients.delete(id),
+    probeClient: (baseUrl, token, demo) => {
+      const limiter = newLimiter(rateOf(demo))
+      const client = makeClient(baseUrl, () => Promise.resolve(token), rateOf(demo), limiter)
+      probeLimiters.set(client, limiter)
+      return client
+    },
+    adoptProbe: (accountId, probe) => {
+      const limiter = probeLimiters.get(probe)
+      if (limiter) limiters.set(accountId, limiter)
+    },
+    forgetClient: (id) => {
+      limiters.delete(id)
+      return clients.delete(id)
+    },
   })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
@@ -204,7 +234,10 @@ export function createCore(options: CoreOptions): Core {
       clock,
       logger: logger.child('demo'),
       startSandbox,
-      forgetClient: (id) => clients.delete(id),
+      forgetClient: (id) => {
+        limiters.delete(id)
+        return clients.delete(id)
+      },
     }),
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
   }

@@ -47,15 +47,17 @@ export function createHandlers(services: CoreServices): Handlers {
     },
     'sync:status': () => services.sync.status(),
     'orgs:list': ({ accountId }) => services.queries.orgs(accountId),
-    'products:list': ({ accountId, orgId, expiringWithinDays }) =>
-      services.queries.products({
+    // "Expiring within N days": from now to now + N days (expired products are the renewals view's job).
+    'products:list': ({ accountId, orgId, expiringWithinDays }) => {
+      const now = Math.floor(services.clock.now() / 1000)
+      return services.queries.products({
         accountId,
         orgId,
-        expiringBefore:
-          expiringWithinDays === undefined
-            ? undefined
-            : Math.floor(services.clock.now() / 1000) + expiringWithinDays * DAY_SECONDS,
-      }),
+        ...(expiringWithinDays === undefined
+          ? {}
+          : { expiringFrom: now, expiringBefore: now + expiringWithinDays * DAY_SECONDS }),
+      })
+    },
     'users:list': ({ accountId, orgId }) => services.queries.users(accountId, orgId),
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),

@@ -61,7 +61,8 @@ export class FakeClock implements Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(abortError(signal))
     return new Promise<void>((resolve, reject) => {
-      const waiter = { at: this.current + Math.max(0, ms), resolve, reject }
+      // Whole milliseconds, like real timers: a fractional clock would leak into INTEGER columns.
+      const waiter = { at: this.current + Math.max(0, Math.ceil(ms)), resolve, reject }
       this.waiters.push(waiter)
       signal?.addEventListener(
         'abort',

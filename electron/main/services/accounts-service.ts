@@ -58,7 +58,9 @@ export interface AccountsServiceDeps {
   events: EventBus
   sync: SyncEngine
   /** A throw-away client for a token being added (not yet stored anywhere). */
-  probeClient(baseUrl: string, token: string): ApiClient
+  probeClient(baseUrl: string, token: string, demo: boolean): ApiClient
+  /** Lets the new account keep the probe's rate limiter: the quota is per token. */
+  adoptProbe(accountId: string, probe: ApiClient): void
   /** Forget the cached client (and limiter) of a removed account. */
   forgetClient(accountId: string): void
 }
@@ -122,7 +124,7 @@ export class AccountsService {
     const normalized = normalizeToken(input.token)
     if (!normalized.ok) throw new AppError('INVALID_INPUT', normalized.reason)
     const baseUrl = normalizeBaseUrl(input.baseUrl)
-    const client = this.d.probeClient(baseUrl, normalized.token)
+    const client = this.d.probeClient(baseUrl, normalized.token, input.isDemo ?? false)
     let profile
     let scopes: ScopeStatus[]
     try {
@@ -170,6 +172,7 @@ export class AccountsService {
       if (!input.tokenEnv) await this.d.secrets.delete(secretKey(id)).catch(() => false)
       throw error
     }
+    this.d.adoptProbe(id, client)
     this.d.logger.info('account added', {
       id,
       baseUrl,

@@ -175,8 +175,8 @@ export class SyncEngine {
   /** Resumes runs a previous process left unfinished (killed or closed mid-sync). */
   resumeInterrupted(): string[] {
     const interrupted = this.o.db
-      .prepare<[], { id: number; account_id: string; started_at: number }>(
-        "SELECT id, account_id, started_at FROM sync_runs WHERE status = 'running' ORDER BY started_at",
+      .prepare<[], { id: number; account_id: string; started_at: number; resume_from: number | null }>(
+        "SELECT id, account_id, started_at, resume_from FROM sync_runs WHERE status = 'running' ORDER BY started_at",
       )
       .all()
     const resumed: string[] = []
@@ -188,7 +188,7 @@ export class SyncEngine {
       const r = this.run(run.account_id)
       if (r.promise) continue
       resumed.push(run.account_id)
-      r.promise = this.execute(run.account_id, {}, run.started_at).finally(() => {
+      r.promise = this.execute(run.account_id, {}, run.resume_from ?? run.started_at).finally(() => {
         r.promise = null
         r.controller = null
       })
@@ -305,12 +305,13 @@ export class SyncEngine {
     const signal = controller.signal
     const client = this.o.clientFor(account)
     const startedAt = this.o.clock.now()
+    const skipFreshSince = resumeFrom ?? (r.status.state === 'offline' ? r.status.startedAt : null)
+    // `resume_from` survives a second crash: the next resume skips what every attempt synced.
     const runId = Number(
       this.o.db
-        .prepare("INSERT INTO sync_runs (account_id, started_at, status) VALUES (?, ?, 'running')")
-        .run(accountId, startedAt).lastInsertRowid,
+        .prepare("INSERT INTO sync_runs (account_id, started_at, status, resume_from) VALUES (?, ?, 'running', ?)")
+        .run(accountId, startedAt, skipFreshSince).lastInsertRowid,
     )
-    const skipFreshSince = resumeFrom ?? (r.status.state === 'offline' ? r.status.startedAt : null)
     const blocked = new Set<Resource>()
     const onlyOrgId = options.orgId ?? null
     if (onlyOrgId != null) r.focusOrgId = onlyOrgId
@@ -411,7 +412,8 @@ export class SyncEngine {
           break
         }
         if (handled === 'blocked') queue = queue.filter((j) => !blocked.has(j.resource))
-        jobErrors++
+        // A missing scope or an unreachable object is an expected condition, not a failure.
+        if (handled === 'continue') jobErrors++
         r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
       }
     }
@@ -443,7 +445,7 @@ export class SyncEngine {
     job: Job,
     error: unknown,
     blocked: Set<Resource>,
-  ): 'continue' | 'blocked' | 'stop' | 'offline' {
+  ): 'continue' | 'skipped' | 'blocked' | 'stop' | 'offline' {
     const message = messageOf(error)
     this.o.logger.warn('job failed', { accountId, resource: job.resource, orgId: job.orgId, error: message })
     if (!(error instanceof ApiError)) {
@@ -475,12 +477,12 @@ export class SyncEngine {
           }
           return 'blocked'
         }
-        return 'continue'
+        return 'skipped'
       }
       case 'forbidden':
       case 'not_found':
         this.recordState(accountId, job, { status: 'unavailable', code: error.kind, message })
-        return 'continue'
+        return 'skipped'
       case 'network':
       case 'timeout':
         this.accounts.setState(accountId, 'offline', message)
@@ -549,8 +551,13 @@ export class SyncEngine {
       }
       case 'products': {
         const products = await client.listProducts({ signal, onPage: track })
-        write((w) => w.writeProducts(products, baseline), products.length, Math.max(1, requests))
-        return products.length
+        let stored = 0
+        db.transaction(() => {
+          const writer = new CacheWriter(db, accountId, at)
+          stored = writer.writeProducts(products, baseline)
+          this.recordState(accountId, job, { status: 'ok', items: stored, requests: Math.max(1, requests) })
+        })()
+        return stored
       }
       case 'users': {
         const users = await client.listAccountUsers(job.orgId, { signal, onPage: track, with: USER_EXPANSIONS })

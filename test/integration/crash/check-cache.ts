@@ -48,14 +48,14 @@ export function checkCache(db: Database.Database): string[] {
         expect('orgs', count('SELECT count(*) AS n FROM orgs WHERE account_id = ?', s.account_id))
         expect(
           'org search entries',
-          count("SELECT count(*) AS n FROM search_index WHERE kind = 'org' AND account_id = ?", s.account_id),
+          count("SELECT count(*) AS n FROM search_docs WHERE kind = 'org' AND account_id = ?", s.account_id),
         )
         break
       case 'products':
         expect('products', count('SELECT count(*) AS n FROM products WHERE account_id = ?', s.account_id))
         expect(
           'product search entries',
-          count("SELECT count(*) AS n FROM search_index WHERE kind = 'product' AND account_id = ?", s.account_id),
+          count("SELECT count(*) AS n FROM search_docs WHERE kind = 'product' AND account_id = ?", s.account_id),
         )
         break
       case 'users':
@@ -66,7 +66,7 @@ export function checkCache(db: Database.Database): string[] {
         expect(
           'person search entries',
           count(
-            "SELECT count(*) AS n FROM search_index WHERE kind = 'person' AND account_id = ? AND org_id = ?",
+            "SELECT count(*) AS n FROM search_docs WHERE kind = 'person' AND account_id = ? AND org_id = ?",
             s.account_id,
             s.org_id,
           ),

@@ -8,52 +8,91 @@ export class CacheQueries {
   constructor(private readonly db: Database.Database) {}
 
   orgs(accountId?: string): OrgSummary[] {
-    const rows = this.db
-      .prepare<
-        { account: string | null },
-        {
-          account_id: string
-          id: number
-          name: string
-          role: string
-          legal_entity_type: string | null
-          is_partner_client: number
-          product_count: number
-          user_count: number
-          synced_at: number | null
-        }
-      >(
-        `SELECT o.account_id, o.id, o.name, o.role, o.legal_entity_type, o.is_partner_client,
-           (SELECT count(*) FROM products p WHERE p.account_id = o.account_id AND p.org_id = o.id) AS product_count,
-           (SELECT count(*) FROM org_users u WHERE u.account_id = o.account_id AND u.org_id = o.id AND u.user_id IS NOT NULL) AS user_count,
-           (SELECT min(s.synced_at) FROM sync_state s
-              WHERE s.account_id = o.account_id AND s.org_id IN (0, o.id) AND s.resource IN ('orgs', 'products', 'users', 'teams')) AS synced_at
-         FROM orgs o
-         WHERE @account IS NULL OR o.account_id = @account
-         ORDER BY o.name COLLATE NOCASE, o.account_id`,
+    type Row = {
+      account_id: string
+      id: number
+      name: string
+      role: string
+      legal_entity_type: string | null
+      is_partner_client: number
+      product_count: number
+      user_count: number
+    }
+    const columns =
+      'account_id, id, name, role, legal_entity_type, is_partner_client, product_count, user_count FROM orgs'
+    const rows =
+      accountId === undefined
+        ? this.db.prepare<[], Row>(`SELECT ${columns} ORDER BY name COLLATE NOCASE, account_id`).all()
+        : this.db
+            .prepare<[string], Row>(`SELECT ${columns} WHERE account_id = ? ORDER BY name COLLATE NOCASE`)
+            .all(accountId)
+    // "As of" of an organization: the oldest of its own resources and the account-wide ones.
+    const asOf = new Map<string, number | null>()
+    const accountWide = new Map<string, number | null>()
+    for (const s of this.db
+      .prepare<[], { account_id: string; org_id: number; t: number | null }>(
+        `SELECT account_id, org_id, min(synced_at) AS t FROM sync_state
+         WHERE resource IN ('orgs', 'products', 'users', 'teams') GROUP BY account_id, org_id`,
       )
-      .all({ account: accountId ?? null })
-    return rows.map((r) => ({
-      accountId: r.account_id,
-      id: r.id,
-      name: r.name,
-      role: (ROLES.includes(r.role) ? r.role : 'unknown') as OrgRole,
-      legalEntityType: r.legal_entity_type,
-      isPartnerClient: r.is_partner_client === 1,
-      productCount: r.product_count,
-      userCount: r.user_count,
-      syncedAt: r.synced_at,
-    }))
+      .all()) {
+      if (s.org_id === 0) accountWide.set(s.account_id, s.t)
+      else asOf.set(`${s.account_id}:${s.org_id}`, s.t)
+    }
+    return rows.map((r) => {
+      const own = asOf.get(`${r.account_id}:${r.id}`) ?? null
+      const wide = accountWide.get(r.account_id) ?? null
+      return {
+        accountId: r.account_id,
+        id: r.id,
+        name: r.name,
+        role: (ROLES.includes(r.role) ? r.role : 'unknown') as OrgRole,
+        legalEntityType: r.legal_entity_type,
+        isPartnerClient: r.is_partner_client === 1,
+        productCount: r.product_count,
+        userCount: r.user_count,
+        syncedAt: own === null ? wide : wide === null ? own : Math.min(own, wide),
+      }
+    })
   }
 
+  /**
+   * Products, filtered by account, organization and/or an expiry window (unix seconds).
+   * The SQL is built from the filters actually given, so each form uses its index
+   * (`(@x IS NULL OR col = @x)` would defeat them all).
+   */
   products(filter: {
     accountId?: string | undefined
     orgId?: number | undefined
+    expiringFrom?: number | undefined
     expiringBefore?: number | undefined
   }): ProductRow[] {
+    const where: string[] = []
+    const params: Record<string, string | number> = {}
+    if (filter.accountId !== undefined) {
+      where.push('account_id = @account')
+      params.account = filter.accountId
+    }
+    if (filter.orgId !== undefined) {
+      where.push('org_id = @org')
+      params.org = filter.orgId
+    }
+    const byExpiry = filter.expiringFrom !== undefined || filter.expiringBefore !== undefined
+    if (byExpiry) where.push('expired_at IS NOT NULL')
+    if (filter.expiringFrom !== undefined) {
+      where.push('expired_at >= @from')
+      params.from = filter.expiringFrom
+    }
+    if (filter.expiringBefore !== undefined) {
+      where.push('expired_at <= @before')
+      params.before = filter.expiringBefore
+    }
+    const sql = `SELECT account_id, id, org_id, service_name, customer_name, internal_name, fqdn, created_at, expired_at,
+                        is_trial, is_locked, has_maintenance, has_operation_in_progress, tags
+                 FROM products ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                 ORDER BY ${byExpiry ? 'expired_at, id' : 'customer_name COLLATE NOCASE, id'}`
     const rows = this.db
       .prepare<
-        { account: string | null; org: number | null; before: number | null },
+        Record<string, string | number>,
         {
           account_id: string
           id: number
@@ -70,16 +109,8 @@ export class CacheQueries {
           has_operation_in_progress: number
           tags: string
         }
-      >(
-        `SELECT account_id, id, org_id, service_name, customer_name, internal_name, fqdn, created_at, expired_at,
-                is_trial, is_locked, has_maintenance, has_operation_in_progress, tags
-         FROM products
-         WHERE (@account IS NULL OR account_id = @account)
-           AND (@org IS NULL OR org_id = @org)
-           AND (@before IS NULL OR (expired_at IS NOT NULL AND expired_at <= @before))
-         ORDER BY customer_name COLLATE NOCASE, id`,
-      )
-      .all({ account: filter.accountId ?? null, org: filter.orgId ?? null, before: filter.expiringBefore ?? null })
+      >(sql)
+      .all(params)
     return rows.map((r) => ({
       accountId: r.account_id,
       id: r.id,
@@ -94,7 +125,10 @@ export class CacheQueries {
       isLocked: r.is_locked === 1,
       hasMaintenance: r.has_maintenance === 1,
       hasOperationInProgress: r.has_operation_in_progress === 1,
-      tags: (JSON.parse(r.tags) as { id: number; name: string }[]).map((t) => ({ id: t.id, name: t.name })),
+      tags:
+        r.tags === '[]'
+          ? []
+          : (JSON.parse(r.tags) as { id: number; name: string }[]).map((t) => ({ id: t.id, name: t.name })),
     }))
   }
 
@@ -178,18 +212,18 @@ export class CacheQueries {
       .filter((w) => w.length > 0)
       .slice(0, 8)
     if (words.length === 0) return []
-    const match = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')
-    return this.db
-      .prepare<
-        { match: string; limit: number },
-        { kind: string; accountId: string; orgId: number; ref: string; title: string; subtitle: string }
-      >(
-        `SELECT kind, accountId, orgId, ref, title, subtitle FROM (
-           SELECT kind, account_id AS accountId, org_id AS orgId, ref, title, subtitle,
-                  row_number() OVER (PARTITION BY kind ORDER BY rank) AS n
-           FROM search_index WHERE search_index MATCH @match
-         ) WHERE n <= @limit ORDER BY kind, n`,
-      )
-      .all({ match, limit })
+    const terms = words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ')
+    const statement = this.db.prepare<
+      { match: string; limit: number },
+      { kind: string; accountId: string; orgId: number; ref: string; title: string; subtitle: string }
+    >(
+      `SELECT d.kind, d.account_id AS accountId, d.org_id AS orgId, d.ref, d.title, d.subtitle
+       FROM search_index JOIN search_docs d ON d.id = search_index.rowid
+       WHERE search_index MATCH @match ORDER BY search_index.rank LIMIT @limit`,
+    )
+    // One ranked query per kind: `kind` is an indexed FTS column, so each is its own top n.
+    return (['org', 'person', 'product'] as const).flatMap((kind) =>
+      statement.all({ match: `kind:${kind} AND {title subtitle}:(${terms})`, limit }),
+    )
   }
 }

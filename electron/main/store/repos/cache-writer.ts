@@ -103,18 +103,62 @@ export class CacheWriter {
     return { email: row?.email ?? null, name: row?.display_name ?? null }
   }
 
-  private reindex(kind: string, orgId: number | null, rows: { ref: string; title: string; subtitle: string }[]): void {
-    if (orgId === null) {
-      this.db.prepare('DELETE FROM search_index WHERE kind = ? AND account_id = ?').run(kind, this.accountId)
-    } else {
-      this.db
-        .prepare('DELETE FROM search_index WHERE kind = ? AND account_id = ? AND org_id = ?')
-        .run(kind, this.accountId, orgId)
-    }
-    const insert = this.db.prepare(
-      'INSERT INTO search_index (kind, account_id, org_id, ref, title, subtitle) VALUES (?, ?, ?, ?, ?, ?)',
+  /**
+   * Brings the search entries of one kind (for the account, or one organization of it) in line
+   * with `rows`, touching only entries that changed: search_docs is indexed by (account, kind,
+   * org), so nothing here scans the FTS index, and an unchanged sync writes nothing.
+   */
+  private reindex(
+    kind: string,
+    orgId: number | null,
+    rows: { ref: string; title: string; subtitle: string; orgId?: number }[],
+  ): void {
+    const existing = new Map(
+      (orgId === null
+        ? this.db
+            .prepare<[string, string], { id: number; ref: string; org_id: number; title: string; subtitle: string }>(
+              'SELECT id, ref, org_id, title, subtitle FROM search_docs WHERE account_id = ? AND kind = ?',
+            )
+            .all(this.accountId, kind)
+        : this.db
+            .prepare<
+              [string, string, number],
+              { id: number; ref: string; org_id: number; title: string; subtitle: string }
+            >(
+              'SELECT id, ref, org_id, title, subtitle FROM search_docs WHERE account_id = ? AND kind = ? AND org_id = ?',
+            )
+            .all(this.accountId, kind, orgId)
+      ).map((r) => [r.ref, r]),
     )
-    for (const r of rows) insert.run(kind, this.accountId, orgId ?? 0, r.ref, r.title, r.subtitle)
+    const insert = this.db.prepare(
+      'INSERT INTO search_docs (kind, account_id, org_id, ref, title, subtitle) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    const update = this.db.prepare('UPDATE search_docs SET org_id = ?, title = ?, subtitle = ? WHERE id = ?')
+    const remove = this.db.prepare('DELETE FROM search_docs WHERE id = ?')
+    for (const r of rows) {
+      const org = r.orgId ?? orgId ?? 0
+      const before = existing.get(r.ref)
+      if (!before) insert.run(kind, this.accountId, org, r.ref, r.title, r.subtitle)
+      else {
+        existing.delete(r.ref)
+        if (before.title !== r.title || before.subtitle !== r.subtitle || before.org_id !== org) {
+          update.run(org, r.title, r.subtitle, before.id)
+        }
+      }
+    }
+    for (const gone of existing.values()) remove.run(gone.id)
+  }
+
+  /** Keeps the denormalized counts of the switcher list in step with the rows (same transaction). */
+  private recount(orgId: number | null): void {
+    this.db
+      .prepare(
+        `UPDATE orgs SET
+           product_count = (SELECT count(*) FROM products p WHERE p.account_id = orgs.account_id AND p.org_id = orgs.id),
+           user_count = (SELECT count(*) FROM org_users u WHERE u.account_id = orgs.account_id AND u.org_id = orgs.id AND u.user_id IS NOT NULL)
+         WHERE account_id = @account AND (@org IS NULL OR id = @org)`,
+      )
+      .run({ account: this.accountId, org: orgId })
   }
 
   /** Deletes everything cached about organizations the token no longer reaches. */
@@ -122,7 +166,7 @@ export class CacheWriter {
     for (const table of ['org_users', 'teams', 'team_members', 'product_rights', 'products', 'sync_state']) {
       this.db.prepare(`DELETE FROM ${table} WHERE account_id = ? AND org_id = ?`).run(this.accountId, orgId)
     }
-    this.db.prepare('DELETE FROM search_index WHERE account_id = ? AND org_id = ?').run(this.accountId, orgId)
+    this.db.prepare('DELETE FROM search_docs WHERE account_id = ? AND org_id = ?').run(this.accountId, orgId)
   }
 
   /** `/1/accounts`: the organizations and the token owner's role in each. */
@@ -226,10 +270,12 @@ export class CacheWriter {
       null,
       orgs.map((o) => ({ ref: String(o.id), title: o.name, subtitle: o.type ?? '' })),
     )
+    this.recount(null)
   }
 
   /** `/1/products` (every organization): products and each user's direct rights. */
-  writeProducts(products: readonly Product[], baseline: boolean): void {
+  /** Returns the number of products stored (products of unknown organizations are skipped). */
+  writeProducts(products: readonly Product[], baseline: boolean): number {
     const knownOrgs = new Set(
       this.db
         .prepare<[string], { id: number }>('SELECT id FROM orgs WHERE account_id = ?')
@@ -383,11 +429,9 @@ export class CacheWriter {
     }
     const del = this.db.prepare('DELETE FROM products WHERE account_id = ? AND id = ?')
     for (const id of existingIds) if (!seen.has(id)) del.run(this.accountId, id)
-    this.db.prepare("DELETE FROM search_index WHERE kind = 'product' AND account_id = ?").run(this.accountId)
-    const insert = this.db.prepare(
-      "INSERT INTO search_index (kind, account_id, org_id, ref, title, subtitle) VALUES ('product', ?, ?, ?, ?, ?)",
-    )
-    for (const r of index) insert.run(this.accountId, r.orgId, r.ref, r.title, r.subtitle)
+    this.reindex('product', null, index)
+    this.recount(null)
+    return seen.size
   }
 
   /** `/2/accounts/{id}/users?with=security,teams,invitation_details`: members, invitees, team membership. */
@@ -509,6 +553,7 @@ export class CacheWriter {
     }
     if (teamsKnown) this.replaceTeamMembers(orgId, newMembership, teamNames, baseline)
     this.reindex('person', orgId, index)
+    this.recount(orgId)
   }
 
   private replaceTeamMembers(
