@@ -51,7 +51,7 @@ Cache
 
 Options (every command)
   --json          Machine output: one JSON document on stdout (errors too: {"error":{code,message}}).
-  --data-dir D    Cache folder (default: the per-user data folder, e.g. ~/.local/share/switchboard).
+  --data-dir D    Cache folder (default: the per-user data folder, e.g. ~/.config/Switchboard, the app's own).
   --verbose       Core diagnostics as JSON lines on stderr (tokens are always redacted).
   -h, --help      This text.
 

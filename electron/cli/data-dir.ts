@@ -11,11 +11,11 @@ export interface DataDirContext {
  * The CLI's default cache folder, per operating system:
  * - Windows: `%APPDATA%\Switchboard` (else `<home>\AppData\Roaming\Switchboard`);
  * - macOS: `~/Library/Application Support/Switchboard`;
- * - Linux and other Unixes: `$XDG_DATA_HOME/switchboard` when that variable holds an absolute path
- *   (the XDG spec says to ignore a relative one), else `~/.local/share/switchboard`.
+ * - Linux and other Unixes: `$XDG_CONFIG_HOME/Switchboard` when that variable holds an absolute path
+ *   (the XDG spec says to ignore a relative one), else `~/.config/Switchboard`.
  *
- * On Windows and macOS this is the desktop app's own data folder (Electron's `userData`), so the CLI
- * reads the same cache; on Linux Electron uses `~/.config/Switchboard` instead.
+ * Everywhere this is the desktop app's own data folder (Electron's `userData`), so the CLI reads
+ * and refreshes the same cache as the app, with the same keychain entries.
  */
 export function defaultDataDir({ platform, env, homedir }: DataDirContext): string {
   if (platform === 'win32') {
@@ -24,7 +24,7 @@ export function defaultDataDir({ platform, env, homedir }: DataDirContext): stri
     return win32.join(base, 'Switchboard')
   }
   if (platform === 'darwin') return posix.join(homedir, 'Library', 'Application Support', 'Switchboard')
-  const xdg = env['XDG_DATA_HOME']
-  const base = xdg && posix.isAbsolute(xdg) ? xdg : posix.join(homedir, '.local', 'share')
-  return posix.join(base, 'switchboard')
+  const xdg = env['XDG_CONFIG_HOME']
+  const base = xdg && posix.isAbsolute(xdg) ? xdg : posix.join(homedir, '.config')
+  return posix.join(base, 'Switchboard')
 }

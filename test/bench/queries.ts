@@ -235,7 +235,21 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
         proposals: [],
       },
       {
-        name: 'products expiring within 90 days, all organizations',
+        // What a screen asks for: the total and the first page by expiry date.
+        name: 'products expiring within 90 days, all organizations (count + first 200)',
+        run: () => {
+          const from = day()
+          const total = queries.countExpiring(from, from + 90 * DAY_SECONDS)
+          return Math.min(
+            total,
+            queries.products({ expiringFrom: from, expiringBefore: from + 90 * DAY_SECONDS, limit: 200 }).length,
+          )
+        },
+        proposals: [],
+      },
+      {
+        // The whole list at once (e.g. every renewal of the fleet): bound by row count, reported as is.
+        name: 'products expiring within 90 days, all organizations (every row)',
         run: () => {
           const from = day()
           return queries.products({ expiringFrom: from, expiringBefore: from + 90 * DAY_SECONDS }).length

@@ -223,15 +223,15 @@ describe('switchboard CLI', () => {
     }
   }, 30_000)
 
-  it('uses the per-user data folder by default ($XDG_DATA_HOME/switchboard on Linux)', async () => {
+  it('uses the per-user data folder by default ($XDG_CONFIG_HOME/Switchboard on Linux)', async () => {
     const xdg = join(home.dir, 'xdg')
-    const env = { SB_TOKEN: token('owner'), XDG_DATA_HOME: xdg }
+    const env = { SB_TOKEN: token('owner'), XDG_CONFIG_HOME: xdg }
     const add = await cli(
       ['accounts', 'add', '--token-env', 'SB_TOKEN', '--base-url', sandbox.url, '--label', 'XDG'],
       env,
     )
     expect(add.code, add.stderr).toBe(0)
-    if (process.platform === 'linux') expect(existsSync(join(xdg, 'switchboard', 'switchboard.sqlite'))).toBe(true)
+    if (process.platform === 'linux') expect(existsSync(join(xdg, 'Switchboard', 'switchboard.sqlite'))).toBe(true)
     const list = await cli(['accounts', 'list', '--json'], env)
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ label: 'XDG' })])
   }, 30_000)

@@ -12,20 +12,18 @@ import { FAST_PACE, isLoopback, paceFromEnv } from '../../../electron/cli/pace'
 
 describe('defaultDataDir', () => {
   it('follows each platform’s convention', () => {
-    expect(defaultDataDir({ platform: 'linux', env: {}, homedir: '/home/ana' })).toBe(
-      '/home/ana/.local/share/switchboard',
+    expect(defaultDataDir({ platform: 'linux', env: {}, homedir: '/home/ana' })).toBe('/home/ana/.config/Switchboard')
+    expect(defaultDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: '/data/ana' }, homedir: '/home/ana' })).toBe(
+      '/data/ana/Switchboard',
     )
-    expect(defaultDataDir({ platform: 'linux', env: { XDG_DATA_HOME: '/data/ana' }, homedir: '/home/ana' })).toBe(
-      '/data/ana/switchboard',
+    // The XDG spec: a relative XDG_CONFIG_HOME is invalid and ignored.
+    expect(defaultDataDir({ platform: 'linux', env: { XDG_CONFIG_HOME: 'rel/dir' }, homedir: '/home/ana' })).toBe(
+      '/home/ana/.config/Switchboard',
     )
-    // The XDG spec: a relative XDG_DATA_HOME is invalid and ignored.
-    expect(defaultDataDir({ platform: 'linux', env: { XDG_DATA_HOME: 'rel/dir' }, homedir: '/home/ana' })).toBe(
-      '/home/ana/.local/share/switchboard',
+    expect(defaultDataDir({ platform: 'freebsd', env: { XDG_CONFIG_HOME: '' }, homedir: '/home/ana' })).toBe(
+      '/home/ana/.config/Switchboard',
     )
-    expect(defaultDataDir({ platform: 'freebsd', env: { XDG_DATA_HOME: '' }, homedir: '/home/ana' })).toBe(
-      '/home/ana/.local/share/switchboard',
-    )
-    expect(defaultDataDir({ platform: 'darwin', env: { XDG_DATA_HOME: '/x' }, homedir: '/Users/ana' })).toBe(
+    expect(defaultDataDir({ platform: 'darwin', env: { XDG_CONFIG_HOME: '/x' }, homedir: '/Users/ana' })).toBe(
       '/Users/ana/Library/Application Support/Switchboard',
     )
     expect(

@@ -6,7 +6,8 @@ import type { Migration } from './index'
  * - Search moves to an external-content FTS5 table over `search_docs`, a regular table indexed
  *   by (account, kind, org). Deleting an organization's entries no longer scans the whole index
  *   (it did: 35–60 ms per users job at 127k entries), and `kind` is an indexed FTS column so
- *   each kind's best hits come from `ORDER BY rank LIMIT n`.
+ *   each kind's best hits come from `ORDER BY rank LIMIT n`; prefix indexes (2–4 characters) serve
+ *   the type-ahead queries the search box sends.
  * - Organizations carry their product and member counts, kept by the sync writers, so the
  *   switcher list is a plain scan instead of two correlated counts per organization.
  * - A sync run remembers where an interrupted run started (`resume_from`), so a second crash
@@ -33,7 +34,8 @@ export const migration004: Migration = {
       CREATE VIRTUAL TABLE search_index USING fts5(
         kind, title, subtitle,
         content = 'search_docs', content_rowid = 'id',
-        tokenize = 'unicode61 remove_diacritics 2'
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3 4'
       );
       CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
         INSERT INTO search_index (rowid, kind, title, subtitle) VALUES (new.id, new.kind, new.title, new.subtitle);

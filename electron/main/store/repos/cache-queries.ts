@@ -65,6 +65,8 @@ export class CacheQueries {
     orgId?: number | undefined
     expiringFrom?: number | undefined
     expiringBefore?: number | undefined
+    /** At most this many rows (first page); see {@link countProducts} for the total. */
+    limit?: number | undefined
   }): ProductRow[] {
     const where: string[] = []
     const params: Record<string, string | number> = {}
@@ -89,7 +91,9 @@ export class CacheQueries {
     const sql = `SELECT account_id, id, org_id, service_name, customer_name, internal_name, fqdn, created_at, expired_at,
                         is_trial, is_locked, has_maintenance, has_operation_in_progress, tags
                  FROM products ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                 ORDER BY ${byExpiry ? 'expired_at, id' : 'customer_name COLLATE NOCASE, id'}`
+                 ORDER BY ${byExpiry ? 'expired_at, id' : 'customer_name COLLATE NOCASE, id'}
+                 ${filter.limit !== undefined ? 'LIMIT @limit' : ''}`
+    if (filter.limit !== undefined) params.limit = filter.limit
     const rows = this.db
       .prepare<
         Record<string, string | number>,
@@ -130,6 +134,17 @@ export class CacheQueries {
           ? []
           : (JSON.parse(r.tags) as { id: number; name: string }[]).map((t) => ({ id: t.id, name: t.name })),
     }))
+  }
+
+  /** How many products expire in a window (unix seconds), from the expiry index alone. */
+  countExpiring(from: number, before: number): number {
+    return (
+      this.db
+        .prepare<[number, number], { n: number }>(
+          'SELECT count(*) AS n FROM products WHERE expired_at IS NOT NULL AND expired_at >= ? AND expired_at <= ?',
+        )
+        .get(from, before)?.n ?? 0
+    )
   }
 
   users(accountId: string, orgId: number): OrgUserRow[] {
