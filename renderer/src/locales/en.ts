@@ -100,6 +100,14 @@ export const en = {
     choose: 'open',
     close: 'close',
     pinKey: 'pin',
+    searching: 'Searching products and people…',
+    noMatchAny: 'Nothing matches “{{query}}”.',
+    unknownOrg: 'Organization #{{id}}',
+    group: {
+      orgs: 'Organizations',
+      products: 'Products',
+      people: 'People',
+    },
   },
   onboarding: {
     title: 'Welcome to Switchboard',
@@ -191,6 +199,28 @@ export const en = {
     rejectedHint:
       'Infomaniak rejected the token of {{accounts}}. Open Settings to add the account again with a new token.',
   },
+  syncPanel: {
+    title: 'Sync',
+    state: {
+      idle: 'Up to date',
+      syncing: 'Syncing',
+      waiting: 'Waiting in the queue',
+      offline: 'Offline: the API cannot be reached',
+      token_rejected: 'Stopped: the token was rejected',
+    },
+    queue: '{{done}}/{{planned}} requests done',
+    current: 'Now: {{resource}} of {{org}}',
+    accountWide: 'the whole account',
+    nextAttempt: 'Next attempt {{when}}',
+    lastFull: 'Last full sync {{when}}',
+    lastError: 'Last error: {{error}}',
+    addScope:
+      'To add a scope, create a new API token with it in the Manager (Profile → API tokens), then add the account again with that token.',
+    nowAria: 'Sync {{label}} now',
+    cancelAria: 'Cancel the sync of {{label}}',
+    everything: 'Sync everything now',
+    failed: 'The sync could not be started or cancelled. Try again.',
+  },
   overview: {
     refresh: 'Refresh',
     refreshing: 'Syncing…',
@@ -224,6 +254,8 @@ export const en = {
     operation: 'Operation in progress',
   },
   products: {
+    openInManager: 'Open in the Manager',
+    managerCopy: 'The Manager could not be opened from here. Copy this address into your browser:',
     search: 'Search',
     searchPlaceholder: 'Name, domain, tag…',
     filterType: 'Type',

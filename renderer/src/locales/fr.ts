@@ -101,6 +101,14 @@ export const fr: Messages = {
     choose: 'ouvrir',
     close: 'fermer',
     pinKey: 'épingler',
+    searching: 'Recherche dans les produits et les personnes…',
+    noMatchAny: 'Aucun résultat pour « {{query}} ».',
+    unknownOrg: 'Organisation n° {{id}}',
+    group: {
+      orgs: 'Organisations',
+      products: 'Produits',
+      people: 'Personnes',
+    },
   },
   onboarding: {
     title: 'Bienvenue dans Switchboard',
@@ -195,6 +203,28 @@ export const fr: Messages = {
     rejectedHint:
       'Infomaniak a refusé le jeton de {{accounts}}. Ouvrez les paramètres pour ajouter à nouveau le compte avec un nouveau jeton.',
   },
+  syncPanel: {
+    title: 'Synchronisation',
+    state: {
+      idle: 'À jour',
+      syncing: 'Synchronisation en cours',
+      waiting: 'En attente dans la file',
+      offline: 'Hors ligne : l’API est injoignable',
+      token_rejected: 'Arrêtée : le jeton a été refusé',
+    },
+    queue: '{{done}}/{{planned}} requêtes faites',
+    current: 'En cours : {{resource}} de {{org}}',
+    accountWide: 'tout le compte',
+    nextAttempt: 'Prochain essai {{when}}',
+    lastFull: 'Dernière synchronisation complète {{when}}',
+    lastError: 'Dernière erreur : {{error}}',
+    addScope:
+      'Pour ajouter un scope, créez dans le Manager un nouveau jeton d’API qui l’inclut (Profil → Jetons d’API), puis ajoutez à nouveau le compte avec ce jeton.',
+    nowAria: 'Synchroniser {{label}} maintenant',
+    cancelAria: 'Annuler la synchronisation de {{label}}',
+    everything: 'Tout synchroniser maintenant',
+    failed: 'La synchronisation n’a pas pu être lancée ou annulée. Réessayez.',
+  },
   overview: {
     refresh: 'Actualiser',
     refreshing: 'Synchronisation…',
@@ -228,6 +258,8 @@ export const fr: Messages = {
     operation: 'Opération en cours',
   },
   products: {
+    openInManager: 'Ouvrir dans le Manager',
+    managerCopy: 'Impossible d’ouvrir le Manager depuis ici. Copiez cette adresse dans votre navigateur :',
     search: 'Rechercher',
     searchPlaceholder: 'Nom, domaine, étiquette…',
     filterType: 'Type',

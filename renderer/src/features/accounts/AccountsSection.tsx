@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
+import { IconPencil, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -23,8 +23,9 @@ import type { AccountSummary, SyncStatus } from '../../../../shared/domain/cache
 import { formatDateTime, relativeTime } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { DemoBadge } from '../orgs/RoleBadge'
-import { accountHealth, neededScopes, type AccountHealth } from '../sync/sync-model'
-import { syncQueries } from '../sync/sync-queries'
+import { accountHealth, type AccountHealth } from '../sync/sync-model'
+import { SyncPanel } from '../sync/SyncPanel'
+import { syncQueries, useStartSync } from '../sync/sync-queries'
 import { accountsQueries, useRemoveAccount, useRenameAccount } from './accounts-queries'
 
 const HEALTH_COLOR: Record<AccountHealth, string> = {
@@ -136,7 +137,6 @@ function AccountRow({
   const [renaming, setRenaming] = useState(false)
   const [removing, setRemoving] = useState(false)
   const health = accountHealth(account, status)
-  const scopes = neededScopes(status)
   const lastSync = status?.lastSyncAt ?? account.lastSyncAt
   return (
     <Card withBorder padding="md" data-testid="account-row">
@@ -164,11 +164,6 @@ function AccountRow({
               </Tooltip>
             )}
           </Text>
-          {health === 'needs_scopes' && scopes.length > 0 && (
-            <Text size="sm" c="yellow.8">
-              {t('accounts.needsScopes', { scopes: scopes.join(', ') })}
-            </Text>
-          )}
           {(health === 'token_rejected' || health === 'offline' || health === 'signed_out') && (
             <Text size="sm" c={health === 'signed_out' ? 'dimmed' : 'red'}>
               {t(`accounts.fix.${health}`)}
@@ -197,6 +192,7 @@ function AccountRow({
           </Tooltip>
         </Group>
       </Group>
+      <SyncPanel account={account} status={status} now={now} />
       {renaming && <RenameModal account={account} onClose={() => setRenaming(false)} />}
       {removing && <RemoveModal account={account} onClose={() => setRemoving(false)} />}
     </Card>
@@ -210,13 +206,27 @@ export function AccountsSection() {
   const now = useNow()
   const accounts = useQuery(accountsQueries.list())
   const status = useQuery(syncQueries.status())
+  const syncAll = useStartSync()
+  const anyActive = accounts.data?.some((a) => a.state !== 'signed_out') ?? false
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="md">
         <Title order={4}>{t('accounts.title')}</Title>
-        <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => void navigate('/welcome')}>
-          {t('accounts.add')}
-        </Button>
+        <Group gap="xs">
+          <Button
+            leftSection={<IconRefresh size={16} />}
+            variant="default"
+            loading={syncAll.isPending}
+            disabled={!anyActive}
+            onClick={() => syncAll.mutate({})}
+            data-testid="sync-everything"
+          >
+            {t('syncPanel.everything')}
+          </Button>
+          <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => void navigate('/welcome')}>
+            {t('accounts.add')}
+          </Button>
+        </Group>
       </Group>
       {accounts.isPending ? (
         <Group gap="xs">

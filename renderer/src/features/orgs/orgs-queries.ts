@@ -8,6 +8,13 @@ import { useOrgPrefs } from './org-prefs'
 
 export const orgsQueries = {
   all: () => queryOptions({ queryKey: [...scopeRoots.orgs, 'all'], queryFn: () => invoke('orgs:list', {}) }),
+  /** Full-text search over products and people (under the products root, so a sync refreshes it). */
+  search: (text: string) =>
+    queryOptions({
+      queryKey: [...scopeRoots.products, 'search', text],
+      queryFn: () => invoke('search:query', { text, limit: 20 }),
+      staleTime: 30_000,
+    }),
 }
 
 /** The organization named in the URL (`/org/:accountId/:orgId/...`), if any. */

@@ -1,9 +1,56 @@
-import { Badge, Drawer, Group, Stack, Table, Text } from '@mantine/core'
+import { useState } from 'react'
+import { Badge, Button, Drawer, Group, Stack, Table, Text } from '@mantine/core'
+import { IconExternalLink } from '@tabler/icons-react'
+import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { OrgSummary, ProductRow } from '../../../../shared/domain/cache'
 import { formatDate, relativeTime } from '../../lib/format'
+import { invoke } from '../../lib/ipc'
+import { CopyableUrl } from '../onboarding/CopyableUrl'
 import { productName, productStatuses } from './products-model'
 import { typeLabel } from './product-type'
+
+/**
+ * The Manager page of an organization's products. ASSUMPTION: the Manager's v3 URL scheme
+ * `https://manager.infomaniak.com/v3/<orgId>/products` (not documented by the public API; checked
+ * against no official source). Per-product pages are not linked for the same reason.
+ */
+export function managerProductsUrl(orgId: number): string {
+  return `https://manager.infomaniak.com/v3/${orgId}/products`
+}
+
+/** "Open in the Manager" through the safe external opener; shows the address to copy when it cannot open. */
+function ManagerLink({ orgId }: { orgId: number }) {
+  const { t } = useTranslation()
+  const url = managerProductsUrl(orgId)
+  // The address is shown for the organization whose opening failed (the browser shell never opens).
+  const [failedFor, setFailedFor] = useState<number | null>(null)
+  const open = useMutation({
+    mutationFn: () => invoke('app:open-external', { url }),
+    onSettled: (result) => setFailedFor(result?.opened ? null : orgId),
+  })
+  return (
+    <Stack gap={4} align="flex-start">
+      <Button
+        variant="light"
+        leftSection={<IconExternalLink size={16} />}
+        loading={open.isPending}
+        onClick={() => open.mutate()}
+        data-testid="open-in-manager"
+      >
+        {t('products.openInManager')}
+      </Button>
+      {failedFor === orgId && (
+        <Stack gap={2} data-testid="manager-url">
+          <Text size="sm" c="dimmed">
+            {t('products.managerCopy')}
+          </Text>
+          <CopyableUrl url={url} />
+        </Stack>
+      )}
+    </Stack>
+  )
+}
 
 /** Every known field of a product. */
 export function ProductDrawer(props: {
@@ -84,6 +131,7 @@ export function ProductDrawer(props: {
               </Table.Tr>
             </Table.Tbody>
           </Table>
+          <ManagerLink orgId={props.org.id} />
         </Stack>
       )}
     </Drawer>

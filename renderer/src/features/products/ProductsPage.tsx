@@ -3,6 +3,7 @@ import { Badge, Group, MultiSelect, Stack, Table, Text, TextInput, UnstyledButto
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconPackageOff, IconSearch } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import type { ProductRow } from '../../../../shared/domain/cache'
 import { EmptyState } from '../../components/EmptyState'
 import { formatDate } from '../../lib/format'
@@ -28,6 +29,11 @@ import { typeLabel } from './product-type'
 import { useScrollWindow, visibleRange } from './VirtualRows'
 
 const ROW_HEIGHT = 41
+
+function parseProductId(value: string | null): number | null {
+  const id = Number(value)
+  return value !== null && value !== '' && Number.isInteger(id) ? id : null
+}
 
 function SortHeader(props: {
   label: string
@@ -62,7 +68,27 @@ export function ProductsPage() {
   const products = useQuery(productsQueries.ofOrg(ref))
   const [query, setQuery] = useState<ProductQuery>(DEFAULT_PRODUCT_QUERY)
   const deferredQuery = useDeferredValue(query)
-  const [selectedId, setSelectedId] = useState<number | null>(null)
+  // `?product=<id>` (from the search in the switcher) opens that product's drawer.
+  const [params, setParams] = useSearchParams()
+  const productParam = params.get('product')
+  const [seenParam, setSeenParam] = useState(productParam)
+  const [selectedId, setSelectedId] = useState<number | null>(parseProductId(productParam))
+  if (productParam !== seenParam) {
+    setSeenParam(productParam)
+    if (productParam !== null) setSelectedId(parseProductId(productParam))
+  }
+  const closeDrawer = (): void => {
+    setSelectedId(null)
+    if (productParam !== null)
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev)
+          next.delete('product')
+          return next
+        },
+        { replace: true },
+      )
+  }
   const rows = useMemo(
     () => (products.data ? filterProducts(products.data, deferredQuery, now) : []),
     [products.data, deferredQuery, now],
@@ -229,7 +255,7 @@ export function ProductsPage() {
           </div>
         </Stack>
       )}
-      <ProductDrawer product={selected} org={org} now={now} onClose={() => setSelectedId(null)} />
+      <ProductDrawer product={selected} org={org} now={now} onClose={closeDrawer} />
     </>
   )
 }

@@ -37,3 +37,11 @@ export function useStartSync() {
     onSuccess: (statuses) => queryClient.setQueryData(syncQueries.status().queryKey, statuses),
   })
 }
+
+export function useCancelSync() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { accountId?: string }) => invoke('sync:cancel', input),
+    onSuccess: (statuses) => queryClient.setQueryData(syncQueries.status().queryKey, statuses),
+  })
+}

@@ -1,0 +1,55 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { App } from '../../../renderer/src/app/App'
+import { resetOrgPrefsForTests } from '../../../renderer/src/features/orgs/org-prefs'
+import { account, org, stubDailyBridge, syncStatus } from './daily-fixtures'
+
+describe('sync panel in Settings', () => {
+  beforeEach(() => {
+    window.localStorage.clear()
+    resetOrgPrefsForTests()
+  })
+  afterEach(() => {
+    delete window.api
+    window.location.hash = ''
+  })
+
+  it('shows the queue, current job, last error and scopes needed; syncs, cancels, syncs everything', async () => {
+    const syncing = syncStatus({
+      state: 'syncing',
+      planned: 40,
+      done: 10,
+      etaMs: 120_000,
+      current: { resource: 'products', orgId: 2, orgName: 'Genève Événements SA' },
+      lastSyncAt: Date.now() - 3 * 3_600_000,
+      lastError: 'HTTP 500 on /1/products',
+      issues: [{ resource: 'teams', orgId: 2, status: 'needs_scope', scope: 'workspace', message: null }],
+    })
+    const idle = syncStatus({ lastSyncAt: Date.now() - 60_000 })
+    const bridge = stubDailyBridge(
+      { accounts: [account()], orgs: [org(2, 'Genève Événements SA')], status: [syncing] },
+      { 'sync:cancel': () => ({ ok: true, value: [idle] }) },
+    )
+    window.location.hash = '#/settings'
+    render(<App mantineEnv="test" />)
+    const row = await screen.findByTestId('account-row', {}, { timeout: 5000 })
+    expect(within(row).getByTestId('sync-queue')).toHaveTextContent('Syncing · 10/40 requests done · about 2 min left')
+    expect(within(row).getByTestId('sync-current')).toHaveTextContent('Now: products of Genève Événements SA')
+    expect(within(row).getByTestId('sync-error')).toHaveTextContent('Last error: HTTP 500 on /1/products')
+    expect(within(row).getByTestId('sync-scopes')).toHaveTextContent('workspace')
+    expect(within(row).getByTestId('sync-scopes')).toHaveTextContent('create a new API token with it in the Manager')
+    expect(within(row).getByTestId('sync-last')).toHaveTextContent('Last full sync 3 hours ago')
+    expect(within(row).getByTestId('sync-account-now')).toBeDisabled()
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Cancel the sync of Agency staff' }))
+    expect(bridge.invoke).toHaveBeenCalledWith('sync:cancel', { accountId: 'acc-1' })
+    await waitFor(() => expect(within(row).getByTestId('sync-queue')).toHaveTextContent('Up to date'))
+    expect(within(row).queryByTestId('sync-account-cancel')).toBeNull()
+
+    await userEvent.click(within(row).getByRole('button', { name: 'Sync Agency staff now' }))
+    expect(bridge.invoke).toHaveBeenCalledWith('sync:start', { accountId: 'acc-1' })
+    await userEvent.click(screen.getByRole('button', { name: 'Sync everything now' }))
+    expect(bridge.invoke).toHaveBeenCalledWith('sync:start', {})
+  })
+})
