@@ -65,7 +65,7 @@ test('search everywhere: 1,000 organizations stay instant, products and people o
   await app.keyboard.press('Control+k')
   const search = app.getByTestId('org-search')
   await expect(search).toBeFocused()
-  await expect(app.getByText('50 of 1000 shown: refine your search')).toBeVisible()
+  await expect(app.getByText('20 of 1000 shown: refine your search')).toBeVisible()
   await search.pressSequentially('perf ')
   const firstName = app.getByTestId('org-option-name').first()
   await expect(firstName).toHaveText(perfName(0))

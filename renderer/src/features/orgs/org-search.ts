@@ -54,7 +54,7 @@ export function searchOrgs(
   index: readonly { org: OrgSummary; key: string; folded: string }[],
   rawQuery: string,
   prefs: { pins: readonly string[]; recents: readonly string[] },
-  cap = 50,
+  cap = 20,
 ): OrgSearchResult {
   const query = fold(rawQuery.trim())
   const pins = new Set(prefs.pins)
