@@ -2,6 +2,7 @@
  * Streaming export writers. Each takes rows one at a time (ordered by client) and writes them to
  * a file as it goes, so memory stays flat whatever the number of rows.
  */
+import { neutralizeCell } from '../export/csv'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { EventEmitter, once } from 'node:events'
 import ExcelJS from 'exceljs'
@@ -18,7 +19,7 @@ export type Progress = (done: number) => void
  * left as numbers.
  */
 export function neutralise(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell
+  return neutralizeCell(cell)
 }
 
 /** RFC 4180 quoting: a cell holding the delimiter, a quote, CR or LF is quoted, quotes doubled. */
