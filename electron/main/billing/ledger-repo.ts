@@ -249,7 +249,10 @@ export class LedgerRepo {
     stmt.raw(true)
     for (const client of clients) {
       const orgName = client.name ?? `#${client.id}`
-      for (const raw of stmt.iterate(f.accountId, client.id, f.from ?? '0000-00-00', f.to ?? '9999-99-99')) {
+      // One client's rows at a time with .all(), never an open cursor across a yield: the consumer
+      // awaits stream writes between rows, and the sync engine may use the connection meanwhile
+      // (better-sqlite3 refuses any statement while an iterator is open).
+      for (const raw of stmt.all(f.accountId, client.id, f.from ?? '0000-00-00', f.to ?? '9999-99-99')) {
         const r = raw as [
           string,
           number,
