@@ -10,15 +10,8 @@
  */
 import { consoleLogger } from '../lib/logger'
 import type { Transport, WireMessage } from './peer'
+import { portTransport, type PortLike } from './port-transport'
 import { serveCore } from './serve'
-
-/** The subset of Electron's MessagePortMain the host uses. */
-interface PortLike {
-  postMessage(message: unknown): void
-  on(event: 'message', listener: (event: { data: unknown }) => void): void
-  off(event: 'message', listener: (event: { data: unknown }) => void): void
-  start(): void
-}
 
 /** The subset of Electron's `process.parentPort` the host uses. */
 interface ParentPortLike {
@@ -27,18 +20,6 @@ interface ParentPortLike {
 
 function isParentPort(value: unknown): value is ParentPortLike {
   return typeof value === 'object' && value !== null && typeof (value as { once?: unknown }).once === 'function'
-}
-
-function portTransport(port: PortLike): Transport {
-  return {
-    post: (message: WireMessage) => port.postMessage(message),
-    onMessage: (listener) => {
-      const onMessage = (event: { data: unknown }): void => listener(event.data)
-      port.on('message', onMessage)
-      port.start()
-      return () => port.off('message', onMessage)
-    },
-  }
 }
 
 function processTransport(): Transport {
