@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { canManageUsers } from '../../../shared/domain/roles'
 import type { OffboardingPlan, OrgTarget, PlanOrg, PlanStep, RefusalCode } from '../../../shared/domain/access'
 
 /**
@@ -14,11 +15,6 @@ export function managerUsersUrl(orgId: number, userId: number | null): string {
 
 export function managerTeamsUrl(orgId: number): string {
   return `https://manager.infomaniak.com/v3/${orgId}/ng/users/teams`
-}
-
-/** Roles of the token owner that may manage users (Manager rule). */
-export function canManageUsers(myRole: string): boolean {
-  return myRole === 'owner' || myRole === 'admin'
 }
 
 interface PersonRow {
