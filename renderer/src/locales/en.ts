@@ -2,6 +2,7 @@
 import { renewalsEn } from '../features/renewals/locales'
 import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
+import { rolesEn } from '../features/orgs/roles-locales'
 
 export const en = {
   renewals: renewalsEn,
@@ -62,13 +63,7 @@ export const en = {
     saved: 'Settings saved',
     saveFailed: 'The settings could not be saved.',
   },
-  roles: {
-    owner: 'Legal representative',
-    admin: 'Administrator',
-    normal: 'Collaborator',
-    client: 'Client',
-    unknown: 'Unknown role',
-  },
+  roles: rolesEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',

@@ -2,6 +2,7 @@ import type { Messages } from './en'
 import { renewalsFr } from '../features/renewals/locales'
 import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
+import { rolesFr } from '../features/orgs/roles-locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -63,13 +64,7 @@ export const fr: Messages = {
     saved: 'Paramètres enregistrés',
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
-  roles: {
-    owner: 'Représentant légal',
-    admin: 'Administrateur',
-    normal: 'Collaborateur',
-    client: 'Client',
-    unknown: 'Rôle inconnu',
-  },
+  roles: rolesFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
