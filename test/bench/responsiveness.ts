@@ -18,7 +18,7 @@ import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
-import { openDatabase } from '../../electron/main/store/db'
+import { openStores } from '../../electron/main/store/stores'
 import { LedgerRepo, type LedgerInvoice } from '../../electron/main/billing/ledger-repo'
 import { memoryLogger } from '../../electron/main/lib/logger'
 import { tempDir } from '../helpers/temp'
@@ -111,7 +111,7 @@ async function writeImportCsv(file: string, bytes: number): Promise<{ rows: numb
 
 /** The ledger the export reads: CLIENTS organizations and `rows` invoices, written straight into the cache. */
 function seedLedger(dataDir: string, rows: number): void {
-  const { db } = openDatabase({ file: join(dataDir, 'switchboard.sqlite'), logger: memoryLogger() })
+  const { db } = openStores({ dataDir, logger: memoryLogger(), now: () => 0 })
   try {
     db.prepare(
       `INSERT INTO accounts (id, label, base_url, created_at) VALUES (?, 'Ledger', 'http://127.0.0.1:9', 0)`,
