@@ -53,6 +53,7 @@ export const INVOKE_CHANNELS = [
   'access:invite',
   'access:invitation-update',
   'access:invitation-cancel',
+  'files:choose-import',
 ] as const
 
 /** Events pushed from main to the renderer. */

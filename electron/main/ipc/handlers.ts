@@ -5,6 +5,7 @@ import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
+import { filesHandlers } from './handlers/files'
 
 const DAY_SECONDS = 86_400
 
@@ -63,11 +64,13 @@ export function createHandlers(services: CoreServices): Handlers {
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
     'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
-      services.renewals.export(
-        format,
-        services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-        services.settings.get().language,
-        { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+      services.files.deliver(
+        services.renewals.export(
+          format,
+          services.renewals.list({ withinDays, includeExpiredDays, accountId }),
+          services.settings.get().language,
+          { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+        ),
       ),
     'search:query': ({ text, limit }) => {
       const hits = services.queries.search(text, limit ?? 8)
@@ -94,5 +97,6 @@ export function createHandlers(services: CoreServices): Handlers {
     }),
     ...accessHandlers(services),
     ...billingHandlers(services),
+    ...filesHandlers(services),
   }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MatrixData, Person } from '../../../shared/domain/access'
 import { syncFixture } from '../../helpers/sync'
@@ -121,7 +122,7 @@ describe('permission matrix against the sandbox truth', () => {
       { transport: 'test' },
     )
     if (!csv.ok) throw new Error(csv.error.message)
-    const text = Buffer.from((csv.value as { contentBase64: string }).contentBase64, 'base64').toString('utf8')
+    const text = readFileSync((csv.value as { savedPath: string }).savedPath, 'utf8')
     expect(text).toContain(`'=HYPERLINK`)
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m)
     expect(text.split('\r\n')[0]).toContain('E-mail')
@@ -131,7 +132,7 @@ describe('permission matrix against the sandbox truth', () => {
       { transport: 'test' },
     )
     if (!xlsx.ok) throw new Error(xlsx.error.message)
-    const bytes = Buffer.from((xlsx.value as { contentBase64: string }).contentBase64, 'base64')
+    const bytes = readFileSync((xlsx.value as { savedPath: string }).savedPath)
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
   })
 })
