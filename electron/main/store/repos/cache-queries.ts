@@ -239,4 +239,21 @@ export class CacheQueries {
       statement.all({ match: `kind:${kind} AND {title subtitle}:(${terms})`, limit }),
     )
   }
+
+  /** Service and domain of products by id (for the subtitles of product search hits). */
+  productBriefs(
+    refs: readonly { accountId: string; id: number }[],
+  ): Map<string, { serviceName: string; serviceId: number | null; fqdn: string | null }> {
+    const statement = this.db.prepare<
+      [string, number],
+      { service_name: string; service_id: number | null; fqdn: string | null }
+    >('SELECT service_name, service_id, fqdn FROM products WHERE account_id = ? AND id = ?')
+    const out = new Map<string, { serviceName: string; serviceId: number | null; fqdn: string | null }>()
+    for (const r of refs) {
+      const row = statement.get(r.accountId, r.id)
+      if (row)
+        out.set(`${r.accountId}:${r.id}`, { serviceName: row.service_name, serviceId: row.service_id, fqdn: row.fqdn })
+    }
+    return out
+  }
 }

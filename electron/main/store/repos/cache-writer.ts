@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Account, AccountUser, Product, Team } from '../../api/schemas'
 import { isPartnerClientOrg } from '../../../../shared/domain/roles'
+import { serviceSearchText } from '../../../../shared/domain/service-catalogue'
 
 /**
  * Writes one fetched resource set for one account: upserts what changed, deletes what
@@ -357,7 +358,8 @@ export class CacheWriter {
       index.push({
         ref: String(p.id),
         title: name,
-        subtitle: [p.service_name, p.fqdn].filter(Boolean).join(' '),
+        // Every name of the service (code and the five languages), so any of them finds the product.
+        subtitle: [serviceSearchText({ name: p.service_name, id: p.service_id }), p.fqdn].filter(Boolean).join(' '),
         orgId: p.account_id,
       })
       for (const u of p.users ?? []) {
