@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { memoryLogger } from '../../electron/main/lib/logger'
-import { openDatabase, type Db } from '../../electron/main/store/db'
+import type { Db } from '../../electron/main/store/db'
+import { openStores } from '../../electron/main/store/stores'
 import { startBrowserShell, type BrowserShell } from '../shell/server'
 
 const root = resolve(__dirname, '../..')
@@ -41,11 +42,11 @@ export const test = base.extend<Fixtures>({
 })
 
 /**
- * Runs `fn` on a second connection to the shell's cache (WAL allows it): the core lives in another
+ * Runs `fn` on a second connection to the shell's stores (user.sqlite with cache.sqlite attached; WAL allows it): the core lives in another
  * process, so tests seed large data sets straight into the file.
  */
 export function withCache<T>(shell: BrowserShell, fn: (db: Db) => T): T {
-  const { db } = openDatabase({ file: join(shell.dataDir, 'switchboard.sqlite'), logger: memoryLogger() })
+  const { db } = openStores({ dataDir: shell.dataDir, logger: memoryLogger(), now: () => Date.now() })
   try {
     return fn(db)
   } finally {
