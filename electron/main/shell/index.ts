@@ -16,12 +16,18 @@ import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
 import { windowIconPath } from './icons'
+import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
 import { utilityHostSpawner } from './utility-host'
 
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+// Development and the Electron smoke test: a throwaway data folder, set before the single-instance
+// lock (which lives in it).
+const userDataOverride = devUserDataDir(app.isPackaged, app.commandLine.getSwitchValue('user-data-dir'))
+if (userDataOverride) app.setPath('userData', userDataOverride)
 
 // Linux: make Chromium use the Secret Service rather than a plaintext store.
 app.commandLine.appendSwitch('password-store', 'gnome-libsecret')
