@@ -42,15 +42,15 @@ export const test = base.extend<Fixtures>({
 })
 
 /**
- * Runs `fn` on a second connection to the shell's stores (user.sqlite with cache.sqlite attached; WAL allows it): the core lives in another
+ * Runs `fn` on a second connection to the shell's stores (WAL allows it): the core lives in another
  * process, so tests seed large data sets straight into the file.
  */
 export function withCache<T>(shell: BrowserShell, fn: (db: Db) => T): T {
-  const { db } = openStores({ dataDir: shell.dataDir, logger: memoryLogger(), now: () => Date.now() })
+  const stores = openStores({ dataDir: shell.dataDir, logger: memoryLogger(), now: Date.now })
   try {
-    return fn(db)
+    return fn(stores.db)
   } finally {
-    db.close()
+    stores.close()
   }
 }
 

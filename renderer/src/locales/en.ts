@@ -1,11 +1,13 @@
 /** English strings: the reference catalogue. Other languages must have exactly these keys. */
 import { renewalsEn } from '../features/renewals/locales'
+import { coreHostEn } from '../features/core-host/locales'
 import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 
 export const en = {
   renewals: renewalsEn,
+  coreHost: coreHostEn,
   offline: {
     title: 'Offline since {{since}}',
     body: 'The Infomaniak API cannot be reached for {{accounts}}. Everything cached stays readable; changes and refreshes wait until it is back, and the sync resumes by itself.',

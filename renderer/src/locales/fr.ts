@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { renewalsFr } from '../features/renewals/locales'
+import { coreHostFr } from '../features/core-host/locales'
 import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
@@ -7,6 +8,7 @@ import { rolesFr } from '../features/orgs/roles-locales'
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
   renewals: renewalsFr,
+  coreHost: coreHostFr,
   offline: {
     title: 'Hors ligne depuis le {{since}}',
     body: 'L’API Infomaniak est injoignable pour {{accounts}}. Tout ce qui est en cache reste consultable ; les modifications et actualisations attendent son retour, et la synchronisation reprend d’elle-même.',
