@@ -4,6 +4,7 @@ import { accessEn } from '../features/access/locales'
 import { frameEn } from '../app/locales'
 import { orgBrowserEn } from '../features/orgs/locales'
 import { billingEn } from '../features/billing/locales'
+import { rolesEn } from '../features/orgs/roles-locales'
 
 export const en = {
   frame: frameEn,
@@ -66,13 +67,7 @@ export const en = {
     saved: 'Settings saved',
     saveFailed: 'The settings could not be saved.',
   },
-  roles: {
-    owner: 'Legal representative',
-    admin: 'Administrator',
-    normal: 'Collaborator',
-    client: 'Client',
-    unknown: 'Unknown role',
-  },
+  roles: rolesEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',

@@ -4,6 +4,7 @@ import { accessFr } from '../features/access/locales'
 import { frameFr } from '../app/locales'
 import { orgBrowserFr } from '../features/orgs/locales'
 import { billingFr } from '../features/billing/locales'
+import { rolesFr } from '../features/orgs/roles-locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -67,13 +68,7 @@ export const fr: Messages = {
     saved: 'Paramètres enregistrés',
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
-  roles: {
-    owner: 'Représentant légal',
-    admin: 'Administrateur',
-    normal: 'Collaborateur',
-    client: 'Client',
-    unknown: 'Rôle inconnu',
-  },
+  roles: rolesFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',

@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { OrgRole, OrgSummary, OrgUserRow, ProductRow } from '../../../../shared/domain/cache'
-
-const ROLES: readonly string[] = ['owner', 'admin', 'normal', 'client']
+import type { OrgSummary, OrgUserRow, ProductRow } from '../../../../shared/domain/cache'
 
 /** Read models for the renderer and the CLI. Every statement is indexed. */
 export class CacheQueries {
@@ -45,7 +43,7 @@ export class CacheQueries {
         accountId: r.account_id,
         id: r.id,
         name: r.name,
-        role: (ROLES.includes(r.role) ? r.role : 'unknown') as OrgRole,
+        role: r.role,
         legalEntityType: r.legal_entity_type,
         isPartnerClient: r.is_partner_client === 1,
         productCount: r.product_count,

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Account, AccountUser, Product, Team } from '../../api/schemas'
+import { isPartnerClientOrg } from '../../../../shared/domain/roles'
 import { serviceSearchText } from '../../../../shared/domain/service-catalogue'
 
 /**
@@ -195,7 +196,7 @@ export class CacheWriter {
     const seen = new Set<number>()
     for (const o of orgs) {
       seen.add(o.id)
-      const role = o.type ?? 'unknown'
+      const role = (o.type ?? '').trim()
       upsert.run(
         this.accountId,
         o.id,
@@ -203,7 +204,7 @@ export class CacheWriter {
         role,
         o.legal_entity_type ?? null,
         o.logo ?? null,
-        role === 'client' ? 1 : 0,
+        isPartnerClientOrg(o) ? 1 : 0,
         o.partner_id ?? null,
         o.nb_users ?? null,
         o.created_at ?? null,

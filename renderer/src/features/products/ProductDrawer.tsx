@@ -8,16 +8,8 @@ import { formatDate, relativeTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { CopyableUrl } from '../onboarding/CopyableUrl'
 import { productName, productStatuses } from './products-model'
+import { managerProductsUrl } from '../../../../shared/domain/manager-links'
 import { serviceLabel } from '../../../../shared/domain/service-catalogue'
-
-/**
- * The Manager page of an organization's products. ASSUMPTION: the Manager's v3 URL scheme
- * `https://manager.infomaniak.com/v3/<orgId>/products` (not documented by the public API; checked
- * against no official source). Per-product pages are not linked for the same reason.
- */
-export function managerProductsUrl(orgId: number): string {
-  return `https://manager.infomaniak.com/v3/${orgId}/products`
-}
 
 /** "Open in the Manager" through the safe external opener; shows the address to copy when it cannot open. */
 function ManagerLink({ orgId }: { orgId: number }) {
