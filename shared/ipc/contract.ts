@@ -6,6 +6,7 @@ import { ExportedFile } from '../domain/files'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { coverageContract } from './contracts/coverage'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -132,6 +133,7 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...coverageContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */

@@ -3,6 +3,7 @@ import { renewalsEn } from '../features/renewals/locales'
 import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
+import { coverageEn } from '../features/coverage/locales'
 
 export const en = {
   renewals: renewalsEn,
@@ -64,6 +65,7 @@ export const en = {
     saveFailed: 'The settings could not be saved.',
   },
   roles: rolesEn,
+  coverage: coverageEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',
@@ -202,6 +204,7 @@ export const en = {
       waiting: 'Waiting in the queue',
       offline: 'Offline: the API cannot be reached',
       token_rejected: 'Stopped: the token was rejected',
+      token_missing: 'Stopped: the token is missing (keychain entry or environment variable not found)',
     },
     queue: '{{done}}/{{planned}} requests done',
     current: 'Now: {{resource}} of {{org}}',

@@ -3,6 +3,7 @@ import { renewalsFr } from '../features/renewals/locales'
 import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
+import { coverageFr } from '../features/coverage/locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -65,6 +66,7 @@ export const fr: Messages = {
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
   roles: rolesFr,
+  coverage: coverageFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
@@ -206,6 +208,7 @@ export const fr: Messages = {
       waiting: 'En attente dans la file',
       offline: 'Hors ligne : l’API est injoignable',
       token_rejected: 'Arrêtée : le jeton a été refusé',
+      token_missing: 'Arrêtée : le jeton est introuvable (entrée du trousseau ou variable d’environnement absente)',
     },
     queue: '{{done}}/{{planned}} requêtes faites',
     current: 'En cours : {{resource}} de {{org}}',

@@ -79,6 +79,8 @@ export function syncStatus(over: Partial<SyncStatus> = {}): SyncStatus {
     offlineSince: null,
     nextAttemptAt: null,
     issues: [],
+    skipped: [],
+    skippedCount: 0,
     ...over,
   }
 }
