@@ -73,14 +73,14 @@ export function syncStatus(over: Partial<SyncStatus> = {}): SyncStatus {
     requests: 0,
     etaMs: null,
     current: null,
+    skipped: [],
+    skippedCount: 0,
     startedAt: null,
     lastSyncAt: null,
     lastError: null,
     offlineSince: null,
     nextAttemptAt: null,
     issues: [],
-    skipped: [],
-    skippedCount: 0,
     ...over,
   }
 }

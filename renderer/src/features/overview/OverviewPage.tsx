@@ -119,7 +119,7 @@ export function OverviewPage() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg">
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('overview.byType')}
           </Title>
           {!model ? (
@@ -145,7 +145,7 @@ export function OverviewPage() {
           )}
         </Card>
         <Card withBorder padding="lg">
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('overview.expiry')}
           </Title>
           {!model ? (
@@ -210,7 +210,7 @@ export function OverviewPage() {
         <CoverageList accountId={org.accountId} orgId={org.id} />
       </Card>
       <Card withBorder padding="lg">
-        <Title order={4} mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('overview.flagged')}
         </Title>
         {!model ? (
