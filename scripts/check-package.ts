@@ -99,6 +99,8 @@ export async function checkPackage(input: PackageCheckInput): Promise<PackageChe
   for (const required of [
     'package.json',
     'out/main/index.js',
+    // Spawned by main as a utility process (electron/main/shell/index.ts).
+    'out/main/core-host.js',
     'out/preload/index.js',
     'out/renderer/index.html',
     posix(NATIVE_MANIFEST_PATH),
