@@ -7,7 +7,7 @@
  *
  * It refuses other OSes and architectures (the native modules are compiled for the host), says up
  * front what will happen about signing and notarization, and hands electron-builder an unpacked
- * Electron when one is available (SWITCHBOARD_ELECTRON_DIST, or node_modules/electron/dist after
+ * Electron when one is available (ELECTRON_OVERRIDE_DIST_PATH, or node_modules/electron/dist after
  * `npx install-electron`) so packaging needs no download. Extra arguments go to electron-builder.
  */
 import { existsSync, readFileSync } from 'node:fs'
@@ -38,13 +38,13 @@ const args = ['electron-builder', ...plan.args]
 const dist = electronDistFor({ env: process.env, electronPackageDir, platform: plan.platform, exists: existsSync })
 if (dist) {
   console.log(
-    `[dist] Electron ${version}: using ${dist.dir} (${dist.source === 'env' ? 'SWITCHBOARD_ELECTRON_DIST' : 'npx install-electron'})`,
+    `[dist] Electron ${version}: using ${dist.dir} (${dist.source === 'env' ? 'ELECTRON_OVERRIDE_DIST_PATH' : 'npx install-electron'})`,
   )
   args.push(`-c.electronDist=${dist.dir}`)
 } else {
   console.log(
     `[dist] Electron ${version}: electron-builder will download it for ${plan.platform}-${plan.arch} (needs github.com; ` +
-      'offline, set SWITCHBOARD_ELECTRON_DIST to an unpacked Electron of that version).',
+      'offline, set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron of that version).',
   )
 }
 for (const line of signingSummary(plan.platform, process.env)) console.log(`[dist] ${line}`)

@@ -176,6 +176,7 @@ export function createCore(options: CoreOptions): Core {
     msPerRequest: (account) =>
       account.is_demo === 1 ? (DEMO_RATE_LIMIT.windowMs + 1_000) / DEMO_RATE_LIMIT.limit : pace.windowMs / pace.limit,
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
+    appVersion: options.app.version,
   })
   const accounts = new AccountsService({
     repo: accountsRepo,

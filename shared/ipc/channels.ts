@@ -56,7 +56,13 @@ export const INVOKE_CHANNELS = [
 ] as const
 
 /** Events pushed from main to the renderer. */
-export const EVENT_CHANNELS = ['cache:changed', 'sync:progress', 'billing:export-progress', 'access:progress'] as const
+export const EVENT_CHANNELS = [
+  'cache:changed',
+  'sync:progress',
+  'billing:export-progress',
+  'access:progress',
+  'app:core-status',
+] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

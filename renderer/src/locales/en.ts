@@ -1,5 +1,6 @@
 /** English strings: the reference catalogue. Other languages must have exactly these keys. */
 import { renewalsEn } from '../features/renewals/locales'
+import { coreHostEn } from '../features/core-host/locales'
 import { accessEn } from '../features/access/locales'
 import { frameEn } from '../app/locales'
 import { orgBrowserEn } from '../features/orgs/locales'
@@ -10,6 +11,7 @@ export const en = {
   frame: frameEn,
   orgBrowser: orgBrowserEn,
   renewals: renewalsEn,
+  coreHost: coreHostEn,
   offline: {
     title: 'Offline since {{since}}',
     body: 'The Infomaniak API cannot be reached for {{accounts}}. Everything cached stays readable; changes and refreshes wait until it is back, and the sync resumes by itself.',

@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { renewalsFr } from '../features/renewals/locales'
+import { coreHostFr } from '../features/core-host/locales'
 import { accessFr } from '../features/access/locales'
 import { frameFr } from '../app/locales'
 import { orgBrowserFr } from '../features/orgs/locales'
@@ -11,6 +12,7 @@ export const fr: Messages = {
   frame: frameFr,
   orgBrowser: orgBrowserFr,
   renewals: renewalsFr,
+  coreHost: coreHostFr,
   offline: {
     title: 'Hors ligne depuis le {{since}}',
     body: 'L’API Infomaniak est injoignable pour {{accounts}}. Tout ce qui est en cache reste consultable ; les modifications et actualisations attendent son retour, et la synchronisation reprend d’elle-même.',

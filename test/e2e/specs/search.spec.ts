@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../../../electron/sandbox'
-import { test, expect } from '../fixtures'
+import { test, expect, withCache } from '../fixtures'
 
 let sandbox: Sandbox | undefined
 test.afterEach(async () => {
@@ -45,18 +45,18 @@ test('search everywhere: 1,000 organizations stay instant, products and people o
   )
   if (!added.ok) throw new Error(added.error.message)
   const accountId = (added.value as { id: string }).id
-  await shell.core.services.sync.whenIdle(accountId)
+  await shell.core.whenIdle(accountId)
 
   // Fill the fleet up to 1,000 organizations, straight into the cache (a sync of 1,000 would take minutes).
-  const synced = (
-    shell.core.db.prepare('SELECT count(*) AS n FROM orgs WHERE account_id = ?').get(accountId) as { n: number }
-  ).n
-  const insert = shell.core.db.prepare(
-    "INSERT INTO orgs (account_id, id, name, role, synced_at, data) VALUES (?, ?, ?, 'normal', ?, '{}')",
-  )
-  shell.core.db.transaction(() => {
-    for (let n = 0; n < TOTAL_ORGS - synced; n++) insert.run(accountId, 900_000 + n, perfName(n), Date.now())
-  })()
+  withCache(shell, (db) => {
+    const synced = (db.prepare('SELECT count(*) AS n FROM orgs WHERE account_id = ?').get(accountId) as { n: number }).n
+    const insert = db.prepare(
+      "INSERT INTO orgs (account_id, id, name, role, synced_at, data) VALUES (?, ?, ?, 'normal', ?, '{}')",
+    )
+    db.transaction(() => {
+      for (let n = 0; n < TOTAL_ORGS - synced; n++) insert.run(accountId, 900_000 + n, perfName(n), Date.now())
+    })()
+  })
   await app.reload()
   const base = app.url().replace(/#.*$/, '')
   await app.goto(`${base}#/org/${encodeURIComponent(accountId)}/${agency}/overview`)

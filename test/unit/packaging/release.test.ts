@@ -54,10 +54,10 @@ describe('npm run dist: targets', () => {
 
 describe('npm run dist: Electron download', () => {
   const pkg = '/repo/node_modules/electron'
-  it('prefers SWITCHBOARD_ELECTRON_DIST, then the binary in node_modules/electron/dist', () => {
+  it('prefers ELECTRON_OVERRIDE_DIST_PATH, then the binary in node_modules/electron/dist', () => {
     expect(
       electronDistFor({
-        env: { SWITCHBOARD_ELECTRON_DIST: '/opt/e' },
+        env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' },
         electronPackageDir: pkg,
         platform: 'linux',
         exists: () => false,
