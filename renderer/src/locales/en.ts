@@ -208,6 +208,7 @@ export const en = {
       waiting: 'Waiting in the queue',
       offline: 'Offline: the API cannot be reached',
       token_rejected: 'Stopped: the token was rejected',
+      token_missing: 'Stopped: the token cannot be found (keychain entry or environment variable missing)',
     },
     queue: '{{done}}/{{planned}} requests done',
     current: 'Now: {{resource}} of {{org}}',

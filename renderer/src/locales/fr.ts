@@ -212,6 +212,7 @@ export const fr: Messages = {
       waiting: 'En attente dans la file',
       offline: 'Hors ligne : l’API est injoignable',
       token_rejected: 'Arrêtée : le jeton a été refusé',
+      token_missing: 'Arrêtée : le jeton est introuvable (entrée du trousseau ou variable d’environnement absente)',
     },
     queue: '{{done}}/{{planned}} requêtes faites',
     current: 'En cours : {{resource}} de {{org}}',

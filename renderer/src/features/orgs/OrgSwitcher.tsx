@@ -32,7 +32,6 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
 import type { AccountSummary, SearchHit } from '../../../../shared/domain/cache'
-import { KNOWN_ROLES } from '../../../../shared/domain/roles'
 import { useVirtualRows } from '../../lib/virtual'
 import { accountsQueries } from '../accounts/accounts-queries'
 import { orgColor } from './org-color'
@@ -41,6 +40,7 @@ import { useOrgPrefs } from './org-prefs'
 import { indexOrgs, searchOrgs } from './org-search'
 import { orgsQueries, useCurrentOrg } from './orgs-queries'
 import { DemoBadge, RoleBadge, useRoleLabel } from './RoleBadge'
+import { KNOWN_ROLES } from '../../../../shared/domain/roles'
 import {
   NO_FILTERS,
   buildSpotlight,
@@ -182,7 +182,7 @@ function SwitcherBody({ onDone, accounts }: { onDone: () => void; accounts: read
   }, [rows])
   const multipleAccounts = accounts.length > 1
   const roleLabel = useRoleLabel()
-  // The roles of the fleet, known ones in the Manager's order, then any other value as the API sent it.
+  // Known roles in the Manager's order first, then any raw value the API sent, as itself.
   const rolesPresent = useMemo(() => {
     const present = new Set((orgs.data ?? []).map((o) => o.role))
     const known: readonly string[] = KNOWN_ROLES
