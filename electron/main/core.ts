@@ -19,7 +19,7 @@ import type { SecretStore } from './secrets/secret-store'
 import { DemoService, DEMO_RATE_LIMIT } from './services/demo-service'
 import { DiagnosticsService } from './services/diagnostics-service'
 import { learnedOf } from './sync/capabilities'
-import { startSandbox } from '../sandbox'
+import { startDemoSandbox } from './services/demo-sandbox'
 
 /** Pace of the API client. The real API allows 60 requests per minute per token. */
 export interface ApiPace {
@@ -249,7 +249,7 @@ export function createCore(options: CoreOptions): Core {
       events,
       clock,
       logger: logger.child('demo'),
-      startSandbox,
+      startSandbox: startDemoSandbox,
       forgetClient: (id) => {
         limiters.delete(id)
         return clients.delete(id)
