@@ -54,6 +54,8 @@ export const INVOKE_CHANNELS = [
   'access:invitation-update',
   'access:invitation-cancel',
   'files:choose-import',
+  'coverage:list',
+  'diagnostics:export',
 ] as const
 
 /** Events pushed from main to the renderer. */

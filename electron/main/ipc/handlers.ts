@@ -6,6 +6,7 @@ import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
 import { filesHandlers } from './handlers/files'
+import { coverageHandlers } from './handlers/coverage'
 
 const DAY_SECONDS = 86_400
 
@@ -98,5 +99,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...accessHandlers(services),
     ...billingHandlers(services),
     ...filesHandlers(services),
+    ...coverageHandlers(services),
   }
 }

@@ -5,17 +5,19 @@
  * protocol, the trusted-sender IPC adapter and the forwarding.
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CoreHostClient } from '../host/client'
 import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
 import { resolveNativeBinding } from '../store/native-binding'
+import { nativeCheckApplies, verifyNativeModules } from '../store/native-integrity'
 import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
 import { windowIconPath } from './icons'
+import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
 import { utilityHostSpawner } from './utility-host'
 import { chooseOpenPath, chooseSavePath } from './file-dialogs'
@@ -23,6 +25,11 @@ import { chooseOpenPath, chooseSavePath } from './file-dialogs'
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+// Development and the Electron smoke test: a throwaway data folder, set before the single-instance
+// lock (which lives in it).
+const userDataOverride = devUserDataDir(app.isPackaged, app.commandLine.getSwitchValue('user-data-dir'))
+if (userDataOverride) app.setPath('userData', userDataOverride)
 
 // Linux: make Chromium use the Secret Service rather than a plaintext store.
 app.commandLine.appendSwitch('password-store', 'gnome-libsecret')
@@ -60,6 +67,23 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     installSecurityGuards(devServerUrl)
     handleAppProtocol(join(__dirname, '../renderer'))
+
+    // The native modules outside app.asar must match the hashes packed inside it (native-integrity.ts).
+    if (nativeCheckApplies(app.isPackaged, process.platform)) {
+      const check = verifyNativeModules({
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        electronVersion: process.versions.electron,
+        platform: process.platform,
+        arch: process.arch,
+        readFile: (path) => readFileSync(path),
+      })
+      if (!check.ok) {
+        dialog.showErrorBox('Switchboard is damaged', `${check.detail}\n\nPlease reinstall Switchboard.`)
+        app.quit()
+        return
+      }
+    }
 
     const binding = resolveNativeBinding({
       electronVersion: process.versions.electron,

@@ -65,6 +65,8 @@ function validInputs(ids: {
     'files:choose-import': { purpose: 'billing-import' },
     ...billingInputs(ids),
     ...accessInputs(ids),
+    'coverage:list': { accountId: ids.accountId },
+    'diagnostics:export': {},
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs

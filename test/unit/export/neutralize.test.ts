@@ -22,6 +22,7 @@ import type { MatrixData, OffboardingRun } from '../../../shared/domain/access'
 import type { InvoiceRow } from '../../../shared/domain/billing'
 import type { RenewalRow } from '../../../shared/domain/renewals'
 import { tempDir } from '../../helpers/temp'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 
 const BLANKS = [' ', '\u00a0', '\u202f', '\u2007', '\u3000', '\u200b', '\ufeff', '\n', '\t', '\r']
 const STARTS = ['=', '+', '-', '@', '\uff1d', '\uff0b', '\uff0d', '\uff20', "'", 'a', '1', '"', ';', ',']
@@ -142,7 +143,7 @@ describe('CSV writers', () => {
         const back = parse(Buffer.from(matrixCsv(m).bytes).toString('utf8'), {
           bom: true,
         }) as string[][]
-        assertSafe(back[0]?.[9] ?? '', `web: ${product} (#7)`)
+        assertSafe(back[0]?.[9] ?? '', `${serviceLabel('web', 'en')}: ${product} (#7)`)
         assertSafe(back[1]?.[0] ?? '', name)
         assertSafe(back[1]?.[1] ?? '', email)
         const report = parse(Buffer.from(reportCsv(run(name, team)).bytes).toString('utf8'), {
@@ -169,7 +170,8 @@ describe('CSV writers', () => {
         }) as string[][]
         assertSafe(back[1]?.[0] ?? '', org)
         assertSafe(back[1]?.[1] ?? '', product)
-        assertSafe(back[1]?.[2] ?? '', type)
+        // The type column shows the catalogue's display name of the service.
+        assertSafe(back[1]?.[2] ?? '', serviceLabel(type, 'en'))
       }),
       { numRuns: 200 },
     )
@@ -226,7 +228,7 @@ describe('XLSX writers', () => {
         const ws = (await cells(Buffer.from(file.bytes))).worksheets[0]!
         assertXlsx(textOf(ws.getRow(2).getCell(1)), name)
         assertXlsx(textOf(ws.getRow(2).getCell(2)), email)
-        assertXlsx(textOf(ws.getRow(1).getCell(10)), `web: ${product} (#7)`)
+        assertXlsx(textOf(ws.getRow(1).getCell(10)), `${serviceLabel('web', 'en')}: ${product} (#7)`)
         ws.eachRow((r) =>
           r.eachCell((c) => {
             if (c.type === ExcelJS.ValueType.String) expect(looksLikeFormula(String(c.value))).toBe(false)
