@@ -53,6 +53,8 @@ export const INVOKE_CHANNELS = [
   'access:invite',
   'access:invitation-update',
   'access:invitation-cancel',
+  'coverage:list',
+  'diagnostics:export',
 ] as const
 
 /** Events pushed from main to the renderer. */

@@ -6,6 +6,7 @@ import { frameEn } from '../app/locales'
 import { orgBrowserEn } from '../features/orgs/locales'
 import { billingEn } from '../features/billing/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
+import { coverageEn } from '../features/coverage/locales'
 
 export const en = {
   frame: frameEn,
@@ -70,6 +71,7 @@ export const en = {
     saveFailed: 'The settings could not be saved.',
   },
   roles: rolesEn,
+  coverage: coverageEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',
@@ -208,6 +210,7 @@ export const en = {
       waiting: 'Waiting in the queue',
       offline: 'Offline: the API cannot be reached',
       token_rejected: 'Stopped: the token was rejected',
+      token_missing: 'Stopped: the token cannot be found (keychain entry or environment variable missing)',
     },
     queue: '{{done}}/{{planned}} requests done',
     current: 'Now: {{resource}} of {{org}}',

@@ -63,6 +63,8 @@ function validInputs(ids: {
     'app:open-external': { url: 'https://manager.infomaniak.com/v3/ng/profile/user/token/list' },
     ...billingInputs(ids),
     ...accessInputs(ids),
+    'coverage:list': { accountId: ids.accountId },
+    'diagnostics:export': {},
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs

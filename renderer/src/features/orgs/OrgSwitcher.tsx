@@ -31,7 +31,7 @@ import {
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useLocation, useNavigate } from 'react-router'
-import type { AccountSummary, OrgRole, SearchHit } from '../../../../shared/domain/cache'
+import type { AccountSummary, SearchHit } from '../../../../shared/domain/cache'
 import { useVirtualRows } from '../../lib/virtual'
 import { accountsQueries } from '../accounts/accounts-queries'
 import { orgColor } from './org-color'
@@ -39,7 +39,8 @@ import { orgKey } from './org-key'
 import { useOrgPrefs } from './org-prefs'
 import { indexOrgs, searchOrgs } from './org-search'
 import { orgsQueries, useCurrentOrg } from './orgs-queries'
-import { DemoBadge, RoleBadge } from './RoleBadge'
+import { DemoBadge, RoleBadge, useRoleLabel } from './RoleBadge'
+import { KNOWN_ROLES } from '../../../../shared/domain/roles'
 import {
   NO_FILTERS,
   buildSpotlight,
@@ -57,7 +58,6 @@ import {
 const NO_HITS: readonly SearchHit[] = []
 const ROW = 48
 const HEADER = 28
-const ROLE_ORDER: readonly OrgRole[] = ['owner', 'admin', 'normal', 'client', 'unknown']
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform)
 
@@ -181,7 +181,13 @@ function SwitcherBody({ onDone, accounts }: { onDone: () => void; accounts: read
     return map
   }, [rows])
   const multipleAccounts = accounts.length > 1
-  const rolesPresent = useMemo(() => ROLE_ORDER.filter((r) => (orgs.data ?? []).some((o) => o.role === r)), [orgs.data])
+  const roleLabel = useRoleLabel()
+  // Known roles in the Manager's order first, then any raw value the API sent, as itself.
+  const rolesPresent = useMemo(() => {
+    const present = new Set((orgs.data ?? []).map((o) => o.role))
+    const known: readonly string[] = KNOWN_ROLES
+    return [...known.filter((r) => present.has(r)), ...[...present].filter((r) => !known.includes(r)).sort()]
+  }, [orgs.data])
   const section = location.pathname.endsWith('/products') || location.pathname === '/products' ? 'products' : 'overview'
   const count = model.flat.length
   const current = count === 0 ? 0 : Math.min(active, count - 1)
@@ -307,7 +313,7 @@ function SwitcherBody({ onDone, accounts }: { onDone: () => void; accounts: read
                 onChange={() => setFilter({ roles: toggleIn(filters.roles, role) })}
                 data-testid={`chip-role-${role}`}
               >
-                {t(`roles.${role}`)}
+                {roleLabel(role)}
               </Chip>
             ))}
           {multipleAccounts &&
