@@ -53,6 +53,19 @@ export const INVOKE_CHANNELS = [
   'access:invite',
   'access:invitation-update',
   'access:invitation-cancel',
+  'fleet:home',
+  'fleet:inventory',
+  'fleet:inventory-facets',
+  'fleet:inventory-export',
+  'fleet:views',
+  'fleet:view-save',
+  'fleet:view-delete',
+  'hygiene:summary',
+  'hygiene:findings',
+  'hygiene:scores',
+  'hygiene:trend',
+  'hygiene:decide',
+  'hygiene:reopen',
 ] as const
 
 /** Events pushed from main to the renderer. */

@@ -6,6 +6,7 @@ import { ExportedFile } from '../domain/files'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { fleetContract } from './contracts/fleet'
 import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
@@ -133,6 +134,7 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...fleetContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */

@@ -49,7 +49,7 @@ test('every main screen passes axe-core in light and dark', async ({ app, shell 
   )
   if (!added.ok) throw new Error(added.error.message)
   const accountId = (added.value as { id: string }).id
-  await shell.core.services.sync.whenIdle(accountId)
+  await shell.core.whenIdle(accountId)
   const agency = sandbox.data.agencyAccountId
   const member = sandbox.data.memberships.find((m) => m.accountId === agency)
   const person = sandbox.data.users.find((u) => u.id === member?.userId)
