@@ -18,7 +18,9 @@ import { createDispatch, EventBus, type Dispatch, type EventListener } from './i
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
 import { DemoService, DEMO_RATE_LIMIT } from './services/demo-service'
-import { startSandbox } from '../sandbox'
+import { DiagnosticsService } from './services/diagnostics-service'
+import { learnedOf } from './sync/capabilities'
+import { startDemoSandbox } from './services/demo-sandbox'
 
 /** Pace of the API client. The real API allows 60 requests per minute per token. */
 export interface ApiPace {
@@ -74,6 +76,7 @@ export interface CoreServices {
   fleet: FleetService
   clock: Clock
   demo: DemoService
+  diagnostics: DiagnosticsService
   /** The host's safe external opener (false when there is none). */
   openExternal: (url: string) => Promise<boolean>
 }
@@ -109,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
   const db = stores.db
   const events = new EventBus()
   const accountsRepo = new AccountsRepo(db)
+  const diagnostics = new DiagnosticsService({ db, clock, appVersion: options.app.version })
 
   const newLimiter = (rate: { limit: number; windowMs: number }): RateLimiter =>
     new RateLimiter({
@@ -127,8 +131,13 @@ export function createCore(options: CoreOptions): Core {
     getToken: () => Promise<string>,
     rate: { limit: number; windowMs: number } = pace,
     limiter: RateLimiter = newLimiter(rate),
+    accountId?: string,
   ): ApiClient =>
     createApiClient({
+      // What this account's server refused before, and a recorder of the shapes it answers (diagnostics).
+      ...(accountId !== undefined
+        ? { learned: learnedOf(db, accountId), observer: diagnostics.recorder(accountId) }
+        : {}),
       baseUrl,
       getToken,
       fetch: options.fetch,
@@ -166,6 +175,7 @@ export function createCore(options: CoreOptions): Core {
         },
         rateOf(account.is_demo === 1),
         limiterOf(account),
+        account.id,
       )
       clients.set(account.id, client)
     }
@@ -182,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
       account.is_demo === 1 ? (DEMO_RATE_LIMIT.windowMs + 1_000) / DEMO_RATE_LIMIT.limit : pace.windowMs / pace.limit,
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
     appVersion: options.app.version,
+    onJobDone: (accountId) => diagnostics.flush(accountId),
   })
   const accounts = new AccountsService({
     repo: accountsRepo,
@@ -243,6 +254,7 @@ export function createCore(options: CoreOptions): Core {
       ...(options.fleetWarmDelayMs !== undefined ? { warmDelayMs: options.fleetWarmDelayMs } : {}),
     }),
     clock,
+    diagnostics,
     demo: new DemoService({
       accounts,
       repo: accountsRepo,
@@ -251,7 +263,7 @@ export function createCore(options: CoreOptions): Core {
       events,
       clock,
       logger: logger.child('demo'),
-      startSandbox,
+      startSandbox: startDemoSandbox,
       forgetClient: (id) => {
         limiters.delete(id)
         return clients.delete(id)

@@ -66,6 +66,8 @@ export const INVOKE_CHANNELS = [
   'hygiene:trend',
   'hygiene:decide',
   'hygiene:reopen',
+  'coverage:list',
+  'diagnostics:export',
 ] as const
 
 /** Events pushed from main to the renderer. */

@@ -7,6 +7,7 @@ import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
 import { fleetContract } from './contracts/fleet'
+import { coverageContract } from './contracts/coverage'
 import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
@@ -135,6 +136,7 @@ export const invokeContract = {
   ...billingContract,
   ...accessContract,
   ...fleetContract,
+  ...coverageContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */

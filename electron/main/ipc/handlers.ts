@@ -6,6 +6,7 @@ import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
 import { fleetHandlers } from './handlers/fleet'
+import { coverageHandlers } from './handlers/coverage'
 
 const DAY_SECONDS = 86_400
 
@@ -96,5 +97,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...accessHandlers(services),
     ...billingHandlers(services),
     ...fleetHandlers(services),
+    ...coverageHandlers(services),
   }
 }

@@ -5,12 +5,13 @@
  * protocol, the trusted-sender IPC adapter and the forwarding.
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CoreHostClient } from '../host/client'
 import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
 import { resolveNativeBinding } from '../store/native-binding'
+import { nativeCheckApplies, verifyNativeModules } from '../store/native-integrity'
 import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
@@ -65,6 +66,23 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     installSecurityGuards(devServerUrl)
     handleAppProtocol(join(__dirname, '../renderer'))
+
+    // The native modules outside app.asar must match the hashes packed inside it (native-integrity.ts).
+    if (nativeCheckApplies(app.isPackaged, process.platform)) {
+      const check = verifyNativeModules({
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        electronVersion: process.versions.electron,
+        platform: process.platform,
+        arch: process.arch,
+        readFile: (path) => readFileSync(path),
+      })
+      if (!check.ok) {
+        dialog.showErrorBox('Switchboard is damaged', `${check.detail}\n\nPlease reinstall Switchboard.`)
+        app.quit()
+        return
+      }
+    }
 
     const binding = resolveNativeBinding({
       electronVersion: process.versions.electron,

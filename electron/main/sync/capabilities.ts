@@ -48,7 +48,7 @@ export function loadCapabilities(db: Database.Database, accountId: string): Stor
     )
     .get(accountId)
   if (!row) return { caps: structuredClone(UNKNOWN_CAPABILITIES), appVersion: null }
-  let parsed: unknown = null
+  let parsed: unknown
   try {
     parsed = JSON.parse(row.data)
   } catch {

@@ -6,6 +6,7 @@ import { frameEn } from '../app/locales'
 import { orgBrowserEn } from '../features/orgs/locales'
 import { billingEn } from '../features/billing/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
+import { coverageEn } from '../features/coverage/locales'
 
 export const en = {
   frame: frameEn,
@@ -70,6 +71,7 @@ export const en = {
     saveFailed: 'The settings could not be saved.',
   },
   roles: rolesEn,
+  coverage: coverageEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',

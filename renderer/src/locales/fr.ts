@@ -6,6 +6,7 @@ import { frameFr } from '../app/locales'
 import { orgBrowserFr } from '../features/orgs/locales'
 import { billingFr } from '../features/billing/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
+import { coverageFr } from '../features/coverage/locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -71,6 +72,7 @@ export const fr: Messages = {
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
   roles: rolesFr,
+  coverage: coverageFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',

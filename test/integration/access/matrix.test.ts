@@ -7,11 +7,13 @@ type Fixture = Awaited<ReturnType<typeof syncFixture>>
 const mask = (r: { technical: boolean; statistic: boolean; check: boolean; sale: boolean }) =>
   (r.technical ? 1 : 0) | (r.statistic ? 2 : 0) | (r.check ? 4 : 0) | (r.sale ? 8 : 0)
 
-describe('permission matrix against the sandbox truth', () => {
+describe.each(['faithful', 'live-shapes'] as const)('permission matrix against the %s sandbox truth', (profile) => {
   let f: Fixture
   let accountId: string
   beforeAll(async () => {
-    f = await syncFixture({ seed: 7, scale: 'demo', orgs: 5 })
+    // Under live-shapes the matrix is rebuilt through the fallbacks: per-product rights with `with=users`, team
+    // memberships from each team's member list, service-level team rights as single strings.
+    f = await syncFixture({ seed: 7, scale: 'demo', orgs: 5, profile })
     accountId = await f.addAccount('owner')
   }, 60_000)
   afterAll(async () => f?.dispose())

@@ -65,6 +65,8 @@ function validInputs(ids: {
     ...billingInputs(ids),
     ...accessInputs(ids),
     ...fleetInputs(ids),
+    'coverage:list': { accountId: ids.accountId },
+    'diagnostics:export': {},
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs

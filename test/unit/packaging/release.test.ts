@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import afterSign from '../../../scripts/builder/notarize.mjs'
 import { electronNativeTag as runtimeTag } from '../../../electron/main/store/native-binding'
 import {
   electronDistFor,
@@ -119,5 +120,35 @@ describe('signing and notarization from the environment', () => {
     ])
     expect(signingSummary('darwin', { CSC_IDENTITY_AUTO_DISCOVERY: 'false' })[0]).toMatch(/Gatekeeper/)
     expect(signingSummary('linux', {})[0]).toMatch(/not signed/)
+  })
+})
+
+describe('afterSign hook (notarization)', () => {
+  const context = (platform: string) => ({
+    electronPlatformName: platform,
+    appOutDir: '/tmp/out/mac-arm64',
+    packager: { appInfo: { productFilename: 'Switchboard' } },
+  })
+  const saved = { ...process.env }
+  afterEach(() => {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    Object.assign(process.env, saved)
+  })
+
+  it('does nothing outside macOS and skips, saying why, without credentials', async () => {
+    for (const key of Object.keys(process.env)) if (key.startsWith('APPLE_')) delete process.env[key]
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    await afterSign(context('linux'))
+    expect(log).not.toHaveBeenCalled()
+    await afterSign(context('darwin'))
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/notarization skipped: set APPLE_API_KEY/))
+    log.mockRestore()
+  })
+
+  it('fails the build on an incomplete set of credentials', async () => {
+    process.env.APPLE_API_KEY = '/keys/AuthKey.p8'
+    await expect(afterSign(context('darwin'))).rejects.toThrow(
+      'notarization needs APPLE_API_KEY_ID, APPLE_API_ISSUER as well',
+    )
   })
 })

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { Button, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import { CoverageNotice } from '../../components/CoverageNotice'
 import { notifications } from '@mantine/notifications'
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
@@ -34,6 +35,11 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
   const userRows = view.rows.filter((r) => r.kind === 'user').length
   return (
     <Stack gap="sm">
+      <CoverageNotice
+        accountId={accountId}
+        orgId={orgId}
+        datasets={['product_rights', 'team_memberships', 'two_factor']}
+      />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           leftSection={<IconSearch size={14} />}

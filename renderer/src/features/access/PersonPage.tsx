@@ -1,3 +1,4 @@
+import { CoverageNotice } from '../../components/CoverageNotice'
 import { useEffect, useState } from 'react'
 import {
   Anchor,
@@ -302,6 +303,7 @@ export function PersonPage() {
       </Title>
       {p.orgs.map((o) => (
         <Card key={`${o.accountId}:${o.orgId}:${o.memberKey}`} withBorder padding="sm" data-testid="person-org">
+          <CoverageNotice accountId={o.accountId} orgId={o.orgId} datasets={['product_rights', 'team_memberships']} />
           <Group justify="space-between">
             <Text fw={600}>{o.orgName}</Text>
             <Text size="xs" c="dimmed">

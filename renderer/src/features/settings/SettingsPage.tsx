@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/settings'
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
 import { AccountsSection } from '../accounts/AccountsSection'
+import { DiagnosticsSection } from '../coverage/DiagnosticsSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -23,6 +24,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Title>
       <AccountsSection />
+      <DiagnosticsSection />
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">
           {t('settings.appearance')}
