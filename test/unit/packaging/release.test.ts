@@ -131,12 +131,12 @@ describe('afterSign hook (notarization)', () => {
   })
   const saved = { ...process.env }
   afterEach(() => {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key]
+    for (const key of Object.keys(process.env)) if (!(key in saved)) Reflect.deleteProperty(process.env, key)
     Object.assign(process.env, saved)
   })
 
   it('does nothing outside macOS and skips, saying why, without credentials', async () => {
-    for (const key of Object.keys(process.env)) if (key.startsWith('APPLE_')) delete process.env[key]
+    for (const key of Object.keys(process.env)) if (key.startsWith('APPLE_')) Reflect.deleteProperty(process.env, key)
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     await afterSign(context('linux'))
     expect(log).not.toHaveBeenCalled()
