@@ -12,6 +12,7 @@ import { AccountsService, normalizeToken, secretKey } from './services/accounts-
 import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
+import { FleetService } from './fleet/fleet-service'
 import { BillingService, type SaveFile } from './billing/billing-service'
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
@@ -56,6 +57,8 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
+  /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
+  fleetWarmDelayMs?: number
   /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
   saveFile?: SaveFile
 }
@@ -69,6 +72,8 @@ export interface CoreServices {
   renewals: RenewalsService
   access: AccessService
   billing: BillingService
+  /** Across all clients: Home, product inventory, hygiene report. */
+  fleet: FleetService
   clock: Clock
   demo: DemoService
   diagnostics: DiagnosticsService
@@ -211,9 +216,10 @@ export function createCore(options: CoreOptions): Core {
       return clients.delete(id)
     },
   })
+  const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
-    settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events),
+    settings,
     accounts,
     sync,
     queries: new CacheQueries(db),
@@ -238,6 +244,14 @@ export function createCore(options: CoreOptions): Core {
         const a = accountsRepo.get(id)
         return a ? clientFor(a) : undefined
       },
+    }),
+    fleet: new FleetService({
+      db,
+      clock,
+      logger: logger.child('fleet'),
+      events,
+      language: () => settings.get().language,
+      ...(options.fleetWarmDelayMs !== undefined ? { warmDelayMs: options.fleetWarmDelayMs } : {}),
     }),
     clock,
     diagnostics,
@@ -272,6 +286,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     services,
     close: () => {
+      services.fleet.close()
       sync.close()
       void services.demo.close()
       stores.close()

@@ -6,6 +6,7 @@ import { ExportedFile } from '../domain/files'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
 import { coreHostEvents } from './contracts/core-host'
 
@@ -134,6 +135,7 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...fleetContract,
   ...coverageContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 

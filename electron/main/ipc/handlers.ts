@@ -5,6 +5,7 @@ import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
+import { fleetHandlers } from './handlers/fleet'
 import { coverageHandlers } from './handlers/coverage'
 
 const DAY_SECONDS = 86_400
@@ -95,6 +96,7 @@ export function createHandlers(services: CoreServices): Handlers {
     }),
     ...accessHandlers(services),
     ...billingHandlers(services),
+    ...fleetHandlers(services),
     ...coverageHandlers(services),
   }
 }
