@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
 import type { Clock } from './lib/clock'
@@ -12,8 +13,14 @@ import { AccountsService, normalizeToken, secretKey } from './services/accounts-
 import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
+<<<<<<< HEAD
 import { FleetService } from './fleet/fleet-service'
 import { BillingService, type SaveFile } from './billing/billing-service'
+=======
+import { BillingService } from './billing/billing-service'
+import { FileDelivery, type FileHost } from './files/delivery'
+import { FileInbox } from './files/inbox'
+>>>>>>> core
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
@@ -57,10 +64,18 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
+<<<<<<< HEAD
   /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
   fleetWarmDelayMs?: number
   /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
   saveFile?: SaveFile
+=======
+  /**
+   * How files reach the user and come from them: the app's save and open dialogs, the browser
+   * shell's downloads. Without it exports stay under `<dataDir>/exports` (tests, CLI).
+   */
+  files?: FileHost
+>>>>>>> core
 }
 
 export interface CoreServices {
@@ -79,6 +94,12 @@ export interface CoreServices {
   diagnostics: DiagnosticsService
   /** The host's safe external opener (false when there is none). */
   openExternal: (url: string) => Promise<boolean>
+  /** Where exports go (save dialog, download, or `<dataDir>/exports`). */
+  files: FileDelivery
+  /** Files the user chose for imports, by opaque id. */
+  inbox: FileInbox
+  /** What the host offers for files (dialogs, downloads). */
+  fileHost: FileHost
 }
 
 export interface Core {
@@ -216,7 +237,13 @@ export function createCore(options: CoreOptions): Core {
       return clients.delete(id)
     },
   })
+<<<<<<< HEAD
   const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
+=======
+  const fileHost: FileHost = options.files ?? {}
+  const files = new FileDelivery({ exportsDir: join(options.dataDir, 'exports'), host: fileHost })
+  const inbox = new FileInbox({ now: () => clock.now() })
+>>>>>>> core
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
     settings,
@@ -239,7 +266,7 @@ export function createCore(options: CoreOptions): Core {
       events,
       logger: logger.child('billing'),
       dataDir: options.dataDir,
-      saveFile: options.saveFile,
+      files,
       clientFor: (id) => {
         const a = accountsRepo.get(id)
         return a ? clientFor(a) : undefined
@@ -270,6 +297,9 @@ export function createCore(options: CoreOptions): Core {
       },
     }),
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
+    files,
+    inbox,
+    fileHost,
   }
   services.demo.resumeIfPresent()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
@@ -289,6 +319,7 @@ export function createCore(options: CoreOptions): Core {
       services.fleet.close()
       sync.close()
       void services.demo.close()
+      void inbox.clear()
       stores.close()
     },
   }
