@@ -13,14 +13,10 @@ import { AccountsService, normalizeToken, secretKey } from './services/accounts-
 import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
-<<<<<<< HEAD
 import { FleetService } from './fleet/fleet-service'
-import { BillingService, type SaveFile } from './billing/billing-service'
-=======
 import { BillingService } from './billing/billing-service'
 import { FileDelivery, type FileHost } from './files/delivery'
 import { FileInbox } from './files/inbox'
->>>>>>> core
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
@@ -64,18 +60,13 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
-<<<<<<< HEAD
   /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
   fleetWarmDelayMs?: number
-  /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
-  saveFile?: SaveFile
-=======
   /**
    * How files reach the user and come from them: the app's save and open dialogs, the browser
    * shell's downloads. Without it exports stay under `<dataDir>/exports` (tests, CLI).
    */
   files?: FileHost
->>>>>>> core
 }
 
 export interface CoreServices {
@@ -237,13 +228,10 @@ export function createCore(options: CoreOptions): Core {
       return clients.delete(id)
     },
   })
-<<<<<<< HEAD
   const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
-=======
   const fileHost: FileHost = options.files ?? {}
   const files = new FileDelivery({ exportsDir: join(options.dataDir, 'exports'), host: fileHost })
   const inbox = new FileInbox({ now: () => clock.now() })
->>>>>>> core
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
     settings,
