@@ -13,6 +13,7 @@ import { AccountsService, normalizeToken, secretKey } from './services/accounts-
 import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
+import { FleetService } from './fleet/fleet-service'
 import { BillingService } from './billing/billing-service'
 import { FileDelivery, type FileHost } from './files/delivery'
 import { FileInbox } from './files/inbox'
@@ -59,6 +60,8 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
+  /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
+  fleetWarmDelayMs?: number
   /**
    * How files reach the user and come from them: the app's save and open dialogs, the browser
    * shell's downloads. Without it exports stay under `<dataDir>/exports` (tests, CLI).
@@ -75,6 +78,8 @@ export interface CoreServices {
   renewals: RenewalsService
   access: AccessService
   billing: BillingService
+  /** Across all clients: Home, product inventory, hygiene report. */
+  fleet: FleetService
   clock: Clock
   demo: DemoService
   diagnostics: DiagnosticsService
@@ -223,12 +228,13 @@ export function createCore(options: CoreOptions): Core {
       return clients.delete(id)
     },
   })
+  const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
   const fileHost: FileHost = options.files ?? {}
   const files = new FileDelivery({ exportsDir: join(options.dataDir, 'exports'), host: fileHost })
   const inbox = new FileInbox({ now: () => clock.now() })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
-    settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events),
+    settings,
     accounts,
     sync,
     queries: new CacheQueries(db),
@@ -253,6 +259,14 @@ export function createCore(options: CoreOptions): Core {
         const a = accountsRepo.get(id)
         return a ? clientFor(a) : undefined
       },
+    }),
+    fleet: new FleetService({
+      db,
+      clock,
+      logger: logger.child('fleet'),
+      events,
+      language: () => settings.get().language,
+      ...(options.fleetWarmDelayMs !== undefined ? { warmDelayMs: options.fleetWarmDelayMs } : {}),
     }),
     clock,
     diagnostics,
@@ -290,6 +304,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     services,
     close: () => {
+      services.fleet.close()
       sync.close()
       void services.demo.close()
       void inbox.clear()

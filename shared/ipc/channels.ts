@@ -53,9 +53,22 @@ export const INVOKE_CHANNELS = [
   'access:invite',
   'access:invitation-update',
   'access:invitation-cancel',
-  'files:choose-import',
+  'fleet:home',
+  'fleet:inventory',
+  'fleet:inventory-facets',
+  'fleet:inventory-export',
+  'fleet:views',
+  'fleet:view-save',
+  'fleet:view-delete',
+  'hygiene:summary',
+  'hygiene:findings',
+  'hygiene:scores',
+  'hygiene:trend',
+  'hygiene:decide',
+  'hygiene:reopen',
   'coverage:list',
   'diagnostics:export',
+  'files:choose-import',
 ] as const
 
 /** Events pushed from main to the renderer. */

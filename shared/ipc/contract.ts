@@ -7,8 +7,9 @@ import { CacheChange } from '../domain/cache-change'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
-import { filesContract } from './contracts/files'
+import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
+import { filesContract } from './contracts/files'
 import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
@@ -146,8 +147,9 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
-  ...filesContract,
+  ...fleetContract,
   ...coverageContract,
+  ...filesContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */

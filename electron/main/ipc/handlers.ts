@@ -5,8 +5,9 @@ import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
-import { filesHandlers } from './handlers/files'
+import { fleetHandlers } from './handlers/fleet'
 import { coverageHandlers } from './handlers/coverage'
+import { filesHandlers } from './handlers/files'
 
 const DAY_SECONDS = 86_400
 
@@ -98,7 +99,8 @@ export function createHandlers(services: CoreServices): Handlers {
     }),
     ...accessHandlers(services),
     ...billingHandlers(services),
-    ...filesHandlers(services),
+    ...fleetHandlers(services),
     ...coverageHandlers(services),
+    ...filesHandlers(services),
   }
 }

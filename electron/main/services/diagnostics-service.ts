@@ -110,11 +110,10 @@ export class DiagnosticsService {
 
   export(accountId?: string): FileContent {
     const json = `${JSON.stringify(this.report(accountId), null, 2)}\n`
-    const bytes = Buffer.from(json, 'utf8')
     return {
       fileName: `switchboard-api-diagnostics-${new Date(this.o.clock.now()).toISOString().slice(0, 10)}.json`,
       mimeType: 'application/json',
-      bytes,
+      bytes: Buffer.from(json, 'utf8'),
     }
   }
 }

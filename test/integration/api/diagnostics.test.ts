@@ -41,6 +41,7 @@ describe.each(['faithful', 'live-shapes'] as const)('API diagnostics (%s)', (pro
     const result = await f.core.dispatch('diagnostics:export', {}, { transport: 'test' })
     expect(result.ok).toBe(true)
     const file = (result.ok ? result.value : null) as DeliveredFile
+    expect(file.savedPath).not.toBeNull()
     const text = readFileSync(file.savedPath!, 'utf8')
     const report = JSON.parse(text) as {
       accounts: {

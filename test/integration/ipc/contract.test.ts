@@ -7,6 +7,7 @@ import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
 import { accessInputs } from '../access/contract-inputs'
+import { fleetInputs } from '../fleet/contract-inputs'
 
 /** Inputs no channel accepts. */
 const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
@@ -65,6 +66,7 @@ function validInputs(ids: {
     'files:choose-import': { purpose: 'billing-import' },
     ...billingInputs(ids),
     ...accessInputs(ids),
+    ...fleetInputs(ids),
     'coverage:list': { accountId: ids.accountId },
     'diagnostics:export': {},
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
