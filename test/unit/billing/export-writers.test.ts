@@ -85,6 +85,8 @@ describe('writeCsv', () => {
       status: 'paid',
       source: 'csv',
       description: 'Line; with "quotes"',
+      vatBasis: 'file',
+      split: false,
     },
   ]
   it('streams a file with BOM, localized headers, neutralised text and real negative numbers', async () => {

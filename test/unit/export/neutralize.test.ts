@@ -18,6 +18,7 @@ import { toCsv } from '../../../electron/main/export/csv'
 import { escapeText, toIcs } from '../../../electron/main/export/ics'
 import { looksLikeFormula, neutralizeCell, xlsxText } from '../../../electron/main/export/neutralize'
 import { RenewalsService } from '../../../electron/main/renewals/renewals-service'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import type { MatrixData, OffboardingRun } from '../../../shared/domain/access'
 import type { InvoiceRow } from '../../../shared/domain/billing'
 import type { RenewalRow } from '../../../shared/domain/renewals'
@@ -142,7 +143,7 @@ describe('CSV writers', () => {
         const back = parse(Buffer.from(matrixCsv(m).contentBase64, 'base64').toString('utf8'), {
           bom: true,
         }) as string[][]
-        assertSafe(back[0]?.[9] ?? '', `web: ${product} (#7)`)
+        assertSafe(back[0]?.[9] ?? '', `${serviceLabel('web', 'en')}: ${product} (#7)`)
         assertSafe(back[1]?.[0] ?? '', name)
         assertSafe(back[1]?.[1] ?? '', email)
         const report = parse(Buffer.from(reportCsv(run(name, team)).contentBase64, 'base64').toString('utf8'), {
@@ -169,7 +170,7 @@ describe('CSV writers', () => {
         }) as string[][]
         assertSafe(back[1]?.[0] ?? '', org)
         assertSafe(back[1]?.[1] ?? '', product)
-        assertSafe(back[1]?.[2] ?? '', type)
+        assertSafe(back[1]?.[2] ?? '', serviceLabel(type, 'en'))
       }),
       { numRuns: 200 },
     )
@@ -226,7 +227,7 @@ describe('XLSX writers', () => {
         const ws = (await cells(Buffer.from(file.contentBase64, 'base64'))).worksheets[0]!
         assertXlsx(textOf(ws.getRow(2).getCell(1)), name)
         assertXlsx(textOf(ws.getRow(2).getCell(2)), email)
-        assertXlsx(textOf(ws.getRow(1).getCell(10)), `web: ${product} (#7)`)
+        assertXlsx(textOf(ws.getRow(1).getCell(10)), `${serviceLabel('web', 'en')}: ${product} (#7)`)
         ws.eachRow((r) =>
           r.eachCell((c) => {
             if (c.type === ExcelJS.ValueType.String) expect(looksLikeFormula(String(c.value))).toBe(false)
@@ -292,6 +293,8 @@ function invoice([orgName, number, description]: readonly [string, string, strin
     status: 'paid',
     source: 'csv',
     description,
+    vatBasis: 'file',
+    split: false,
   }
 }
 

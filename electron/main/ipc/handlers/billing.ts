@@ -4,6 +4,9 @@ import { AppError } from '../../lib/app-error'
 
 type BillingChannel = Extract<keyof Handlers, `billing:${string}`>
 
+const bytesOf = (contentBase64: string | undefined): Uint8Array | undefined =>
+  contentBase64 === undefined ? undefined : Buffer.from(contentBase64, 'base64')
+
 /** The billing part of the handler map. */
 export function billingHandlers(services: CoreServices): Pick<Handlers, BillingChannel> {
   const account = (accountId: string): string => {
@@ -13,17 +16,24 @@ export function billingHandlers(services: CoreServices): Pick<Handlers, BillingC
   }
   const b = services.billing
   return {
-    'billing:import-preview': ({ accountId, fileName, contentBase64, mapping, orgOverrides }) =>
-      b.preview(account(accountId), fileName, contentBase64, mapping, orgOverrides),
-    'billing:import-commit': (input) => b.commit({ ...input, accountId: account(input.accountId) }),
+    'billing:import-preview': ({ accountId, fileName, contentBase64, previewId, options }) =>
+      b.preview({ accountId: account(accountId), fileName, bytes: bytesOf(contentBase64), previewId, options }),
+    'billing:import-commit': ({ accountId, fileName, contentBase64, previewId, options }) =>
+      b.commit({ accountId: account(accountId), fileName, bytes: bytesOf(contentBase64), previewId, options }),
+    'billing:invoice-route': ({ accountId }) => b.invoiceRoute(account(accountId)),
     'billing:fetch-invoices': ({ accountId }) => b.fetchInvoices(account(accountId)),
     'billing:invoices': ({ accountId, from, to, orgIds }) =>
       b.invoices({ accountId: account(accountId), from, to, orgIds }),
     'billing:prices-get': ({ accountId }) => b.prices(account(accountId)),
     'billing:prices-set': ({ accountId, entries }) => b.setPrices(account(accountId), entries),
     'billing:services': ({ accountId }) => b.services(account(accountId)),
+    'billing:currencies': ({ accountId }) => b.currencies(account(accountId)),
+    'billing:currency-set': ({ accountId, orgId, currency }) => b.setCurrency(account(accountId), orgId, currency),
     'billing:forecast': ({ accountId, from, to, orgIds }) => b.forecast(account(accountId), from, to, orgIds),
+    'billing:forecast-export': (req) => b.exportForecast({ ...req, accountId: account(req.accountId) }),
     'billing:overview': ({ accountId, from, to }) => b.overview(account(accountId), from, to),
+    'billing:gauge': ({ accountId }) => b.gauge(account(accountId)),
+    'billing:margins': ({ accountId }) => b.margins(account(accountId)),
     'billing:profile-get': ({ accountId }) => b.profile(account(accountId)),
     'billing:profile-set': ({ accountId, profile }) => b.setProfile(account(accountId), profile),
     'billing:export': (req) => b.export({ ...req, accountId: account(req.accountId) }),
