@@ -5,9 +5,23 @@
 import { accountsAdd } from './accounts-add'
 import { accountsList } from './accounts-list'
 import { accountsRemove } from './accounts-remove'
+import { billingExport } from './billing-export'
+import { billingGauge } from './billing-gauge'
+import { billingImport } from './billing-import'
 import { orgs } from './orgs'
 import { products } from './products'
 import { sync } from './sync'
 import { users } from './users'
 
-export const COMMANDS = [accountsAdd, accountsList, accountsRemove, sync, orgs, products, users] as const
+export const COMMANDS = [
+  accountsAdd,
+  accountsList,
+  accountsRemove,
+  sync,
+  orgs,
+  products,
+  users,
+  billingImport,
+  billingExport,
+  billingGauge,
+] as const
