@@ -136,7 +136,7 @@ function ProfileForm({
   if (bare) return form
   return (
     <Card withBorder padding="md">
-      <Title order={3} size="h5" mb="sm">
+      <Title order={2} size="h5" mb="sm">
         {t('billingPage.export.profile')}
       </Title>
       {form}

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Alert, Button, Card, Group, List, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCalendarDollar, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
@@ -27,12 +27,18 @@ export function MarginCard({ total, title, testId }: { total: MarginTotal; title
       <Text fw={700} size="lg">
         {formatMoney(total.revenueCents, total.currency, language)}
       </Text>
-      <Text size="sm">
-        {t('billingPage.margins.cost')} {formatMoney(total.costCents, total.currency, language)} ·{' '}
-        {t('billingPage.margins.margin')} {formatMoney(total.marginCents, total.currency, language)}
-        {pct ? ` (${pct})` : ''}
-      </Text>
-      {total.itemsWithoutCost > 0 && (
+      {total.itemsWithoutCost === total.items ? (
+        <Text size="sm" c="dimmed">
+          {t('billingPage.margins.costUnknown')}
+        </Text>
+      ) : (
+        <Text size="sm">
+          {t('billingPage.margins.cost')} {formatMoney(total.costCents, total.currency, language)} ·{' '}
+          {t('billingPage.margins.margin')} {formatMoney(total.marginCents, total.currency, language)}
+          {pct ? ` (${pct})` : ''}
+        </Text>
+      )}
+      {total.itemsWithoutCost > 0 && total.itemsWithoutCost < total.items && (
         <Text size="xs" c="dimmed">
           {t('billingPage.margins.withoutCost', { count: total.itemsWithoutCost })}
         </Text>
@@ -156,18 +162,18 @@ export function ForecastTab({ accountId }: { accountId: string }) {
             ))}
           </SimpleGrid>
           {f.missingPrices.length > 0 && (
-            <Alert color="yellow" title={t('billingPage.forecast.missingTitle')} data-testid="forecast-missing">
-              <List size="sm">
-                {f.missingPrices.map((m) => (
-                  <List.Item key={`${m.currency}-${m.serviceName}`}>
-                    {t('billingPage.noPriceIn', {
-                      currency: m.currency,
-                      service: serviceLabel(m.serviceName, language),
-                    })}{' '}
-                    ({t('billingPage.products', { count: m.products })})
-                  </List.Item>
-                ))}
-              </List>
+            <Alert color="yellow" variant="light" p="xs" data-testid="forecast-missing">
+              <Text size="sm">
+                <Text span fw={600} size="sm">
+                  {t('billingPage.forecast.missingTitle')}
+                </Text>{' '}
+                {f.missingPrices
+                  .map(
+                    (m) =>
+                      `${t('billingPage.noPriceIn', { currency: m.currency, service: serviceLabel(m.serviceName, language) })} (${t('billingPage.products', { count: m.products })})`,
+                  )
+                  .join(' · ')}
+              </Text>
             </Alert>
           )}
           {defaulted.size > 0 && (
@@ -177,7 +183,7 @@ export function ForecastTab({ accountId }: { accountId: string }) {
           )}
           {currencies.length > 0 && (
             <Card withBorder padding="md">
-              <Title order={3} size="h4" mb="sm">
+              <Title order={2} size="h4" mb="sm">
                 {t('billingPage.overview.perMonth')}
               </Title>
               <Group align="flex-start" gap="xl">
@@ -196,7 +202,7 @@ export function ForecastTab({ accountId }: { accountId: string }) {
           )}
           {f.perClient.length > 0 && (
             <Card withBorder padding="md">
-              <Title order={3} size="h4" mb="xs">
+              <Title order={2} size="h4" mb="xs">
                 {t('billingPage.overview.perClient')}
               </Title>
               <Table data-testid="forecast-per-client">

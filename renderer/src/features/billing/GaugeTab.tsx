@@ -18,7 +18,7 @@ export function GaugeView({ gauge }: { gauge: PartnerGauge }) {
   return (
     <Stack gap="lg">
       <Card withBorder padding="md" data-testid="partner-gauge">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           {t('billingPage.gauge.title')}
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
@@ -48,7 +48,7 @@ export function GaugeView({ gauge }: { gauge: PartnerGauge }) {
         </Stack>
       </Card>
       <Card withBorder padding="md" data-testid="gauge-explain">
-        <Title order={3} size="h4" mb="xs">
+        <Title order={2} size="h4" mb="xs">
           {t('billingPage.gauge.whatCounts')}
         </Title>
         <Text size="sm">
@@ -82,7 +82,7 @@ export function GaugeView({ gauge }: { gauge: PartnerGauge }) {
       </Card>
       <Card withBorder padding="md">
         <Group justify="space-between" mb="sm">
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             {t('billingPage.gauge.drillDown')}
           </Title>
           <SegmentedControl

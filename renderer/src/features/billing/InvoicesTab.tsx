@@ -96,7 +96,7 @@ function FetchFromInfomaniak({ accountId }: { accountId: string }) {
     <Card withBorder padding="md" data-testid="fetch-card">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={3} size="h5">
+          <Title order={2} size="h5">
             {t('billingPage.import.fetchTitle')}
           </Title>
           <Text size="sm" c="dimmed">
@@ -221,7 +221,7 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
   return (
     <Stack gap="lg">
       <Card withBorder padding="md">
-        <Title order={3} size="h4">
+        <Title order={2} size="h4">
           {t('billingPage.import.title')}
         </Title>
         <Text size="sm" c="dimmed" mb="sm">
@@ -494,7 +494,7 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
       <FetchFromInfomaniak accountId={accountId} />
 
       <Card withBorder padding="md">
-        <Title order={3} size="h4" mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('billingPage.import.ledger', { count: invoices.data?.length ?? 0 })}
         </Title>
         <Table striped data-testid="ledger">

@@ -20,7 +20,7 @@ function ClientCurrencies({ accountId }: { accountId: string }) {
   const list = (currencies.data ?? []).filter((c) => c.orgName.toLowerCase().includes(search.trim().toLowerCase()))
   return (
     <Card withBorder padding="md">
-      <Title order={3} size="h4">
+      <Title order={2} size="h4">
         {t('billingPage.currencies.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">
@@ -133,7 +133,7 @@ export function MarginsTab({ accountId }: { accountId: string }) {
       )}
       {m.perClient.length > 0 && (
         <Card withBorder padding="md">
-          <Title order={3} size="h4" mb="xs">
+          <Title order={2} size="h4" mb="xs">
             {t('billingPage.margins.perClient')}
           </Title>
           <Table striped data-testid="margins-per-client">

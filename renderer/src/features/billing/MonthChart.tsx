@@ -10,7 +10,7 @@ export interface MonthValue {
 const BAR = 30
 const GAP = 16
 const AXIS = 64
-const HEIGHT = 150
+const HEIGHT = 120
 const TOP = 18
 const BOTTOM = 22
 

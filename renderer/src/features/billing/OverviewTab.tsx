@@ -50,7 +50,7 @@ export function OverviewTab({ accountId, from, to }: { accountId: string; from: 
         ))}
       </SimpleGrid>
       <Card withBorder padding="md">
-        <Title order={3} size="h4" mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('billingPage.overview.perMonth')}
         </Title>
         <Group align="flex-start" gap="xl">
@@ -67,7 +67,7 @@ export function OverviewTab({ accountId, from, to }: { accountId: string; from: 
         </Group>
       </Card>
       <Card withBorder padding="md">
-        <Title order={3} size="h4" mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('billingPage.overview.perClient')}
         </Title>
         <Table striped data-testid="per-client">
