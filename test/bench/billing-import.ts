@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- billing-import [--mb=19] [--kind=all|invoices|narrow|bad|commas]`: reads a CSV of about
- * that size through the importer (the same `analyse` the preview and the commit run) and reports the time,
- * the peak RSS and heap growth, and the longest event-loop block while it runs
+ * that size through the importer (the same `analyse` the preview and the commit run) and reports the time
+ * (wall and CPU), the peak RSS and heap growth (run one kind per process for clean memory figures), and the longest event-loop block while it runs
  * (`monitorEventLoopDelay({ resolution: 1 })`).
  *
  * Kinds: `invoices` a realistic French Manager export (~200 bytes a row); `narrow` tiny rows (`x;y`), the
@@ -47,6 +47,7 @@ async function measure(kind: Kind, mb: number): Promise<Record<string, unknown>>
   const loop = monitorEventLoopDelay({ resolution: 1 })
   loop.enable()
   const started = performance.now()
+  const cpu = process.cpuUsage()
   let outcome: Record<string, unknown>
   try {
     const a = await analyse({ bytes, orgs, options: {} })
@@ -62,6 +63,7 @@ async function measure(kind: Kind, mb: number): Promise<Record<string, unknown>>
     }
   }
   const ms = performance.now() - started
+  const used = process.cpuUsage(cpu)
   loop.disable()
   clearInterval(sampler)
   const m = process.memoryUsage()
@@ -72,6 +74,8 @@ async function measure(kind: Kind, mb: number): Promise<Record<string, unknown>>
     kind,
     fileMb: mbOf(bytes.length),
     ms: Math.round(ms),
+    /** CPU time of the process meanwhile (less sensitive than `ms` to other load on the machine). */
+    cpuMs: Math.round((used.user + used.system) / 1000),
     ...outcome,
     peakRssMb: mbOf(peakRss),
     peakRssDeltaMb: mbOf(peakRss - base.rss),
