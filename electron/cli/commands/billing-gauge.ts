@@ -1,4 +1,5 @@
 /** `billing gauge`: the partner-program threshold, what it counts and what it leaves out. */
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { nonEmpty, noPositionals } from '../args'
 import { defineCommand } from '../command'
 import type { Context, Result } from '../context'
@@ -23,7 +24,9 @@ function runGauge(ctx: Context, args: { account: string | undefined }): Result {
     ),
     `Counted: ${g.countedProducts} products in ${g.clientOrgs} client organizations.`,
     ...g.excluded.map((x) => `Left out: ${x.products} ${REASONS[x.reason] ?? x.reason}`),
-    ...g.missingPrices.map((m) => `No price in ${m.currency} for ${m.serviceName} (${m.products} products)`),
+    ...g.missingPrices.map(
+      (m) => `No price in ${m.currency} for ${serviceLabel(m.serviceName, 'en')} (${m.products} products)`,
+    ),
   ]
   return { json: g, human: lines.join('\n') }
 }

@@ -3,6 +3,7 @@
  * a file as it goes, so memory stays flat whatever the number of rows.
  */
 import { neutralizeCell, xlsxText } from '../export/neutralize'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { EventEmitter, once } from 'node:events'
 import ExcelJS from 'exceljs'
@@ -511,7 +512,7 @@ export async function writeForecastCsv(
           { text: r.orgName },
           { text: String(r.orgId) },
           { text: r.productName },
-          { text: r.serviceName },
+          { text: serviceLabel(r.serviceName, locale) },
           { text: r.currency },
           { cents: r.amountCents },
           { cents: r.costCents },
@@ -564,7 +565,7 @@ export async function writeForecastXlsx(file: string, f: Forecast, locale: Expor
       dateOf(r.renewalDate),
       xlsxText(r.orgName),
       xlsxText(r.productName),
-      xlsxText(r.serviceName),
+      xlsxText(serviceLabel(r.serviceName, locale)),
       r.currency,
       r.amountCents === null ? null : r.amountCents / 100,
       r.costCents === null ? null : r.costCents / 100,

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -27,6 +28,7 @@ import {
   type ImportOptions,
   type ImportPreview,
 } from '../../../../shared/domain/billing'
+import { managerBillsUrl } from '../../../../shared/domain/manager-links'
 import { IpcError, invoke } from '../../lib/ipc'
 import { billingQueries, useCommitImport, useFetchInvoices, usePreviewImport } from './billing-queries'
 import { fileToBase64, formatIsoDate, formatMoney } from './billing-model'
@@ -283,6 +285,16 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
                 error={needsFileOrg ? t('billingPage.import.fileOrgNeeded') : undefined}
                 data-testid="import-file-org"
               />
+            )}
+            {!preview.orgColumn && preview.fileOrgId !== null && (
+              <Anchor
+                component="button"
+                type="button"
+                size="sm"
+                onClick={() => void invoke('app:open-external', { url: managerBillsUrl(preview.fileOrgId ?? 0) })}
+              >
+                {t('billingPage.import.managerBills')}
+              </Anchor>
             )}
             {!preview.orgColumn && hasLineText && (
               <Switch

@@ -89,6 +89,7 @@ export const billingEn = {
     fileOrg: 'This file belongs to',
     fileOrgHelp: 'Invoice histories are exported per organisation and name none: choose whose invoices these are.',
     fileOrgNeeded: 'Choose the organisation these invoices belong to.',
+    managerBills: 'Open this organisation’s invoice history in the Manager',
     split: 'Split partner invoices per client',
     splitHelp:
       'Lines naming a client’s product (by name, domain or id) go to that client; the rest is yours to assign.',
@@ -368,6 +369,7 @@ export const billingFr: Catalogue<typeof billingEn> = {
     fileOrgHelp:
       'L’historique des factures s’exporte par organisation et n’en nomme aucune : choisissez à qui sont ces factures.',
     fileOrgNeeded: 'Choisissez l’organisation à laquelle appartiennent ces factures.',
+    managerBills: 'Ouvrir l’historique des factures de cette organisation dans le Manager',
     split: 'Répartir les factures partenaire par client',
     splitHelp:
       'Les lignes qui nomment le produit d’un client (nom, domaine ou identifiant) vont à ce client ; le reste est à attribuer.',
