@@ -8,6 +8,7 @@ import { accountsRemove } from './accounts-remove'
 import { billingExport } from './billing-export'
 import { billingGauge } from './billing-gauge'
 import { billingImport } from './billing-import'
+import { diagnosticsCommand } from './diagnostics'
 import { orgs } from './orgs'
 import { products } from './products'
 import { sync } from './sync'
@@ -24,4 +25,5 @@ export const COMMANDS = [
   billingImport,
   billingExport,
   billingGauge,
+  diagnosticsCommand,
 ] as const

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { statSync } from 'node:fs'
 import { z } from 'zod'
 import {
   INVOICE_ROUTES,
@@ -30,9 +29,11 @@ import { isApiError } from '../api/errors'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
 import { AppError } from '../lib/app-error'
+import type { ExportTarget, FileDelivery } from '../files/delivery'
 import type { EventBus } from '../ipc/dispatch'
 import type { Db } from '../store/db'
 import { analyse, fold, ImportFileFailure, parseStatus, shorten, type Analysis } from './csv-import'
+import { IMPORT_LIMITS } from '../../../shared/domain/billing'
 import {
   clientCurrencies,
   forecast,
@@ -46,12 +47,6 @@ import {
 import { LedgerRepo, type InvoiceFilter, type LedgerInvoice } from './ledger-repo'
 import { writeCsv, writeForecastCsv, writeForecastXlsx, writePdf, writeXlsx } from './export-writers'
 
-/**
- * A host-provided save function (the Electron shell's save dialog): moves the finished file
- * from `tempPath` to where the user wants it and answers that path, or null when cancelled.
- */
-export type SaveFile = (suggestedName: string, tempPath: string, mimeType: string) => Promise<string | null>
-
 export interface BillingServiceOptions {
   db: Db
   clock: Clock
@@ -59,11 +54,10 @@ export interface BillingServiceOptions {
   logger: Logger
   dataDir: string
   clientFor: (accountId: string) => ApiClient | undefined
-  saveFile?: SaveFile | undefined
+  /** Where exports go (save dialog in the app, a download in the browser shell). */
+  files: FileDelivery
 }
 
-/** Exports answered inline (base64 over IPC) up to this size; larger ones need a save function. */
-export const MAX_INLINE_EXPORT_BYTES = 64 * 1024 * 1024
 /** The preview answer never exceeds this many bytes of JSON, whatever the file holds. */
 export const MAX_PREVIEW_BYTES = 1024 * 1024
 const MAX_PREVIEWS = 8
@@ -226,6 +220,12 @@ export class BillingService {
       if (error instanceof ImportFileFailure) throw fileError(error)
       throw error
     }
+  }
+
+  /** Refuses a chosen file above the import's size cap before it is read at all. */
+  checkImportSize(byteLength: number): void {
+    if (byteLength > IMPORT_LIMITS.fileBytes)
+      throw fileError(new ImportFileFailure('file_too_large', null, IMPORT_LIMITS.fileBytes))
   }
 
   private stored(accountId: string, previewId: string): StoredPreview {
@@ -543,57 +543,70 @@ export class BillingService {
     return this.repo.profile(accountId)
   }
 
-  /** Hands a finished temporary file to the host (save dialog) or answers it inline; removes the temp file. */
-  private async deliver(
-    temp: string,
-    base: { exportId: string; fileName: string; mimeType: string; rows: number },
+  /**
+   * Where an export is written: `out` (the CLI's `--out`), else where the host says — the path the save
+   * dialog returned (the app, asked before the work starts) or a temporary file the browser shell then
+   * offers as a download. The bytes never travel through IPC.
+   */
+  private async targetFor(fileName: string, mimeType: string, out: string | undefined): Promise<ExportTarget> {
+    if (out !== undefined) return { path: out, fileName, mimeType, chosen: true }
+    const target = await this.o.files.target(fileName, mimeType)
+    if (!target) throw new AppError('CANCELLED', 'The export was not saved.')
+    return target
+  }
+
+  /** Writes with `write`, then hands the file over; removes what was written when anything fails. */
+  private async produce(
+    target: ExportTarget,
+    out: string | undefined,
+    base: { exportId: string; rows: () => number },
+    write: (path: string) => Promise<void>,
   ): Promise<ExportResult> {
     try {
-      const bytes = statSync(temp).size
-      if (this.o.saveFile) {
-        const savedPath = await this.o.saveFile(base.fileName, temp, base.mimeType)
-        if (savedPath === null) throw new AppError('CANCELLED', 'The export was not saved.')
-        return { ...base, bytes, contentBase64: null, savedPath }
+      await write(target.path)
+      const delivered =
+        out !== undefined
+          ? {
+              mimeType: target.mimeType,
+              byteLength: statSync(out).size,
+              savedPath: out,
+              downloadUrl: null,
+            }
+          : await this.o.files.finish(target)
+      return {
+        exportId: base.exportId,
+        fileName: target.fileName,
+        mimeType: delivered.mimeType,
+        bytes: delivered.byteLength,
+        rows: base.rows(),
+        savedPath: delivered.savedPath,
+        downloadUrl: delivered.downloadUrl,
       }
-      if (bytes > MAX_INLINE_EXPORT_BYTES)
-        throw new AppError(
-          'CONFLICT',
-          'This export is too large to download here; choose a shorter period or fewer clients.',
-        )
-      return { ...base, bytes, contentBase64: readFileSync(temp).toString('base64'), savedPath: null }
-    } finally {
-      rmSync(temp, { force: true })
+    } catch (error) {
+      await this.o.files.discard(target)
+      throw error
     }
   }
 
-  private tempFile(ext: string): { exportId: string; temp: string } {
-    const exportId = randomUUID()
-    const dir = join(this.o.dataDir, 'exports')
-    mkdirSync(dir, { recursive: true })
-    return { exportId, temp: join(dir, `${exportId}.${ext}`) }
-  }
-
   /**
-   * Writes the export to `<dataDir>/exports/` row by row, reporting progress, in the document language.
-   * With a host save function (Electron) the file goes where the user chooses; otherwise (browser shell)
-   * the bytes come back as base64 for a Blob download and the temporary file is removed.
+   * Writes the ledger of a period row by row, reporting progress, in the document language, straight to
+   * where it goes (see {@link targetFor}).
    */
-  async export(req: ExportRequest, target?: string): Promise<ExportResult> {
+  async export(req: ExportRequest, out?: string): Promise<ExportResult> {
     const mime: Record<ExportFormat, string> = {
       csv: 'text/csv',
       xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       pdf: 'application/pdf',
     }
-    const { exportId, temp } = this.tempFile(req.format)
-    const file = target ?? temp
-    const fileName = `billing-${req.from}-${req.to}.${req.format}`
+    const exportId = randomUUID()
+    const target = await this.targetFor(`billing-${req.from}-${req.to}.${req.format}`, mime[req.format], out)
     const f: InvoiceFilter = { accountId: req.accountId, from: req.from, to: req.to, orgIds: req.orgIds }
     const total = this.repo.count(f)
     const progress = (done: number): void =>
       this.o.events.emit('billing:export-progress', { exportId, format: req.format, done, total })
     progress(0)
-    let rows: number
-    try {
+    let rows = 0
+    return this.produce(target, out, { exportId, rows: () => rows }, async (file) => {
       if (req.format === 'csv')
         rows = await writeCsv(
           file,
@@ -622,36 +635,20 @@ export class BillingService {
           progress,
         )
       }
-    } catch (error) {
-      rmSync(temp, { force: true })
-      throw error
-    }
-    const base = { exportId, fileName, mimeType: mime[req.format], rows }
-    if (target !== undefined) return { ...base, bytes: statSync(target).size, contentBase64: null, savedPath: target }
-    return this.deliver(temp, base)
+    })
   }
 
   /** The forecast of a period as CSV or XLSX (rows, per client and per month). */
-  async exportForecast(req: ForecastExportRequest, target?: string): Promise<ExportResult> {
+  async exportForecast(req: ForecastExportRequest, out?: string): Promise<ExportResult> {
     const f = this.forecast(req.accountId, req.from, req.to, req.orgIds)
-    const { exportId, temp } = this.tempFile(req.format)
-    const file = target ?? temp
-    try {
+    const mimeType =
+      req.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    const target = await this.targetFor(`forecast-${f.from}-${f.to}.${req.format}`, mimeType, out)
+    return this.produce(target, out, { exportId: randomUUID(), rows: () => f.rows.length }, async (file) => {
       if (req.format === 'csv')
         await writeForecastCsv(file, f, req.csv ?? { delimiter: ',', decimal: '.', bom: false }, req.locale)
       else await writeForecastXlsx(file, f, req.locale)
-    } catch (error) {
-      rmSync(temp, { force: true })
-      throw error
-    }
-    const base = {
-      exportId,
-      fileName: `forecast-${f.from}-${f.to}.${req.format}`,
-      mimeType: req.format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      rows: f.rows.length,
-    }
-    if (target !== undefined) return { ...base, bytes: statSync(target).size, contentBase64: null, savedPath: target }
-    return this.deliver(temp, base)
+    })
   }
 }
 

@@ -20,30 +20,25 @@ import {
   PartnerProfile,
   PriceEntry,
 } from '../../domain/billing'
+import { FileId } from '../../domain/files'
 
 const AccountId = z.string().min(1).max(100)
-/** 20 MB of file, base64-encoded. */
-const MAX_BASE64 = Math.ceil((20 * 1024 * 1024) / 3) * 4
-const ContentBase64 = z
-  .string()
-  .max(MAX_BASE64)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
-const FileName = z.string().min(1).max(255)
 const PreviewId = z.string().max(100)
 
 /** Billing channels (ledger, CSV import, API invoices, price list, forecast, gauge, margins, exports). */
 export const billingContract = {
   /**
-   * Reads a Manager CSV export (new content, or a previous preview read again with other options) and
-   * answers the detected mapping, a sample, totals and row-level errors (at most 1 MB). Writes nothing.
-   * A file that cannot be an invoice list fails with INVALID_INPUT and `details` = `ImportFileError`.
+   * Reads a Manager CSV export (the file the user chose — `files:choose-import` in the app, an upload in
+   * the browser shell — read by the core from disk; or a previous preview read again with other options)
+   * and answers the detected mapping, a sample, totals and row-level errors (at most 1 MB). Writes
+   * nothing. A file that cannot be an invoice list fails with INVALID_INPUT and `details` =
+   * `ImportFileError`.
    */
   'billing:import-preview': {
     input: z
       .object({
         accountId: AccountId,
-        fileName: FileName.optional(),
-        contentBase64: ContentBase64.optional(),
+        fileId: FileId.optional(),
         previewId: PreviewId.optional(),
         options: ImportOptions.optional(),
       })
@@ -59,8 +54,7 @@ export const billingContract = {
       .object({
         accountId: AccountId,
         previewId: PreviewId.optional(),
-        fileName: FileName.optional(),
-        contentBase64: ContentBase64.optional(),
+        fileId: FileId.optional(),
         options: ImportOptions.optional(),
       })
       .strict(),

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiClient } from '../../../electron/main/api'
 import { BillingService, fromApi } from '../../../electron/main/billing/billing-service'
+import { FileDelivery } from '../../../electron/main/files/delivery'
 import { EventBus } from '../../../electron/main/ipc/dispatch'
 import { memoryLogger } from '../../../electron/main/lib/logger'
 import { testCore } from '../../helpers/core'
@@ -112,6 +113,7 @@ describe('invoice route detection (fake client)', () => {
         events: new EventBus(),
         logger: memoryLogger(),
         dataDir: ctx.dataDir,
+        files: new FileDelivery({ exportsDir: ctx.dataDir, host: {} }),
         clientFor: () => client,
       })
       const r = await service.fetchInvoices('a')

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { memoryLogger } from '../../../electron/main/lib/logger'
 import { migrate } from '../../../electron/main/store/migrate'
 import { USER_MIGRATIONS } from '../../../electron/main/store/migrations'
+import { AccountsRepo } from '../../../electron/main/store/repos/accounts-repo'
 import { testCore } from '../../helpers/core'
 
 let ctx: ReturnType<typeof testCore>
@@ -19,18 +20,22 @@ const TABLES = [
   'billing_profile',
   'billing_import_layouts',
   'billing_client_settings',
-  'billing_invoice_routes',
 ]
+/** Derived from the API (which invoice route answered): cache.sqlite. */
+const CACHE_TABLES = ['billing_invoice_routes']
 
-describe('billing tables (user.sqlite)', () => {
-  it('creates STRICT tables', () => {
+describe('billing tables (user data in user.sqlite, what the API tells in cache.sqlite)', () => {
+  it('creates STRICT tables, each in its store', () => {
     const rows = ctx.core.db
-      .prepare(`SELECT name, strict FROM pragma_table_list WHERE name LIKE 'billing_%'`)
-      .all() as {
-      name: string
-      strict: number
-    }[]
-    expect(rows.map((r) => r.name).sort()).toEqual([...TABLES].sort())
+      .prepare(`SELECT schema, name, strict FROM pragma_table_list WHERE name LIKE 'billing_%'`)
+      .all() as { schema: string; name: string; strict: number }[]
+    const inStore = (schema: string): string[] =>
+      rows
+        .filter((r) => r.schema === schema)
+        .map((r) => r.name)
+        .sort()
+    expect(inStore('main')).toEqual([...TABLES].sort())
+    expect(inStore('cache')).toEqual([...CACHE_TABLES].sort())
     expect(rows.every((r) => r.strict === 1)).toBe(true)
   })
 
@@ -76,9 +81,10 @@ describe('billing tables (user.sqlite)', () => {
     }
     const count = (table: string): number =>
       (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE account_id = 'a'`).get() as { n: number }).n
-    for (const t of TABLES) expect(count(t), t).toBe(1)
-    db.prepare(`DELETE FROM accounts WHERE id = 'a'`).run()
-    for (const t of TABLES) expect(count(t), t).toBe(0)
+    for (const t of [...TABLES, ...CACHE_TABLES]) expect(count(t), t).toBe(1)
+    // As the app removes an account: user rows by ON DELETE CASCADE, cache rows purged explicitly.
+    new AccountsRepo(db).delete('a')
+    for (const t of [...TABLES, ...CACHE_TABLES]) expect(count(t), t).toBe(0)
     expect((db.prepare(`SELECT COUNT(*) AS n FROM billing_invoice_lines`).get() as { n: number }).n).toBe(1)
     db.prepare(`DELETE FROM billing_invoices WHERE account_id = 'b'`).run()
     expect((db.prepare(`SELECT COUNT(*) AS n FROM billing_invoice_lines`).get() as { n: number }).n).toBe(0)
@@ -103,11 +109,11 @@ describe('billing tables (user.sqlite)', () => {
   })
 })
 
-describe('user migration 002 (billing for real files)', () => {
-  it('keeps every invoice and line of a version-1 ledger, and allows unknown VAT only with its mark', () => {
+describe('user migration 003 (billing for real files)', () => {
+  it('keeps every invoice and line of a version-2 ledger, and allows unknown VAT only with its mark', () => {
     const db = new Database(':memory:')
     db.pragma('foreign_keys = ON')
-    migrate(db, USER_MIGRATIONS, memoryLogger(), 1)
+    migrate(db, USER_MIGRATIONS, memoryLogger(), 2)
     db.prepare(`INSERT INTO accounts (id, label, base_url, created_at) VALUES ('a', 'A', 'http://x', 0)`).run()
     db.prepare(
       `INSERT INTO billing_batches (id, account_id, source, file_name, file_hash, row_count, imported, at)
@@ -128,7 +134,7 @@ describe('user migration 002 (billing for real files)', () => {
     ).run()
     db.prepare(`INSERT INTO billing_profile (account_id, name) VALUES ('a', 'Agency')`).run()
 
-    migrate(db, USER_MIGRATIONS, memoryLogger(), 2)
+    migrate(db, USER_MIGRATIONS, memoryLogger(), 3)
     expect(
       db
         .prepare(

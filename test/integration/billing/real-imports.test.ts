@@ -3,15 +3,20 @@
  * exactly its rows and totals; hostile files are typed `INVALID_INPUT` errors that record no batch; the
  * preview answer stays under 1 MB whatever the file holds; a saved mapping is reused for the layout.
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ImportFileError, IMPORT_LIMITS, type ImportPreview, type ImportResult } from '../../../shared/domain/billing'
 import { testCore } from '../../helpers/core'
 
-const fixture = (name: string): string =>
-  readFileSync(join(__dirname, '../../fixtures/billing', name)).toString('base64')
-const b64 = (text: string | Buffer): string => Buffer.from(text).toString('base64')
+/** Registers bytes (or a fixture) as the file the user chose: the core reads it from disk by its id. */
+let files = 0
+async function fileId(content: string | Buffer): Promise<string> {
+  const path = join(ctx.dataDir, `chosen-${files++}.csv`)
+  writeFileSync(path, content)
+  return (await ctx.core.services.inbox.register(path, { fileName: 'chosen.csv', owned: false })).fileId
+}
+const fixture = (name: string): Buffer => readFileSync(join(__dirname, '../../fixtures/billing', name))
 
 let ctx: ReturnType<typeof testCore>
 const dispatch = (channel: string, input: unknown) => ctx.core.dispatch(channel, input, { transport: 'test' })
@@ -47,8 +52,7 @@ describe('real Manager files over IPC', () => {
   it('a partner invoice split by lines: one part per client, lines kept, totals exact', async () => {
     const preview = await call<ImportPreview>('billing:import-preview', {
       accountId: 'acc',
-      fileName: 'partner.csv',
-      contentBase64: fixture('fr-partner-invoice-lines.csv'),
+      fileId: await fileId(fixture('fr-partner-invoice-lines.csv')),
       options: { fileOrgId: 100 },
     })
     expect(preview.split).toBe(true)
@@ -118,8 +122,7 @@ describe('real Manager files over IPC', () => {
     for (const [file, options, rows, totals] of imports) {
       const r = await call<ImportResult>('billing:import-commit', {
         accountId: 'acc',
-        fileName: file,
-        contentBase64: fixture(file),
+        fileId: await fileId(fixture(file)),
         options,
       })
       expect(r.status, file).toBe('imported')
@@ -150,8 +153,7 @@ describe('real Manager files over IPC', () => {
     const layout = 'Ref;When;Gross;Cur\n'
     const first = await call<ImportPreview>('billing:import-preview', {
       accountId: 'acc',
-      fileName: 'a.csv',
-      contentBase64: b64(`${layout}X-1;01.02.2026;10.00;CHF\n`),
+      fileId: await fileId(`${layout}X-1;01.02.2026;10.00;CHF\n`),
       options: { fileOrgId: 101 },
     })
     expect(first.mappingSource).toBe('detected')
@@ -164,8 +166,7 @@ describe('real Manager files over IPC', () => {
     expect(r.status).toBe('imported')
     const next = await call<ImportPreview>('billing:import-preview', {
       accountId: 'acc',
-      fileName: 'b.csv',
-      contentBase64: b64(`${layout}X-2;01.03.2026;20.00;CHF\n`),
+      fileId: await fileId(`${layout}X-2;01.03.2026;20.00;CHF\n`),
       options: { fileOrgId: 101 },
     })
     expect(next.mappingSource).toBe('saved')
@@ -177,7 +178,7 @@ describe('real Manager files over IPC', () => {
 describe('hostile files over IPC', () => {
   const refuse = async (content: string | Buffer): Promise<ImportFileError> => {
     for (const channel of ['billing:import-preview', 'billing:import-commit']) {
-      const r = await dispatch(channel, { accountId: 'acc', fileName: 'h.csv', contentBase64: b64(content) })
+      const r = await dispatch(channel, { accountId: 'acc', fileId: await fileId(content) })
       expect(r.ok, channel).toBe(false)
       if (r.ok) throw new Error('accepted')
       expect(r.error.code).toBe('INVALID_INPUT')
@@ -205,6 +206,12 @@ describe('hostile files over IPC', () => {
     expect(count('billing_invoices')).toBe(0)
   })
 
+  it('a chosen file above the size cap is refused before it is read', async () => {
+    const e = await refuse(Buffer.alloc(IMPORT_LIMITS.fileBytes + 1, 0x41))
+    expect([e.code, e.limit]).toEqual(['file_too_large', IMPORT_LIMITS.fileBytes])
+    expect(count('billing_batches')).toBe(0)
+  })
+
   it('the preview answer stays under 1 MB whatever the file holds', async () => {
     // Long cells, many columns, every row wrong, headers full of control characters and quotes.
     const header = Array.from(
@@ -217,8 +224,7 @@ describe('hostile files over IPC', () => {
     expect(Buffer.byteLength(content)).toBeGreaterThan(4 * 1024 * 1024)
     const r = await dispatch('billing:import-preview', {
       accountId: 'acc',
-      fileName: `${'x'.repeat(250)}.csv`,
-      contentBase64: b64(content),
+      fileId: await fileId(content),
       options: { mapping: { number: 0, orgName: 1, issueDate: 2, amountInclVat: 3 } },
     })
     if (!r.ok) throw new Error(r.error.message)

@@ -4,9 +4,6 @@ import { AppError } from '../../lib/app-error'
 
 type BillingChannel = Extract<keyof Handlers, `billing:${string}`>
 
-const bytesOf = (contentBase64: string | undefined): Uint8Array | undefined =>
-  contentBase64 === undefined ? undefined : Buffer.from(contentBase64, 'base64')
-
 /** The billing part of the handler map. */
 export function billingHandlers(services: CoreServices): Pick<Handlers, BillingChannel> {
   const account = (accountId: string): string => {
@@ -15,11 +12,35 @@ export function billingHandlers(services: CoreServices): Pick<Handlers, BillingC
     return accountId
   }
   const b = services.billing
+  /** The chosen file, read from disk by the core (only its id crossed IPC), within the import's size cap. */
+  const chosen = async (fileId: string | undefined): Promise<{ fileName: string; bytes: Uint8Array } | undefined> => {
+    if (fileId === undefined) return undefined
+    b.checkImportSize(services.inbox.get(fileId).byteLength)
+    return services.inbox.read(fileId)
+  }
   return {
-    'billing:import-preview': ({ accountId, fileName, contentBase64, previewId, options }) =>
-      b.preview({ accountId: account(accountId), fileName, bytes: bytesOf(contentBase64), previewId, options }),
-    'billing:import-commit': ({ accountId, fileName, contentBase64, previewId, options }) =>
-      b.commit({ accountId: account(accountId), fileName, bytes: bytesOf(contentBase64), previewId, options }),
+    'billing:import-preview': async ({ accountId, fileId, previewId, options }) => {
+      const file = await chosen(fileId)
+      return b.preview({
+        accountId: account(accountId),
+        fileName: file?.fileName,
+        bytes: file?.bytes,
+        previewId,
+        options,
+      })
+    },
+    'billing:import-commit': async ({ accountId, fileId, previewId, options }) => {
+      const file = previewId === undefined ? await chosen(fileId) : undefined
+      const result = await b.commit({
+        accountId: account(accountId),
+        previewId,
+        fileName: file?.fileName,
+        bytes: file?.bytes,
+        options,
+      })
+      if (result.status !== 'rejected' && fileId !== undefined) await services.inbox.release(fileId)
+      return result
+    },
     'billing:invoice-route': ({ accountId }) => b.invoiceRoute(account(accountId)),
     'billing:fetch-invoices': ({ accountId }) => b.fetchInvoices(account(accountId)),
     'billing:invoices': ({ accountId, from, to, orgIds }) =>

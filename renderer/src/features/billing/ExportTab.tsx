@@ -26,7 +26,7 @@ import {
   type ExportFormat,
   type PartnerProfile,
 } from '../../../../shared/domain/billing'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { invoke, onEvent } from '../../lib/ipc'
 import { billingQueries, useExport, useSetProfile } from './billing-queries'
 import { fileToBase64 } from './billing-model'
@@ -179,13 +179,13 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
       },
       {
         onSuccess: (r) => {
-          if (r.contentBase64 !== null)
-            downloadFile({
-              fileName: r.fileName,
-              mimeType: r.mimeType,
-              contentBase64: r.contentBase64,
-              byteLength: r.bytes,
-            })
+          openDelivered({
+            fileName: r.fileName,
+            mimeType: r.mimeType,
+            byteLength: r.bytes,
+            savedPath: r.savedPath,
+            downloadUrl: r.downloadUrl,
+          })
           notifications.show({
             color: 'teal',
             message: r.savedPath
@@ -193,7 +193,9 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
               : t('billingPage.export.done', { file: r.fileName, rows: r.rows }),
           })
         },
-        onError: () => notifications.show({ color: 'red', message: t('billingPage.export.failed') }),
+        onError: (e) => {
+          if (!isCancelled(e)) notifications.show({ color: 'red', message: t('billingPage.export.failed') })
+        },
       },
     )
   }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { Currency, DocumentLanguage, MarginTotal } from '../../../../shared/domain/billing'
 import { serviceLabel } from '../../../../shared/domain/service-catalogue'
 import { EmptyState } from '../../components/EmptyState'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { billingQueries, useForecastExport } from './billing-queries'
 import { formatIsoDate, formatMoney, marginPercent, nextTwelveMonths } from './billing-model'
 import { MonthChart } from './MonthChart'
@@ -60,13 +60,13 @@ export function ForecastTab({ accountId }: { accountId: string }) {
       { accountId, format, from: period.from, to: period.to, locale, csv: { delimiter: ';', decimal: '.', bom: true } },
       {
         onSuccess: (r) => {
-          if (r.contentBase64 !== null)
-            downloadFile({
-              fileName: r.fileName,
-              mimeType: r.mimeType,
-              contentBase64: r.contentBase64,
-              byteLength: r.bytes,
-            })
+          openDelivered({
+            fileName: r.fileName,
+            mimeType: r.mimeType,
+            byteLength: r.bytes,
+            savedPath: r.savedPath,
+            downloadUrl: r.downloadUrl,
+          })
           notifications.show({
             color: 'teal',
             message: r.savedPath
@@ -74,7 +74,9 @@ export function ForecastTab({ accountId }: { accountId: string }) {
               : t('billingPage.export.done', { file: r.fileName, rows: r.rows }),
           })
         },
-        onError: () => notifications.show({ color: 'red', message: t('billingPage.export.failed') }),
+        onError: (e) => {
+          if (!isCancelled(e)) notifications.show({ color: 'red', message: t('billingPage.export.failed') })
+        },
       },
     )
 

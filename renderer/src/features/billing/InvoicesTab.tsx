@@ -29,9 +29,11 @@ import {
   type ImportPreview,
 } from '../../../../shared/domain/billing'
 import { managerBillsUrl } from '../../../../shared/domain/manager-links'
+import type { FileRef } from '../../../../shared/domain/files'
+import { canUploadFiles, chooseImportFile, isCancelled, uploadImportFile } from '../../lib/download'
 import { IpcError, invoke } from '../../lib/ipc'
 import { billingQueries, useCommitImport, useFetchInvoices, usePreviewImport } from './billing-queries'
-import { fileToBase64, formatIsoDate, formatMoney } from './billing-model'
+import { formatIsoDate, formatMoney } from './billing-model'
 
 const STATUS_COLORS = {
   paid: 'teal',
@@ -151,25 +153,44 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
     else notifications.show({ color: 'red', message: t('billingPage.import.failed') })
   }
 
-  const onFile = async (picked: File | null): Promise<void> => {
-    resetFile.current?.()
-    if (!picked) return
+  const [choosing, setChoosing] = useState(false)
+
+  /** A chosen file (known to the core by its id: the bytes never travel through IPC) is read at once. */
+  const chosen = async (get: () => Promise<FileRef | null>, name: string): Promise<void> => {
     setPreview(null)
     setRefused(null)
     setChoices(NO_CHOICES)
+    let file: FileRef | null
+    setChoosing(true)
+    try {
+      file = await get()
+    } catch (error) {
+      setChoosing(false)
+      if (!isCancelled(error)) failed(error, name)
+      return
+    }
+    setChoosing(false)
+    if (!file) return
+    try {
+      setPreview(await previewMutation.mutateAsync({ accountId, fileId: file.fileId }))
+    } catch (error) {
+      failed(error, file.fileName)
+    }
+  }
+
+  /** The browser shell: a file picked in the page, streamed to the shell. */
+  const onFile = async (picked: File | null): Promise<void> => {
+    resetFile.current?.()
+    if (!picked) return
     if (picked.size > IMPORT_LIMITS.fileBytes) {
+      setPreview(null)
       setRefused({
         fileName: picked.name,
         error: { kind: 'import_file', code: 'file_too_large', line: null, limit: IMPORT_LIMITS.fileBytes },
       })
       return
     }
-    try {
-      const contentBase64 = await fileToBase64(picked)
-      setPreview(await previewMutation.mutateAsync({ accountId, fileName: picked.name, contentBase64 }))
-    } catch (error) {
-      failed(error, picked.name)
-    }
+    await chosen(() => uploadImportFile(picked), picked.name)
   }
 
   /** Reads the stored file again with new choices (no new upload). */
@@ -230,18 +251,29 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
           {t('billingPage.import.help')}
         </Text>
         <Group>
-          <FileButton onChange={(f) => void onFile(f)} accept=".csv,.txt,text/csv,text/plain" resetRef={resetFile}>
-            {(props) => (
-              <Button
-                {...props}
-                leftSection={<IconUpload size={16} />}
-                loading={previewMutation.isPending}
-                data-testid="import-choose"
-              >
-                {t('billingPage.import.choose')}
-              </Button>
-            )}
-          </FileButton>
+          {canUploadFiles() ? (
+            <FileButton onChange={(f) => void onFile(f)} accept=".csv,.txt,text/csv,text/plain" resetRef={resetFile}>
+              {(props) => (
+                <Button
+                  {...props}
+                  leftSection={<IconUpload size={16} />}
+                  loading={choosing || previewMutation.isPending}
+                  data-testid="import-choose"
+                >
+                  {t('billingPage.import.choose')}
+                </Button>
+              )}
+            </FileButton>
+          ) : (
+            <Button
+              onClick={() => void chosen(chooseImportFile, '')}
+              leftSection={<IconUpload size={16} />}
+              loading={choosing || previewMutation.isPending}
+              data-testid="import-choose"
+            >
+              {t('billingPage.import.choose')}
+            </Button>
+          )}
           {preview && (
             <Text size="sm" data-testid="import-detected">
               {preview.fileName}:{' '}

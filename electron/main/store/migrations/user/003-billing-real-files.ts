@@ -1,7 +1,7 @@
 import type { Migration } from '../index'
 
 /**
- * `user.sqlite` version 2: billing for real partner files (issue 15). Self-contained: only billing tables.
+ * `user.sqlite` version 3: billing for real partner files (issue 15). Self-contained: only billing tables.
  *
  * - `billing_invoices` is rebuilt (SQLite cannot change a CHECK or a NOT NULL in place): statuses
  *   `refunded` and `credit_note`; amounts excluding VAT and VAT may be unknown (NULL) when a file
@@ -12,14 +12,13 @@ import type { Migration } from '../index'
  * - `billing_prices.purchase_cents`: the partner's purchase price (after the partner discount),
  *   beside the resale price (`price_cents`), for margins.
  * - `billing_client_settings`: the currency a client is invoiced in, when the user sets it.
- * - `billing_invoice_routes`: which invoice route answered for an account (or that none did).
  * - `billing_profile.address`, `vat_number`: the partner's letterhead on PDF statements.
  *
- * Every table here is user data, except `billing_invoice_routes`, which could be re-detected at will;
- * it stays here because it is keyed by the account (foreign keys cannot cross into cache.sqlite).
+ * Every table here is user data (what the user imported, confirmed or typed). Which invoice route answered
+ * is derived from the API and lives in `cache.sqlite` (cache migration 003).
  */
-export const userMigration002: Migration = {
-  version: 2,
+export const userMigration003: Migration = {
+  version: 3,
   name: 'billing-real-files',
   up(db) {
     db.exec(`
@@ -103,13 +102,6 @@ export const userMigration002: Migration = {
         org_id      INTEGER NOT NULL,
         currency    TEXT CHECK (currency IS NULL OR currency IN ('CHF', 'EUR')),
         PRIMARY KEY (account_id, org_id)
-      ) STRICT;
-
-      CREATE TABLE billing_invoice_routes (
-        account_id  TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
-        -- The route template that answered ('/2/invoicing/account/{id}/invoices', ...) or NULL: none.
-        route       TEXT,
-        checked_at  INTEGER NOT NULL
       ) STRICT;
 
       ALTER TABLE billing_profile ADD COLUMN address TEXT NOT NULL DEFAULT '';
