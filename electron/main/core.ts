@@ -18,6 +18,11 @@ import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
 import { DemoService, DEMO_RATE_LIMIT } from './services/demo-service'
 import { startSandbox } from '../sandbox'
+import type { HostSignal } from '../../shared/domain/reminders'
+import type { SyncStatus } from '../../shared/domain/cache'
+import { createReminders } from './reminders'
+import type { RemindersService } from './reminders/reminders-service'
+import type { SyncScheduler } from './schedule/scheduler'
 
 /** Pace of the API client. The real API allows 60 requests per minute per token. */
 export interface ApiPace {
@@ -56,6 +61,8 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<boolean>
   /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
   saveFile?: SaveFile
+  /** Zone of the user's wall clock for schedules, digests and quiet hours (default: the system's). */
+  timeZone?: string
 }
 
 export interface CoreServices {
@@ -69,6 +76,9 @@ export interface CoreServices {
   billing: BillingService
   clock: Clock
   demo: DemoService
+  reminders: RemindersService
+  /** Scheduled sync; hosts that run in the background call `start()`. */
+  scheduler: SyncScheduler
   /** The host's safe external opener (false when there is none). */
   openExternal: (url: string) => Promise<boolean>
 }
@@ -77,6 +87,8 @@ export interface Core {
   dispatch: Dispatch
   /** Subscribes to core events (cache:changed, sync:progress); returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void
+  /** A host signal (power, sleep, wake) for the scheduler. */
+  signal(signal: HostSignal): void
   /** Set when the cache file was unreadable and moved aside at start. */
   recovered: { movedTo: string; reason: string } | undefined
   db: Db
@@ -240,6 +252,29 @@ export function createCore(options: CoreOptions): Core {
       },
     }),
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
+    ...(() => {
+      const background = createReminders({
+        userDb: db,
+        cacheDb: db,
+        dataDir: options.dataDir,
+        clock,
+        logger,
+        events,
+        timeZone: options.timeZone,
+        engine: sync,
+        gauge: (id) => (services.billing.prices(id).length === 0 ? null : services.billing.overview(id).gauge),
+        renewalsIcs: () => {
+          const rows = services.renewals.list({ withinDays: 365, includeExpiredDays: 30 })
+          const file = services.renewals.export('ics', rows, services.settings.get().language)
+          return { text: Buffer.from(file.contentBase64, 'base64').toString('utf8'), events: rows.length }
+        },
+      })
+      // Rules run after each sync; the scheduler decides again when one ends.
+      events.on((channel, payload) => {
+        if (channel === 'sync:progress') background.onSyncProgress(payload as SyncStatus)
+      })
+      return { reminders: background.reminders, scheduler: background.scheduler }
+    })(),
   }
   services.demo.resumeIfPresent()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
@@ -248,10 +283,12 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch,
     onEvent: (listener) => events.on(listener),
+    signal: (signal) => services.scheduler.signal(signal),
     recovered: opened.recovered,
     db,
     services,
     close: () => {
+      void services.scheduler.stop()
       sync.close()
       void services.demo.close()
       db.close()

@@ -53,10 +53,26 @@ export const INVOKE_CHANNELS = [
   'access:invite',
   'access:invitation-update',
   'access:invitation-cancel',
+  'reminders:list',
+  'reminders:mark-read',
+  'reminders:settings-get',
+  'reminders:settings-set',
+  'reminders:mutes',
+  'reminders:mute',
+  'reminders:unmute',
+  'schedule:get',
+  'schedule:set',
 ] as const
 
 /** Events pushed from main to the renderer. */
-export const EVENT_CHANNELS = ['cache:changed', 'sync:progress', 'billing:export-progress', 'access:progress'] as const
+export const EVENT_CHANNELS = [
+  'cache:changed',
+  'sync:progress',
+  'billing:export-progress',
+  'access:progress',
+  'reminders:new',
+  'app:navigate',
+] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

@@ -6,6 +6,7 @@ import { ExportedFile } from '../domain/files'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { remindersContract, remindersEvents } from './contracts/reminders'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -21,7 +22,18 @@ export type AppInfo = z.infer<typeof AppInfo>
 const Empty = z.object({}).strict()
 
 /** Cache scopes named in `cache:changed`; the renderer maps each to query keys. */
-export const CacheScope = z.enum(['settings', 'accounts', 'orgs', 'products', 'users', 'teams', 'sync', 'billing'])
+export const CacheScope = z.enum([
+  'settings',
+  'accounts',
+  'orgs',
+  'products',
+  'users',
+  'teams',
+  'sync',
+  'billing',
+  'reminders',
+  'schedule',
+])
 export type CacheScope = z.infer<typeof CacheScope>
 
 /**
@@ -132,6 +144,7 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...remindersContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */
@@ -142,6 +155,7 @@ export const eventContract = {
   'sync:progress': SyncStatus,
   ...billingEvents,
   ...accessEvents,
+  ...remindersEvents,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>

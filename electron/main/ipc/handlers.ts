@@ -4,6 +4,7 @@ import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
+import { remindersHandlers } from './handlers/reminders'
 
 const DAY_SECONDS = 86_400
 
@@ -80,5 +81,6 @@ export function createHandlers(services: CoreServices): Handlers {
     }),
     ...accessHandlers(services),
     ...billingHandlers(services),
+    ...remindersHandlers(services),
   }
 }

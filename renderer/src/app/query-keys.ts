@@ -13,4 +13,6 @@ export const scopeRoots: Record<CacheScope, readonly string[]> = {
   teams: ['teams'],
   sync: ['sync'],
   billing: ['billing'],
+  reminders: ['reminders'],
+  schedule: ['schedule'],
 }

@@ -5,6 +5,7 @@ import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
 import { accessInputs } from '../access/contract-inputs'
+import { remindersInputs } from '../reminders/contract-inputs'
 
 /** Inputs no channel accepts. */
 const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
@@ -63,6 +64,7 @@ function validInputs(ids: {
     'app:open-external': { url: 'https://manager.infomaniak.com/v3/ng/profile/user/token/list' },
     ...billingInputs(ids),
     ...accessInputs(ids),
+    ...remindersInputs(ids),
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs
