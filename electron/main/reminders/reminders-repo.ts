@@ -106,6 +106,7 @@ export class RemindersRepo {
   private readonly s: {
     insert: Database.Statement
     keyGet: Database.Statement<[string, string], { key: string }>
+    keyElsewhere: Database.Statement<[string, string], { key: string }>
     keyInsert: Database.Statement<[string, string, string, number | null, number]>
     keysOf: Database.Statement<[string], { key: string; rule: string }>
     keyDelete: Database.Statement<[string, string]>
@@ -132,6 +133,7 @@ export class RemindersRepo {
          VALUES (@accountId, @rule, @severity, @orgId, @orgName, @subject, @params, @link, @key, @createdAt, @asOf, @delivery, @dueAt, @mutedBy)`,
       ),
       keyGet: db.prepare('SELECT key FROM reminder_keys WHERE account_id = ? AND key = ?'),
+      keyElsewhere: db.prepare('SELECT key FROM reminder_keys WHERE key = ? AND account_id != ? LIMIT 1'),
       keyInsert: db.prepare(
         'INSERT OR IGNORE INTO reminder_keys (account_id, key, rule, reminder_id, fired_at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -178,6 +180,11 @@ export class RemindersRepo {
 
   hasKey(accountId: string, key: string): boolean {
     return this.s.keyGet.get(accountId, key) !== undefined
+  }
+
+  /** True when another account already fired `key` (the same product or person seen by two logins). */
+  firedElsewhere(accountId: string, key: string): boolean {
+    return this.s.keyElsewhere.get(key, accountId) !== undefined
   }
 
   keys(accountId: string): { key: string; rule: string }[] {

@@ -109,7 +109,7 @@ export class RemindersService {
       for (const c of candidates) {
         if (disabled.has(c.rule) || fired.has(c.key)) continue
         fired.add(c.key)
-        if (c.silent || (first && c.kind === 'change')) {
+        if (c.silent || (first && c.kind === 'change') || (c.shared && repo.firedElsewhere(accountId, c.key))) {
           repo.addKey(accountId, c.key, c.rule, null, now)
           continue
         }

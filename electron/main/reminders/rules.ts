@@ -112,6 +112,11 @@ export interface Candidate {
   link: string
   /** Record the key without a reminder (a lower gauge level passed on the way to a higher one). */
   silent?: boolean
+  /**
+   * The object is the same for every login that sees it (a product, a person in an organisation):
+   * when another account already fired this key, it is recorded silently.
+   */
+  shared?: boolean
 }
 
 export interface RuleOutput {
@@ -189,6 +194,7 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
         days: daysLeft(p.expiredAt, nowMs),
       },
       link: routes.product(a.id, p.orgId, p.productId),
+      shared: true,
     })
   }
 
@@ -234,6 +240,7 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
       subject: f.name,
       params: { finding: f.rule, email: f.email, role: f.role },
       link: routes.person(f.email),
+      shared: true,
     })
   }
 
@@ -262,6 +269,7 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
       subject: i.name || i.email,
       params: { email: i.email, role: i.role, days: Math.floor((nowS - i.invitedAt) / DAY_S) },
       link: routes.invitations(a.id, i.orgId),
+      shared: true,
     })
   }
 

@@ -175,3 +175,30 @@ describe('reminder rules, evaluated from the cache with a fake clock', () => {
     expect(f.evaluate()).toEqual(['renewal_30:quiet.ch'])
   })
 })
+
+describe('two logins that see the same objects', () => {
+  it('hear about a product or a person once; account-specific rules fire for each', () => {
+    const f = remindersFixture()
+    try {
+      f.db
+        .prepare("INSERT INTO accounts (id, label, base_url, created_at) VALUES ('acc-2', 'Staff', 'https://x', 2)")
+        .run()
+      f.db
+        .prepare(
+          "INSERT INTO orgs (account_id, id, name, role, synced_at) VALUES ('acc-2', 10, 'Bäckerei Zürich AG', 'admin', 1)",
+        )
+        .run()
+      const id = f.seed.product(5, 'shared.ch')
+      f.db
+        .prepare(
+          "INSERT INTO products (account_id, id, org_id, service_name, customer_name, expired_at, synced_at) SELECT 'acc-2', id, org_id, service_name, customer_name, expired_at, synced_at FROM products WHERE id = ?",
+        )
+        .run(id)
+      f.db.prepare("UPDATE accounts SET state = 'token_rejected'").run()
+      expect(f.evaluate()).toEqual(['renewal_14:shared.ch', 'token_rejected:Agency'])
+      expect(f.service.evaluate('acc-2').map((r) => `${r.rule}:${r.subject}`)).toEqual(['token_rejected:Staff'])
+    } finally {
+      f.close()
+    }
+  })
+})

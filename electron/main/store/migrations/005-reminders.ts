@@ -44,6 +44,8 @@ export const migration005: Migration = {
         fired_at     INTEGER NOT NULL,
         PRIMARY KEY (account_id, key)
       ) STRICT;
+      -- Two logins that see the same product or person hear about it once.
+      CREATE INDEX reminder_keys_by_key ON reminder_keys (key);
 
       -- Per account: when rules were first and last evaluated, and the access-history row read last.
       CREATE TABLE reminder_cursor (
