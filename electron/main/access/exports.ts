@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { maskLetters, type MatrixData, type OffboardingRun } from '../../../shared/domain/access'
 import type { ExportedFile } from '../../../shared/domain/files'
 import { neutralizeCell, toCsv, type CsvCell } from '../export/csv'
@@ -39,7 +40,7 @@ export function matrixTable(m: MatrixData): { header: string[]; rows: CsvCell[][
     'Billing contact',
     '2FA',
     'Last login (UTC)',
-    ...m.products.map((p) => `${p.serviceName}: ${p.name} (#${p.id})`),
+    ...m.products.map((p) => `${serviceLabel(p.serviceName, 'en')}: ${p.name} (#${p.id})`),
   ]
   const byUser = new Map<number, Map<number, string>>()
   for (const [u, p, mask, direct, teamIds] of m.cells) {
