@@ -7,7 +7,8 @@ import { accountsList } from './accounts-list'
 import { accountsRemove } from './accounts-remove'
 import { orgs } from './orgs'
 import { products } from './products'
+import { reminders } from './reminders'
 import { sync } from './sync'
 import { users } from './users'
 
-export const COMMANDS = [accountsAdd, accountsList, accountsRemove, sync, orgs, products, users] as const
+export const COMMANDS = [accountsAdd, accountsList, accountsRemove, sync, orgs, products, users, reminders] as const

@@ -77,11 +77,13 @@ export class RemindersService {
 
   /**
    * Runs every rule for one account and stores what is new. Returns the reminders created (muted
-   * ones included). Change rules are recorded silently on an account's first evaluation.
+   * ones included). Change rules are recorded silently on an account's first evaluation, which waits
+   * for its first complete sync.
    */
   evaluate(accountId: string): Reminder[] {
     const account = this.o.account(accountId)
-    if (!account) return []
+    // Before the first complete sync the cache is empty or partial: everything would look new later.
+    if (!account || account.lastSyncAt === null) return []
     const { repo, inputs } = this.o
     const now = this.o.clock.now()
     const prefs = repo.prefs()
@@ -148,6 +150,8 @@ export class RemindersService {
   evaluateStale(maxAgeMs: number): void {
     const now = this.o.clock.now()
     for (const id of this.o.accountIds()) {
+      // A sync in progress is followed by its own evaluation.
+      if (this.lastState.get(id) === 'syncing') continue
       const cursor = this.o.repo.cursor(id)
       if (cursor && now - cursor.lastAt < maxAgeMs) continue
       try {

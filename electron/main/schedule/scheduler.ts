@@ -90,8 +90,20 @@ export class SyncScheduler {
   private loop: Promise<void> | null = null
   private power = { onBattery: false, suspended: false }
   private readonly lastAttempt = new Map<string, number>()
+  private only: ReadonlySet<string> | null = null
 
   constructor(private readonly o: SchedulerOptions) {}
+
+  /** Schedules only these accounts (`sync --watch --account A`); null: every account. */
+  restrictTo(accountIds: readonly string[] | null): void {
+    this.only = accountIds === null ? null : new Set(accountIds)
+    this.poke()
+  }
+
+  private accounts(): ScheduledAccount[] {
+    const all = this.o.accounts()
+    return this.only === null ? all : all.filter((a) => this.only!.has(a.id))
+  }
 
   private get tickMs(): number {
     return this.o.tickMs ?? 60_000
@@ -134,7 +146,7 @@ export class SyncScheduler {
     const dueOrder = this.dueAccounts(now, statuses)
     const budget = this.budget(statuses)
     const overBudget = new Set(dueOrder.slice(budget).map((a) => a.id))
-    const accounts: ScheduleStatus[] = this.o.accounts().map((a) => {
+    const accounts: ScheduleStatus[] = this.accounts().map((a) => {
       const { schedule, isDefault } = this.schedule(a)
       const nextRunAt = this.nextRunAt(a, schedule, now)
       const paused =
@@ -162,8 +174,7 @@ export class SyncScheduler {
 
   /** Accounts whose scheduled sync is due and not held back, stalest first. */
   private dueAccounts(now: number, statuses: Map<string, SyncStatus>): ScheduledAccount[] {
-    return this.o
-      .accounts()
+    return this.accounts()
       .filter((a) => {
         const next = this.nextRunAt(a, this.schedule(a).schedule, now)
         return next !== null && next <= now && this.pauseReason(a, statuses.get(a.id)) === null
@@ -195,7 +206,7 @@ export class SyncScheduler {
   private sleepMs(now: number): number {
     const candidates = [now + this.tickMs]
     const statuses = this.statuses()
-    for (const a of this.o.accounts()) {
+    for (const a of this.accounts()) {
       const next = this.nextRunAt(a, this.schedule(a).schedule, now)
       if (next !== null && next > now && this.pauseReason(a, statuses.get(a.id)) === null) candidates.push(next)
     }

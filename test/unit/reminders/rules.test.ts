@@ -181,7 +181,9 @@ describe('two logins that see the same objects', () => {
     const f = remindersFixture()
     try {
       f.db
-        .prepare("INSERT INTO accounts (id, label, base_url, created_at) VALUES ('acc-2', 'Staff', 'https://x', 2)")
+        .prepare(
+          "INSERT INTO accounts (id, label, base_url, created_at, last_sync_at) VALUES ('acc-2', 'Staff', 'https://x', 2, 2)",
+        )
         .run()
       f.db
         .prepare(
@@ -197,6 +199,24 @@ describe('two logins that see the same objects', () => {
       f.db.prepare("UPDATE accounts SET state = 'token_rejected'").run()
       expect(f.evaluate()).toEqual(['renewal_14:shared.ch', 'token_rejected:Agency'])
       expect(f.service.evaluate('acc-2').map((r) => `${r.rule}:${r.subject}`)).toEqual(['token_rejected:Staff'])
+    } finally {
+      f.close()
+    }
+  })
+})
+
+describe('the first evaluation', () => {
+  it('waits for the first complete sync: a half-filled cache must not become the baseline', () => {
+    const f = remindersFixture()
+    try {
+      f.db.prepare("UPDATE accounts SET last_sync_at = NULL WHERE id = 'acc-1'").run()
+      f.seed.product(5, 'early.ch')
+      expect(f.evaluate()).toEqual([])
+      expect(f.repo.cursor('acc-1')).toBeNull()
+      // The first complete sync brought an administrator without 2FA: that is the baseline, not news.
+      f.seed.user({ key: 'u:9', email: 'admin@example.ch', role: 'admin', has2fa: 0 })
+      f.db.prepare("UPDATE accounts SET last_sync_at = 1 WHERE id = 'acc-1'").run()
+      expect(f.evaluate()).toEqual(['renewal_14:early.ch'])
     } finally {
       f.close()
     }
