@@ -84,7 +84,11 @@ export function createReminders(d: RemindersDeps) {
     scheduler,
     onSyncProgress(status: SyncStatus): void {
       reminders.onSyncProgress(status)
-      if (status.state !== 'syncing') scheduler.poke()
+      if (status.state !== 'syncing') {
+        // A sync ended (or went offline): the next scheduled run moved.
+        d.events.emit('cache:changed', { scopes: ['schedule'] })
+        scheduler.poke()
+      }
     },
   }
 }

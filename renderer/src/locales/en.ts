@@ -2,6 +2,7 @@
 import { renewalsEn } from '../features/renewals/locales'
 import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
+import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 
 export const en = {
@@ -14,6 +15,9 @@ export const en = {
   },
   accessPage: accessEn,
   billingPage: billingEn,
+  notifications: notificationsEn,
+  notificationSettings: notificationSettingsEn,
+  schedule: scheduleEn,
   app: {
     name: 'Switchboard',
     tagline: 'Every client organization, at hand.',

@@ -2,6 +2,7 @@ import type { Messages } from './en'
 import { renewalsFr } from '../features/renewals/locales'
 import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
+import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 
 /** French strings (Swiss French conventions where they differ). */
@@ -15,6 +16,9 @@ export const fr: Messages = {
   },
   accessPage: accessFr,
   billingPage: billingFr,
+  notifications: notificationsFr,
+  notificationSettings: notificationSettingsFr,
+  schedule: scheduleFr,
   app: {
     name: 'Switchboard',
     tagline: 'Toutes vos organisations clientes, à portée de main.',

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/settings'
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
 import { AccountsSection } from '../accounts/AccountsSection'
+import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection'
+import { SyncScheduleSection } from '../notifications/SyncScheduleSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -21,6 +23,8 @@ export function SettingsPage() {
     <Stack gap="lg" maw={720}>
       <Title order={2}>{t('settings.title')}</Title>
       <AccountsSection />
+      <SyncScheduleSection />
+      <NotificationSettingsSection />
       <Card withBorder padding="lg">
         <Title order={4} mb="md">
           {t('settings.appearance')}
