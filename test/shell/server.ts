@@ -105,6 +105,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     },
   })
   core.services.sync.resumeInterrupted()
+  // The same scheduler as the desktop app: scheduled syncs, digests and held-back reminders.
+  core.services.scheduler.start()
   const sseClients = new Set<ServerResponse>()
   const unsubscribe = core.onEvent((channel, payload) => {
     const frame = `data: ${JSON.stringify({ channel, payload })}\n\n`

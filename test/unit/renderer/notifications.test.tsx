@@ -227,7 +227,7 @@ describe('notification centre', () => {
     await userEvent.click(within(rows[0]!).getByTestId('why-button'))
     const why = await screen.findByTestId('why-panel')
     expect(why).toHaveTextContent('Less than 14 days before expiry, automatic renewal can no longer be switched on')
-    expect(why).toHaveTextContent('Announced at once.')
+    expect(why).toHaveTextContent(/Announced \w{3} \d+, \d{4}/)
     await userEvent.keyboard('{Escape}')
 
     // Unread only.

@@ -67,7 +67,8 @@ function ScheduleRow({ s, now }: { s: ScheduleStatus; now: number }) {
       </Stack>
       <Group gap="xs" align="flex-end">
         <Select
-          label={t('schedule.modeLabel', { label: s.label })}
+          label={t('schedule.mode')}
+          aria-label={t('schedule.modeLabel', { label: s.label })}
           data={SCHEDULE_MODES.map((m) => ({
             value: m,
             label:
@@ -85,7 +86,8 @@ function ScheduleRow({ s, now }: { s: ScheduleStatus; now: number }) {
         {s.schedule.mode === 'daily' && (
           <TextInput
             type="time"
-            label={t('schedule.timeLabel', { label: s.label })}
+            label={t('schedule.time')}
+            aria-label={t('schedule.timeLabel', { label: s.label })}
             defaultValue={s.schedule.dailyAt}
             key={`daily-${s.schedule.dailyAt}`}
             onBlur={(e) => {
@@ -93,7 +95,6 @@ function ScheduleRow({ s, now }: { s: ScheduleStatus; now: number }) {
               if (at.success && at.data !== s.schedule.dailyAt) save({ ...s.schedule, dailyAt: at.data })
             }}
             w={140}
-            styles={{ label: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', maxWidth: 140 } }}
           />
         )}
       </Group>

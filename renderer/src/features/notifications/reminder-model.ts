@@ -92,8 +92,12 @@ export function whyLines(t: TFunction, r: Reminder, lang: string, now: number): 
           asOf: relativeTime(r.asOf, now, lang),
         })
       : t('notifications.why.foundNoSync', { time: relativeTime(r.createdAt, now, lang) }),
-    t(`notifications.why.delivery.${r.delivery}`, { time: r.dueAt !== null ? formatDateTime(r.dueAt, lang) : '' }),
   ]
+  // Once announced, when it was says more than "at once".
+  if (r.delivery !== 'immediate' || r.deliveredAt === null)
+    lines.push(
+      t(`notifications.why.delivery.${r.delivery}`, { time: r.dueAt !== null ? formatDateTime(r.dueAt, lang) : '' }),
+    )
   if (r.deliveredAt !== null)
     lines.push(t('notifications.why.delivered', { time: formatDateTime(r.deliveredAt, lang) }))
   lines.push(t('notifications.why.once'))
