@@ -14,7 +14,10 @@ import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
-import { windowIconPath } from './icons'
+import { trayIconPath, windowIconPath } from './icons'
+import { Background, watchPower } from './background'
+import { quitWhenAllWindowsClosed } from './background-model'
+import { AppRoute } from '../../../shared/domain/reminders'
 import { safeOpenExternal } from './safe-open-external'
 import { saveFileWithDialog } from './save-file'
 
@@ -31,18 +34,19 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null
   let core: Core | null = null
+  let background: Background | null = null
+  let openWindow: ((route?: string) => void) | null = null
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  app.on('second-instance', () => openWindow?.())
+  app.on('activate', () => openWindow?.())
 
+  // With "keep syncing in the background", closing the window leaves the tray and the scheduler running.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (quitWhenAllWindowsClosed(process.platform, background?.background ?? false)) app.quit()
   })
 
   app.on('will-quit', () => {
+    background?.dispose()
     core?.close()
   })
 
@@ -99,20 +103,48 @@ if (!app.requestSingleInstanceLock()) {
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()
 
-    mainWindow = createMainWindow({
-      preloadPath: join(__dirname, '../preload/index.js'),
-      stateFile: windowStateFile(app.getPath('userData')),
-      devServerUrl,
-      icon: windowIconPath({
-        isPackaged: app.isPackaged,
-        appPath: app.getAppPath(),
-        resourcesPath: process.resourcesPath,
-        platform: process.platform,
-      }),
+    const iconLocation = {
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      platform: process.platform,
+    }
+    /** Shows the window (creating it when closed) at an in-app route. */
+    openWindow = (route?: string): void => {
+      const path = route !== undefined && AppRoute.safeParse(route).success ? route : undefined
+      if (mainWindow) {
+        if (mainWindow.isMinimized()) mainWindow.restore()
+        mainWindow.show()
+        mainWindow.focus()
+        if (path) ipc.emit('app:navigate', { path })
+        return
+      }
+      const win = createMainWindow({
+        preloadPath: join(__dirname, '../preload/index.js'),
+        stateFile: windowStateFile(app.getPath('userData')),
+        devServerUrl,
+        icon: windowIconPath(iconLocation),
+        initialRoute: path,
+      })
+      ipc.attach(win.webContents)
+      win.on('closed', () => {
+        mainWindow = null
+      })
+      mainWindow = win
+    }
+
+    // Scheduled sync, reminders and their announcements; the tray when the user keeps it in the background.
+    core.services.scheduler.start()
+    watchPower(core)
+    background = new Background({
+      core,
+      logger: logger.child('shell'),
+      trayIcon: trayIconPath(iconLocation),
+      openRoute: (route) => openWindow?.(route),
+      quit: () => app.quit(),
     })
-    ipc.attach(mainWindow.webContents)
-    mainWindow.on('closed', () => {
-      mainWindow = null
-    })
+    background.refresh()
+
+    openWindow()
   })
 }
