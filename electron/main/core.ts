@@ -1,9 +1,9 @@
-import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
 import type { Clock } from './lib/clock'
 import type { Logger } from './lib/logger'
-import { openDatabase, type Db } from './store/db'
+import type { Db } from './store/db'
+import { openStores, type StoresStatus } from './store/stores'
 import { SettingsRepo } from './store/settings-repo'
 import { AccountsRepo, type AccountRecord } from './store/repos/accounts-repo'
 import { CacheQueries } from './store/repos/cache-queries'
@@ -91,6 +91,9 @@ export interface Core {
   signal(signal: HostSignal): void
   /** Set when the cache file was unreadable and moved aside at start. */
   recovered: { movedTo: string; reason: string } | undefined
+  /** What opening the two stores found and did (split, rebuilt cache, ...). */
+  storeStatus: StoresStatus
+  /** `user.sqlite`, with `cache.sqlite` attached as `cache`. */
   db: Db
   services: CoreServices
   close(): void
@@ -104,13 +107,13 @@ export function createCore(options: CoreOptions): Core {
   const { logger, clock } = options
   const pace: ApiPace = { ...DEFAULT_PACE, ...options.pace }
   const env = options.env ?? process.env
-  const opened = openDatabase({
-    file: join(options.dataDir, 'switchboard.sqlite'),
+  const stores = openStores({
+    dataDir: options.dataDir,
     logger: logger.child('store'),
     nativeBinding: options.nativeBinding,
     now: () => clock.now(),
   })
-  const db = opened.db
+  const db = stores.db
   const events = new EventBus()
   const accountsRepo = new AccountsRepo(db)
 
@@ -185,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
     msPerRequest: (account) =>
       account.is_demo === 1 ? (DEMO_RATE_LIMIT.windowMs + 1_000) / DEMO_RATE_LIMIT.limit : pace.windowMs / pace.limit,
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
+    appVersion: options.app.version,
   })
   const accounts = new AccountsService({
     repo: accountsRepo,
@@ -284,14 +288,18 @@ export function createCore(options: CoreOptions): Core {
     dispatch,
     onEvent: (listener) => events.on(listener),
     signal: (signal) => services.scheduler.signal(signal),
-    recovered: opened.recovered,
+    recovered:
+      stores.status.cache.state === 'rebuilt'
+        ? { movedTo: stores.status.cache.movedTo, reason: stores.status.cache.detail }
+        : undefined,
+    storeStatus: stores.status,
     db,
     services,
     close: () => {
       void services.scheduler.stop()
       sync.close()
       void services.demo.close()
-      db.close()
+      stores.close()
     },
   }
 }

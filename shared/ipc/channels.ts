@@ -72,6 +72,7 @@ export const EVENT_CHANNELS = [
   'access:progress',
   'reminders:new',
   'app:navigate',
+  'app:core-status',
 ] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]

@@ -7,6 +7,7 @@ import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
 import { remindersContract, remindersEvents } from './contracts/reminders'
+import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -156,6 +157,7 @@ export const eventContract = {
   ...billingEvents,
   ...accessEvents,
   ...remindersEvents,
+  ...coreHostEvents,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>

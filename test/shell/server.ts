@@ -2,10 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
-import { createCore, type ApiPace, type Core } from '../../electron/main/core'
-import { systemClock } from '../../electron/main/lib/clock'
+import type { ApiPace } from '../../electron/main/core'
+import type { CoreHostClient } from '../../electron/main/host/client'
+import { startNodeCoreHost, type HostEntry } from '../../electron/main/host/node-host'
 import { consoleLogger, type Logger } from '../../electron/main/lib/logger'
-import { MemorySecretStore } from '../../electron/main/secrets/memory-secret-store'
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/shell/csp'
 import { mimeTypeFor } from '../../electron/main/shell/app-protocol-path'
 import { resolveStaticPath } from './static-path'
@@ -23,6 +23,15 @@ export interface BrowserShellOptions {
   version?: string
   /** API pace override (e2e tests use a 1 s window against their own sandbox). */
   pace?: Partial<ApiPace>
+  /** Largest JSON request body (default 5 MiB). */
+  maxBodyBytes?: number
+  /**
+   * The core host entry the child runs: the TypeScript source through tsx (default), or the built
+   * out/main/core-host.js that the app ships (the e2e suite, which builds first).
+   */
+  hostEntry?: HostEntry
+  /** What the core host logs on stderr (default warn). */
+  hostLogLevel?: 'debug' | 'info' | 'warn' | 'error'
 }
 
 export interface BrowserShell {
@@ -31,7 +40,9 @@ export interface BrowserShell {
   /** The URL to open: sets the session cookie, then redirects to the app. */
   url: string
   secret: string
-  core: Core
+  /** The core, in its own process (a forked core host): dispatch, events, whenIdle, pid. */
+  core: CoreHostClient
+  dataDir: string
   stop(): Promise<void>
 }
 
@@ -54,13 +65,13 @@ function readCookie(req: IncomingMessage, name: string): string | undefined {
   return undefined
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
+      if (size > max) {
         reject(new Error('body too large'))
         req.destroy()
         return
@@ -78,9 +89,11 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
 }
 
 /**
- * The browser shell: hosts the real core in Node and serves the built renderer on
- * 127.0.0.1 with `window.api` provided over HTTP + SSE to the same `dispatch` the Electron
- * IPC adapter uses. A test and development tool, never packaged.
+ * The browser shell: runs the real core in a core host child process (the entry the app runs in
+ * Electron's utility process) and serves the built renderer on 127.0.0.1 with `window.api` provided
+ * over HTTP + SSE to the same `dispatch` the Electron IPC adapter reaches. This process only serves
+ * HTTP and forwards, like Electron main. A test and development tool, never packaged. Tokens added
+ * here live in this process's memory (not the host's), so they outlive a crash of the host.
  *
  * Protections: loopback bind only; Host header must be this origin (DNS rebinding);
  * a per-run secret exchanged once for an HttpOnly SameSite=Strict cookie; state-changing
@@ -89,24 +102,22 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const logger = options.logger ?? consoleLogger('warn')
   const secret = options.secret ?? randomBytes(24).toString('base64url')
-  const core = createCore({
-    ...(options.pace ? { pace: options.pace } : {}),
-    dataDir: options.dataDir,
-    secretStore: new MemorySecretStore(),
-    fetch: globalThis.fetch.bind(globalThis),
-    clock: systemClock,
+  const { client: core } = await startNodeCoreHost({
+    entry: options.hostEntry ?? 'source',
     logger,
-    validateOutput: true,
-    app: {
-      name: 'Switchboard',
-      version: options.version ?? '0.0.0',
-      platform: process.platform,
-      host: 'browser-shell',
+    init: {
+      ...(options.pace ? { pace: options.pace } : {}),
+      dataDir: options.dataDir,
+      validateOutput: true,
+      logLevel: options.hostLogLevel ?? 'warn',
+      app: {
+        name: 'Switchboard',
+        version: options.version ?? '0.0.0',
+        platform: process.platform,
+        host: 'browser-shell',
+      },
     },
   })
-  core.services.sync.resumeInterrupted()
-  // The same scheduler as the desktop app: scheduled syncs, digests and held-back reminders.
-  core.services.scheduler.start()
   const sseClients = new Set<ServerResponse>()
   const unsubscribe = core.onEvent((channel, payload) => {
     const frame = `data: ${JSON.stringify({ channel, payload })}\n\n`
@@ -161,7 +172,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       }
       let message: unknown
       try {
-        message = JSON.parse(await readBody(req)) as unknown
+        message = JSON.parse(await readBody(req, options.maxBodyBytes ?? MAX_BODY)) as unknown
       } catch {
         send(
           res,
@@ -229,13 +240,14 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     url: `${origin}/__shell/auth?secret=${encodeURIComponent(secret)}`,
     secret,
     core,
+    dataDir: options.dataDir,
     async stop() {
       unsubscribe()
       for (const client of sseClients) client.end()
       sseClients.clear()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      core.close()
+      await core.stop()
     },
   }
 }

@@ -1,14 +1,15 @@
 /**
- * Electron entry point: single-instance lock, security guards, app:// protocol, the core,
- * the IPC adapter and the main window. All product logic lives in the core (no Electron).
+ * Electron entry point: single-instance lock, security guards, app:// protocol, the core host
+ * (a utility process running the whole core: store, sync, services, exports, imports), the IPC
+ * adapter and the main window. Main runs no SQL and no long work: it keeps windows, dialogs, the
+ * protocol, the trusted-sender IPC adapter and the forwarding.
  */
 import { app, BrowserWindow, dialog } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { createCore, type Core } from '../core'
-import { systemClock } from '../lib/clock'
+import { CoreHostClient } from '../host/client'
+import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
-import { KeytarSecretStore } from '../secrets/keytar-secret-store'
 import { resolveNativeBinding } from '../store/native-binding'
 import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
@@ -18,12 +19,18 @@ import { trayIconPath, windowIconPath } from './icons'
 import { Background, watchPower } from './background'
 import { quitWhenAllWindowsClosed } from './background-model'
 import { AppRoute } from '../../../shared/domain/reminders'
+import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
-import { saveFileWithDialog } from './save-file'
+import { utilityHostSpawner } from './utility-host'
 
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+// Development and the Electron smoke test: a throwaway data folder, set before the single-instance
+// lock (which lives in it).
+const userDataOverride = devUserDataDir(app.isPackaged, app.commandLine.getSwitchValue('user-data-dir'))
+if (userDataOverride) app.setPath('userData', userDataOverride)
 
 // Linux: make Chromium use the Secret Service rather than a plaintext store.
 app.commandLine.appendSwitch('password-store', 'gnome-libsecret')
@@ -33,8 +40,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let mainWindow: BrowserWindow | null = null
-  let core: Core | null = null
+  let core: CoreHostClient | null = null
+  let coreStopped = false
   let background: Background | null = null
+  let stopPower: (() => void) | null = null
   let openWindow: ((route?: string) => void) | null = null
 
   app.on('second-instance', () => openWindow?.())
@@ -45,9 +54,20 @@ if (!app.requestSingleInstanceLock()) {
     if (quitWhenAllWindowsClosed(process.platform, background?.background ?? false)) app.quit()
   })
 
-  app.on('will-quit', () => {
+  // Let the core host close its database and stop its sync before the app exits.
+  app.on('will-quit', (event) => {
     background?.dispose()
-    core?.close()
+    background = null
+    stopPower?.()
+    stopPower = null
+    if (!core || coreStopped) return
+    event.preventDefault()
+    const stopping = core
+    core = null
+    void stopping.stop().finally(() => {
+      coreStopped = true
+      app.quit()
+    })
   })
 
   void app.whenReady().then(async () => {
@@ -69,36 +89,42 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
 
-    let secretStore: KeytarSecretStore
+    const refuseSecrets = (): never => {
+      throw new PeerCallError('In the app, tokens stay in the core host (OS keychain).', 'NOT_SUPPORTED')
+    }
+    core = new CoreHostClient({
+      spawn: utilityHostSpawner(join(__dirname, 'core-host.js')),
+      init: {
+        dataDir: app.getPath('userData'),
+        app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
+        ...(binding.kind === 'electron' ? { nativeBinding: binding.path } : {}),
+        secrets: 'keychain',
+      },
+      logger,
+      parent: {
+        openExternal: async ({ url }) => ({ opened: await safeOpenExternal(url) }),
+        secretGet: refuseSecrets,
+        secretSet: refuseSecrets,
+        secretDelete: refuseSecrets,
+      },
+    })
+    let started
     try {
-      secretStore = await KeytarSecretStore.load()
+      started = await core.start()
     } catch (error) {
-      dialog.showErrorBox('Keychain unavailable', error instanceof Error ? error.message : String(error))
+      // The host could not open the keychain or the cache: say why, then quit.
+      dialog.showErrorBox('Switchboard cannot start', error instanceof Error ? error.message : String(error))
+      coreStopped = true
       app.quit()
       return
     }
-
-    core = createCore({
-      dataDir: app.getPath('userData'),
-      secretStore,
-      fetch: globalThis.fetch.bind(globalThis),
-      clock: systemClock,
-      logger,
-      nativeBinding: binding.kind === 'electron' ? binding.path : undefined,
-      app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
-      openExternal: safeOpenExternal,
-      saveFile: saveFileWithDialog,
-    })
-    if (core.recovered) {
+    if (started.recovered) {
       void dialog.showMessageBox({
         type: 'warning',
         message: 'The local cache could not be read and was set aside.',
-        detail: `A fresh cache was created. The old file was kept as ${core.recovered.movedTo}.`,
+        detail: `A fresh cache was created. The old file was kept as ${started.recovered.movedTo}.`,
       })
     }
-
-    // A sync interrupted by a crash or a quit continues where it stopped.
-    core.services.sync.resumeInterrupted()
 
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()
@@ -133,9 +159,9 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = win
     }
 
-    // Scheduled sync, reminders and their announcements; the tray when the user keeps it in the background.
-    core.services.scheduler.start()
-    watchPower(core)
+    // Reminders become OS notifications; the tray exists while the user keeps Switchboard syncing in
+    // the background; the scheduler (in the core host) hears about battery, sleep and wake.
+    stopPower = watchPower(core)
     background = new Background({
       core,
       logger: logger.child('shell'),

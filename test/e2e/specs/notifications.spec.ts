@@ -42,7 +42,7 @@ test('reminders after two syncs: the bell, the notification centre, its settings
       id: string
     }
   ).id
-  await shell.core.services.sync.whenIdle(accountId)
+  await shell.core.whenIdle(accountId)
 
   // Between syncs: an expiry passed, a new administrator without 2FA, an invitation forgotten for 40 days.
   control.updateProduct({ productId: products[2]!.id, expiredAt: now() - 3 * DAY })
@@ -56,8 +56,8 @@ test('reminders after two syncs: the bell, the notification centre, its settings
   })
   const invitation = data.invitations.find((i) => i.accountId === agency && i.status === 'pending')
   if (invitation) invitation.sentAt = now() - 40 * DAY
-  shell.core.services.sync.start(accountId)
-  await shell.core.services.sync.whenIdle(accountId)
+  await call('sync:start', { accountId })
+  await shell.core.whenIdle(accountId)
   const page = (await call('reminders:list', {})) as ReminderPage
   expect(page.items.map((r) => r.rule).sort()).toEqual(
     [

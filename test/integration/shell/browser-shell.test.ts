@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -113,8 +113,21 @@ describe('browser shell', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
+  it.skipIf(process.platform !== 'linux')(
+    'runs the core in a child process of its own (visible in the process tree)',
+    () => {
+      const pid = shell.core.pid
+      expect(pid).toBeGreaterThan(0)
+      expect(pid).not.toBe(process.pid)
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; the host is this process's child.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      expect(ppid).toBe(process.pid)
+    },
+  )
+
   it('does not serve files outside the renderer folder', async () => {
-    const res = await raw(`${shell.origin}/%2e%2e/%2e%2e/data/switchboard.sqlite`, { headers: { Cookie: cookie } })
+    const res = await raw(`${shell.origin}/%2e%2e/%2e%2e/data/user.sqlite`, { headers: { Cookie: cookie } })
     expect(res.status).toBe(404)
   })
 })

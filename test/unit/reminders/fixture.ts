@@ -1,4 +1,5 @@
-import { openDatabase } from '../../../electron/main/store/db'
+import { openStores } from '../../../electron/main/store/stores'
+import { tempDir } from '../../helpers/temp'
 import { FakeClock } from '../../../electron/main/lib/clock'
 import { memoryLogger } from '../../../electron/main/lib/logger'
 import { EventBus } from '../../../electron/main/ipc/dispatch'
@@ -14,12 +15,14 @@ export const ZONE = 'Europe/Zurich'
 export const START = Date.UTC(2026, 2, 2, 9, 0)
 
 /**
- * An in-memory database at the newest schema with one account and two organisations, a reminders
+ * A data folder's two stores (user.sqlite with cache.sqlite attached) at the newest schema with one account and two organisations, a reminders
  * service on a fake clock in Europe/Zurich, and a recorder of `reminders:new` announcements.
  */
 export function remindersFixture(options: { start?: number; gauge?: () => readonly GaugeReading[] | null } = {}) {
   const clock = new FakeClock(options.start ?? START)
-  const { db } = openDatabase({ file: ':memory:', logger: memoryLogger() })
+  const dir = tempDir('switchboard-reminders-')
+  const stores = openStores({ dataDir: dir.dir, logger: memoryLogger(), now: () => clock.now() })
+  const db = stores.db
   const events = new EventBus()
   const announced: RemindersAnnounced[] = []
   events.on((channel, payload) => {
@@ -144,5 +147,9 @@ export function remindersFixture(options: { start?: number; gauge?: () => readon
       .map((r) => `${r.rule}:${r.subject}`)
       .sort()
 
-  return { db, clock, events, repo, service, announced, seed, evaluate, close: () => db.close() }
+  const close = (): void => {
+    stores.close()
+    dir.cleanup()
+  }
+  return { db, clock, events, repo, service, announced, seed, evaluate, close }
 }

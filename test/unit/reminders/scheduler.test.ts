@@ -26,6 +26,8 @@ function status(accountId: string, state: SyncStatus['state'], lastSyncAt: numbe
     offlineSince: null,
     nextAttemptAt: null,
     issues: [],
+    skipped: [],
+    skippedCount: 0,
   }
 }
 

@@ -96,7 +96,9 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
 
   return (
     <Card withBorder padding="md" data-testid="offboarding">
-      <Title order={4}>{t('accessPage.offboarding.title', { name: displayName })}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.offboarding.title', { name: displayName })}
+      </Title>
       <Text size="sm" fw={500} mt="sm">
         {t('accessPage.offboarding.chooseOrgs')}
       </Text>
@@ -285,7 +287,9 @@ export function PersonPage() {
       </Group>
       <Group justify="space-between">
         <div>
-          <Title order={2}>{p.displayName}</Title>
+          <Title order={1} size="h2">
+            {p.displayName}
+          </Title>
           <Text c="dimmed">{p.email}</Text>
         </div>
         <Button color="red" variant="light" onClick={() => setOffboarding(true)} data-testid="offboard-open">
@@ -293,7 +297,9 @@ export function PersonPage() {
         </Button>
       </Group>
       {offboarding && <Offboarding email={p.email} displayName={p.displayName} orgs={p.orgs} />}
-      <Title order={4}>{t('accessPage.people.organizations')}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.people.organizations')}
+      </Title>
       {p.orgs.map((o) => (
         <Card key={`${o.accountId}:${o.orgId}:${o.memberKey}`} withBorder padding="sm" data-testid="person-org">
           <Group justify="space-between">
@@ -336,7 +342,9 @@ export function PersonPage() {
           )}
         </Card>
       ))}
-      <Title order={4}>{t('accessPage.tabs.history')}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.tabs.history')}
+      </Title>
       <HistoryPanel email={p.email} />
     </Stack>
   )

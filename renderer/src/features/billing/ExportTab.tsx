@@ -42,7 +42,7 @@ function ProfileForm({ accountId, initial }: { accountId: string; initial: Partn
   }
   return (
     <Card withBorder padding="md">
-      <Title order={5} mb="sm">
+      <Title order={3} size="h5" mb="sm">
         {t('billingPage.export.profile')}
       </Title>
       <Stack gap="sm" maw={480}>

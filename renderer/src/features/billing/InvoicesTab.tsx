@@ -122,7 +122,9 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
   return (
     <Stack gap="lg">
       <Card withBorder padding="md">
-        <Title order={4}>{t('billingPage.import.title')}</Title>
+        <Title order={2} size="h4">
+          {t('billingPage.import.title')}
+        </Title>
         <Text size="sm" c="dimmed" mb="sm">
           {t('billingPage.import.help')}
         </Text>
@@ -265,7 +267,9 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
       <Card withBorder padding="md">
         <Group justify="space-between">
           <div>
-            <Title order={5}>{t('billingPage.import.fetchApi')}</Title>
+            <Title order={3} size="h5">
+              {t('billingPage.import.fetchApi')}
+            </Title>
             <Text size="sm" c="dimmed">
               {t('billingPage.import.fetchHelp')}
             </Text>
@@ -296,7 +300,7 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
       </Card>
 
       <Card withBorder padding="md">
-        <Title order={4} mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('billingPage.import.ledger', { count: invoices.data?.length ?? 0 })}
         </Title>
         <Table striped data-testid="ledger">

@@ -118,7 +118,7 @@ export function OverviewPage() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg">
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('overview.byType')}
           </Title>
           {!model ? (
@@ -144,7 +144,7 @@ export function OverviewPage() {
           )}
         </Card>
         <Card withBorder padding="lg">
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('overview.expiry')}
           </Title>
           {!model ? (
@@ -202,7 +202,7 @@ export function OverviewPage() {
         </Card>
       </SimpleGrid>
       <Card withBorder padding="lg">
-        <Title order={4} mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('overview.flagged')}
         </Title>
         {!model ? (

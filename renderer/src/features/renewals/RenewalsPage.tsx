@@ -123,7 +123,9 @@ export function RenewalsPage() {
     <Stack gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-md))">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={2}>{t('renewals.title')}</Title>
+          <Title order={1} size="h2">
+            {t('renewals.title')}
+          </Title>
           <Text c="dimmed" size="sm">
             {t('renewals.subtitle')}
             {lastSync !== undefined && ` · ${t('renewals.asOf', { time: formatDateTime(lastSync, i18n.language) })}`}
@@ -229,12 +231,13 @@ export function RenewalsPage() {
                   return (
                     <Group
                       key={`g-${item.group.key}`}
+                      role="listitem"
                       style={{ ...style, background: 'var(--mantine-color-default-hover)' }}
                       px="md"
                       justify="space-between"
                       wrap="nowrap"
                     >
-                      <Text fw={600} truncate role="heading" aria-level={3}>
+                      <Text fw={600} truncate role="heading" aria-level={2}>
                         {item.group.label}
                       </Text>
                       <Group gap={6} wrap="nowrap">

@@ -21,12 +21,14 @@ export function SettingsPage() {
 
   return (
     <Stack gap="lg" maw={720}>
-      <Title order={2}>{t('settings.title')}</Title>
+      <Title order={1} size="h2">
+        {t('settings.title')}
+      </Title>
       <AccountsSection />
       <SyncScheduleSection />
       <NotificationSettingsSection />
       <Card withBorder padding="lg">
-        <Title order={4} mb="md">
+        <Title order={2} size="h4" mb="md">
           {t('settings.appearance')}
         </Title>
         {settings.data ? (
@@ -73,7 +75,7 @@ export function SettingsPage() {
         )}
       </Card>
       <Card withBorder padding="lg">
-        <Title order={4} mb="md">
+        <Title order={2} size="h4" mb="md">
           {t('settings.about')}
         </Title>
         {info.data && (

@@ -1,12 +1,12 @@
-import type { Migration } from './index'
+import type { Migration } from '../index'
 
 /**
- * Reminders, noise control and sync schedules: user data (what the user chose, and what was already
- * announced, which cannot be re-fetched). Self-contained: only these tables; rows of an account go
- * with it (ON DELETE CASCADE from `accounts`).
+ * `user.sqlite` version 2: reminders, noise control and sync schedules. User data: what the user
+ * chose, and what was already announced (which cannot be re-derived: re-deriving would announce it
+ * again). Self-contained: only these tables; an account's rows go with it (ON DELETE CASCADE).
  */
-export const migration005: Migration = {
-  version: 5,
+export const userMigration002: Migration = {
+  version: 2,
   name: 'reminders',
   up(db) {
     db.exec(`

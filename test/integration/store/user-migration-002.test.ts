@@ -2,22 +2,24 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { memoryLogger } from '../../../electron/main/lib/logger'
 import { migrate } from '../../../electron/main/store/migrate'
-import { MIGRATIONS } from '../../../electron/main/store/migrations'
+import { USER_MIGRATIONS } from '../../../electron/main/store/migrations'
 
 function at(version: number): Database.Database {
   const db = new Database(':memory:')
   db.pragma('foreign_keys = ON')
-  migrate(db, MIGRATIONS, memoryLogger(), version)
+  migrate(db, USER_MIGRATIONS, memoryLogger(), version)
   return db
 }
 
-describe('migration 005 reminders', () => {
-  it('adds the reminder tables to a version-4 database without touching its rows; they go with their account', () => {
-    const db = at(4)
+describe('user.sqlite migration 002 reminders', () => {
+  it('adds the reminder tables to a version-1 user store without touching its rows; they go with their account', () => {
+    const db = at(1)
     db.prepare("INSERT INTO accounts (id, label, base_url, created_at) VALUES ('a1', 'A', 'https://x', 1)").run()
-    db.prepare("INSERT INTO orgs (account_id, id, name, role, synced_at) VALUES ('a1', 1, 'Org', 'owner', 1)").run()
-    migrate(db, MIGRATIONS, memoryLogger(), 5)
-    expect(db.prepare('SELECT count(*) AS n FROM orgs').get()).toEqual({ n: 1 })
+    db.prepare(
+      "INSERT INTO access_history (account_id, org_id, at, kind, subject_key, object_type) VALUES ('a1', 1, 1, 'member_added', 'u:1', 'org')",
+    ).run()
+    migrate(db, USER_MIGRATIONS, memoryLogger(), 2)
+    expect(db.prepare('SELECT count(*) AS n FROM access_history').get()).toEqual({ n: 1 })
     db.prepare(
       "INSERT INTO reminders (account_id, rule, severity, subject, link, dedupe_key, created_at, delivery) VALUES ('a1', 'renewal_14', 'high', 's', '/x', 'k', 1, 'immediate')",
     ).run()
@@ -43,7 +45,7 @@ describe('migration 005 reminders', () => {
   })
 
   it('finds due reminders through its partial index', () => {
-    const db = at(5)
+    const db = at(2)
     const plan = db
       .prepare(
         "EXPLAIN QUERY PLAN SELECT id FROM reminders WHERE delivered_at IS NULL AND due_at IS NOT NULL AND due_at <= 5 AND delivery != 'muted'",
