@@ -245,6 +245,7 @@ export const PauseReason = z.enum([
   'battery',
   'suspended',
   'token_rejected',
+  'token_missing',
   'signed_out',
   'syncing',
   'budget',

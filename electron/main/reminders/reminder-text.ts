@@ -58,10 +58,16 @@ const en: Catalogue = {
       title: `${c.r.subject} expired on ${c.date(c.n('expiredAt'))}`,
       body: `${c.org} · ${c.s('service')}. Renew it in the Manager if it is still needed.`,
     }),
-    token_rejected: (c) => ({
-      title: `The token of ${c.s('account')} was rejected`,
-      body: 'Syncing has stopped. Create a new token in the Manager and add it again in Settings.',
-    }),
+    token_rejected: (c) =>
+      c.s('reason') === 'missing'
+        ? {
+            title: `The token of ${c.s('account')} cannot be found`,
+            body: 'Its keychain entry or environment variable is gone, so syncing has stopped. Add the account again in Settings.',
+          }
+        : {
+            title: `The token of ${c.s('account')} was rejected`,
+            body: 'Syncing has stopped. Create a new token in the Manager and add it again in Settings.',
+          },
     scope_missing: (c) => ({
       title: `${c.s('account')}: the token lacks the "${c.s('scope')}" scope`,
       body: `Not synced: ${c.s('resources')} (${c.n('orgs')} ${plural(c.n('orgs'), 'organization', 'organizations')}). Add the scope to the token in the Manager.`,
@@ -129,10 +135,16 @@ const fr: Catalogue = {
       title: `${c.r.subject} a expiré le ${c.date(c.n('expiredAt'))}`,
       body: `${c.org} · ${c.s('service')}. Renouvelez-le dans le Manager s’il est encore utile.`,
     }),
-    token_rejected: (c) => ({
-      title: `Le jeton de ${c.s('account')} a été refusé`,
-      body: 'La synchronisation est arrêtée. Créez un nouveau jeton dans le Manager et ajoutez-le à nouveau dans les Réglages.',
-    }),
+    token_rejected: (c) =>
+      c.s('reason') === 'missing'
+        ? {
+            title: `Le jeton de ${c.s('account')} est introuvable`,
+            body: 'Son entrée dans le trousseau ou sa variable d’environnement a disparu : la synchronisation est arrêtée. Ajoutez à nouveau le compte dans les Réglages.',
+          }
+        : {
+            title: `Le jeton de ${c.s('account')} a été refusé`,
+            body: 'La synchronisation est arrêtée. Créez un nouveau jeton dans le Manager et ajoutez-le à nouveau dans les Réglages.',
+          },
     scope_missing: (c) => ({
       title: `${c.s('account')} : il manque au jeton la portée « ${c.s('scope')} »`,
       body: `Non synchronisé : ${c.s('resources')} (${c.n('orgs')} ${plural(c.n('orgs'), 'organisation', 'organisations')}). Ajoutez la portée au jeton dans le Manager.`,

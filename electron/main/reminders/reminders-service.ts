@@ -45,6 +45,8 @@ const SEVERITY_RANK = { high: 0, medium: 1, low: 2 } as const
  */
 export class RemindersService {
   private readonly lastState = new Map<string, SyncStatus['state']>()
+  /** Accounts whose last sync stopped because the token source (keychain entry, variable) is gone. */
+  private readonly tokenMissing = new Set<string>()
 
   constructor(private readonly o: RemindersServiceOptions) {}
 
@@ -56,7 +58,11 @@ export class RemindersService {
   onSyncProgress(status: SyncStatus): void {
     const before = this.lastState.get(status.accountId)
     this.lastState.set(status.accountId, status.state)
-    const ended = before === 'syncing' && (status.state === 'idle' || status.state === 'token_rejected')
+    if (status.state === 'token_missing') this.tokenMissing.add(status.accountId)
+    else if (status.state === 'idle') this.tokenMissing.delete(status.accountId)
+    const ended =
+      before === 'syncing' &&
+      (status.state === 'idle' || status.state === 'token_rejected' || status.state === 'token_missing')
     if (ended) this.afterSync(status.accountId)
   }
 
@@ -93,7 +99,7 @@ export class RemindersService {
     const lastHistoryId = inputs.lastHistoryId(accountId)
     const { candidates, holding } = evaluateRules(
       {
-        account,
+        account: this.tokenMissing.has(accountId) ? { ...account, state: 'token_missing' } : account,
         products: inputs.expiringProducts(accountId, now),
         scopeIssues: inputs.scopeIssues(accountId),
         highFindings: inputs.highFindings(accountId),

@@ -198,7 +198,9 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
     })
   }
 
-  if (a.state === 'token_rejected') {
+  // A rejected token (401) or a token source that is gone (keychain entry, environment variable):
+  // either way nothing syncs until the user acts.
+  if (a.state === 'token_rejected' || a.state === 'token_missing') {
     const key = 'token_rejected'
     holding.add(key)
     out.push({
@@ -208,7 +210,7 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
       severity: 'high',
       ...base(null, null),
       subject: a.label,
-      params: { account: a.label },
+      params: { account: a.label, reason: a.state === 'token_missing' ? 'missing' : 'rejected' },
       link: routes.settings(),
     })
   }

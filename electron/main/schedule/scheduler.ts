@@ -128,6 +128,7 @@ export class SyncScheduler {
   private pauseReason(account: ScheduledAccount, status: SyncStatus | undefined): PauseReason | null {
     if (account.state === 'signed_out') return 'signed_out'
     if (account.state === 'token_rejected' || status?.state === 'token_rejected') return 'token_rejected'
+    if (status?.state === 'token_missing') return 'token_missing'
     if (status?.state === 'syncing' || status?.state === 'waiting') return 'syncing'
     if (account.state === 'offline' || status?.state === 'offline') return 'offline'
     if (this.power.suspended) return 'suspended'

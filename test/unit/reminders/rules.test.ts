@@ -222,3 +222,41 @@ describe('the first evaluation', () => {
     }
   })
 })
+
+describe('a token source that is gone', () => {
+  it('a sync that stops for a missing token (keychain entry, variable) fires the token reminder once', () => {
+    const f = remindersFixture()
+    try {
+      const status = (state: 'syncing' | 'token_missing' | 'idle') => ({
+        accountId: 'acc-1',
+        state,
+        planned: 0,
+        done: 0,
+        requests: 0,
+        etaMs: null,
+        current: null,
+        startedAt: null,
+        lastSyncAt: 1,
+        lastError: null,
+        offlineSince: null,
+        nextAttemptAt: null,
+        issues: [],
+        skipped: [],
+        skippedCount: 0,
+      })
+      f.service.onSyncProgress(status('syncing'))
+      f.service.onSyncProgress(status('token_missing'))
+      const [r] = f.service.list({}).items
+      expect(r).toMatchObject({ rule: 'token_rejected', params: { reason: 'missing' } })
+      f.service.onSyncProgress(status('syncing'))
+      f.service.onSyncProgress(status('token_missing'))
+      expect(f.service.list({}).total).toBe(1)
+      // Fixed: the next complete sync releases it.
+      f.service.onSyncProgress(status('syncing'))
+      f.service.onSyncProgress(status('idle'))
+      expect(f.repo.keys('acc-1').map((k) => k.key)).not.toContain('token_rejected')
+    } finally {
+      f.close()
+    }
+  })
+})

@@ -126,7 +126,9 @@ describe('sync scheduler (fake clock, fake engine)', () => {
   })
 
   it('runs several at once when the budget allows, and not an account the user is already syncing', () => {
-    const s = setup([account('a', null), account('b', null), account('c', null)], {}, 2)
+    const s = setup([account('a', null), account('b', null), account('c', null), account('d', null)], {}, 2)
+    s.states.set('d', 'token_missing')
+    expect(s.scheduler.overview().accounts.find((a) => a.accountId === 'd')?.pausedBy).toBe('token_missing')
     s.states.set('a', 'syncing')
     expect(s.scheduler.tick()).toEqual(['b'])
     s.states.set('a', 'idle')

@@ -64,6 +64,9 @@ describe('reminder sentences (OS notifications, tray, CLI)', () => {
       'bakery.ch arrive à échéance aujourd’hui',
     )
     expect(reminderText(reminder('expired'), 'en').title).toMatch(/expired on 21 Sept? 2026/)
+    expect(
+      reminderText({ ...reminder('token_rejected'), params: { account: 'Agency', reason: 'missing' } }, 'en').title,
+    ).toBe('The token of Agency cannot be found')
     // A language without a catalogue falls back to English.
     expect(reminderText(reminder('token_rejected'), 'xx').title).toBe('The token of Agency was rejected')
   })

@@ -216,8 +216,8 @@ describe('notification centre', () => {
     render(<App mantineEnv="test" />)
     const bell = await screen.findByRole('button', { name: 'Notifications: 2 unread' }, { timeout: 10_000 })
     await userEvent.click(bell)
-    expect(await screen.findByRole('heading', { name: 'Notifications' })).toBeInTheDocument()
-    const rows = await screen.findAllByTestId('reminder-row')
+    expect(await screen.findByRole('heading', { name: 'Notifications' }, { timeout: 10_000 })).toBeInTheDocument()
+    const rows = await screen.findAllByTestId('reminder-row', {}, { timeout: 10_000 })
     expect(rows.map((r) => r.getAttribute('data-unread'))).toEqual(['true', 'true', 'false'])
     expect(rows[0]).toHaveTextContent('baeckerei.ch expires in 9 days')
     expect(rows[0]).toHaveTextContent('Renewal within 14 days · Domain · Bäckerei Zürich AG')
@@ -225,21 +225,21 @@ describe('notification centre', () => {
 
     // Why am I seeing this?
     await userEvent.click(within(rows[0]!).getByTestId('why-button'))
-    const why = await screen.findByTestId('why-panel')
+    const why = await screen.findByTestId('why-panel', {}, { timeout: 10_000 })
     expect(why).toHaveTextContent('Less than 14 days before expiry, automatic renewal can no longer be switched on')
     expect(why).toHaveTextContent(/Announced \w{3} \d+, \d{4}/)
     await userEvent.keyboard('{Escape}')
 
     // Unread only.
     await userEvent.click(screen.getByText('Unread'))
-    await waitFor(() => expect(screen.getAllByTestId('reminder-row')).toHaveLength(2))
+    await waitFor(() => expect(screen.getAllByTestId('reminder-row')).toHaveLength(2), { timeout: 10_000 })
     expect(bridge.invoke).toHaveBeenCalledWith('reminders:list', expect.objectContaining({ unreadOnly: true }))
 
     // Mute this client from a row's menu.
     await userEvent.click(
       within(screen.getAllByTestId('reminder-row')[0]!).getByRole('button', { name: 'More actions for this reminder' }),
     )
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Mute Bäckerei Zürich AG' }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Mute Bäckerei Zürich AG' }, { timeout: 10_000 }))
     expect(bridge.invoke).toHaveBeenCalledWith('reminders:mute', {
       scope: 'org',
       accountId: 'acc-1',
@@ -249,7 +249,7 @@ describe('notification centre', () => {
 
     // Mark all as read: the bell drops to zero.
     await userEvent.click(screen.getByRole('button', { name: 'Mark all as read' }))
-    expect(await screen.findByRole('button', { name: 'Notifications' })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: 'Notifications' }, { timeout: 10_000 })).toBeInTheDocument()
     expect(bridge.invoke).toHaveBeenCalledWith('reminders:mark-read', { read: true })
   }, 60_000)
 
@@ -259,7 +259,7 @@ describe('notification centre', () => {
     render(<App mantineEnv="test" />)
     await screen.findByRole('button', { name: 'Notifications: 2 unread' }, { timeout: 10_000 })
     bridge.emit('app:navigate', { path: '/notifications' })
-    expect(await screen.findByRole('heading', { name: 'Notifications' })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { name: 'Notifications' }, { timeout: 10_000 })).toBeInTheDocument()
     // A route that is not in-app is ignored.
     bridge.emit('app:navigate', { path: '//evil.example/x' })
     expect(window.location.hash).toBe('#/notifications')
@@ -270,15 +270,17 @@ describe('notification centre', () => {
     window.location.hash = '#/settings'
     render(<App mantineEnv="test" />)
     const schedule = await screen.findByTestId('sync-schedule', {}, { timeout: 10_000 })
-    expect(await within(schedule).findByTestId('schedule-next')).toHaveTextContent(/Next sync in 5 hours/)
+    expect(await within(schedule).findByTestId('schedule-next', {}, { timeout: 10_000 })).toHaveTextContent(
+      /Next sync in 5 hours/,
+    )
     await userEvent.click(within(schedule).getByRole('combobox', { name: 'Schedule of Agency' }))
-    await userEvent.click(await screen.findByRole('option', { name: 'Daily at…' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'Daily at…' }, { timeout: 10_000 }))
     expect(bridge.invoke).toHaveBeenCalledWith('schedule:set', {
       accountId: 'acc-1',
       schedule: { mode: 'daily', dailyAt: '07:00' },
     })
 
-    const section = await screen.findByTestId('notification-settings')
+    const section = await screen.findByTestId('notification-settings', {}, { timeout: 10_000 })
     await userEvent.click(within(section).getByText('Daily digest'))
     expect(bridge.invoke).toHaveBeenCalledWith('reminders:settings-set', { patch: { digest: 'daily' } })
     await userEvent.click(within(section).getByRole('switch', { name: /Quiet hours/ }))
@@ -286,7 +288,7 @@ describe('notification centre', () => {
       patch: { quietHours: { enabled: true, start: '22:00', end: '07:00' } },
     })
     await userEvent.click(within(section).getByRole('switch', { name: /Write the renewals calendar/ }))
-    expect(await within(section).findByTestId('calendar-path')).toHaveTextContent(
+    expect(await within(section).findByTestId('calendar-path', {}, { timeout: 10_000 })).toHaveTextContent(
       '/d/calendar/switchboard-renewals.ics',
     )
     // The tray option exists only in the desktop app.

@@ -19,6 +19,7 @@ const PAUSE_COLOR: Record<string, string> = {
   battery: 'yellow',
   suspended: 'gray',
   token_rejected: 'red',
+  token_missing: 'red',
   signed_out: 'gray',
   syncing: 'blue',
   budget: 'gray',

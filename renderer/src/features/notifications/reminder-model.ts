@@ -42,7 +42,10 @@ export function reminderMessage(t: TFunction, r: Reminder, lang: string): { titl
       }
     case 'token_rejected':
       return {
-        title: t('notifications.msg.token_rejected', { account }),
+        title:
+          str(r, 'reason') === 'missing'
+            ? t('notifications.msg.token_missing', { account })
+            : t('notifications.msg.token_rejected', { account }),
         detail: t('notifications.detail.account', { account }),
       }
     case 'scope_missing':
