@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { hygieneFindings } from '../../../electron/main/access/hygiene'
 import { daysLeft, renewalWindow } from '../../../electron/main/reminders/rules'
+import { EXPIRING_PRODUCTS_SQL } from '../../../electron/main/reminders/rule-inputs'
 import { DAY_MS, remindersFixture } from './fixture'
 
 type Fixture = ReturnType<typeof remindersFixture>
@@ -255,6 +256,22 @@ describe('a token source that is gone', () => {
       f.service.onSyncProgress(status('syncing'))
       f.service.onSyncProgress(status('idle'))
       expect(f.repo.keys('acc-1').map((k) => k.key)).not.toContain('token_rejected')
+    } finally {
+      f.close()
+    }
+  })
+})
+
+describe('rule inputs', () => {
+  it('find the products of the renewal windows through the expiry index, not by scanning the account', () => {
+    const f = remindersFixture()
+    try {
+      const plan = (
+        f.db.prepare(`EXPLAIN QUERY PLAN ${EXPIRING_PRODUCTS_SQL}`).all({ account: 'acc-1', from: 0, to: 1 }) as {
+          detail: string
+        }[]
+      ).map((r) => r.detail)
+      expect(plan.join(' | ')).toMatch(/SEARCH p USING INDEX products_by_expiry/)
     } finally {
       f.close()
     }
