@@ -100,6 +100,7 @@ export class RemindersService {
     const { candidates, holding } = evaluateRules(
       {
         account: this.tokenMissing.has(accountId) ? { ...account, state: 'token_missing' } : account,
+        orgNames: inputs.orgNames(accountId),
         products: inputs.expiringProducts(accountId, now),
         scopeIssues: inputs.scopeIssues(accountId),
         highFindings: inputs.highFindings(accountId),

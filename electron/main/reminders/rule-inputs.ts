@@ -17,11 +17,10 @@ const DAY_S = 86_400
  * Products in the renewal windows of one account. `+account_id` keeps SQLite on the expiry index:
  * the window holds a few percent of a fleet's products (`npm run bench -- reminders`).
  */
-export const EXPIRING_PRODUCTS_SQL = `SELECT p.id AS productId, p.org_id AS orgId, coalesce(o.name, '#' || p.org_id) AS orgName,
-                p.customer_name AS customerName, p.service_name AS serviceName, p.expired_at AS expiredAt
-         FROM products p LEFT JOIN orgs o ON o.account_id = p.account_id AND o.id = p.org_id
-         WHERE +p.account_id = @account AND p.expired_at IS NOT NULL AND p.expired_at >= @from AND p.expired_at < @to
-         ORDER BY p.expired_at, p.id`
+export const EXPIRING_PRODUCTS_SQL = `SELECT p.id AS productId, p.org_id AS orgId, p.customer_name AS customerName,
+         p.service_name AS serviceName, p.expired_at AS expiredAt
+  FROM products p
+  WHERE +p.account_id = @account AND p.expired_at IS NOT NULL AND p.expired_at >= @from AND p.expired_at < @to`
 
 /**
  * Reads what the rules need from the cache (products, users, sync state) and the access history,
@@ -36,6 +35,7 @@ export class RuleInputsRepo {
     history: Database.Statement<[string, number], AccessChange>
     maxHistory: Database.Statement<[string], { id: number | null }>
     orgName: Database.Statement<[string, number], { name: string }>
+    orgNames: Database.Statement<[string], { id: number; name: string }>
   }
 
   constructor(db: Database.Database) {
@@ -48,18 +48,15 @@ export class RuleInputsRepo {
       ),
       // The high-severity hygiene findings (access/hygiene.ts): an owner or administrator without 2FA.
       high: db.prepare(
-        `SELECT 'no_2fa' AS rule, u.org_id AS orgId, coalesce(o.name, '#' || u.org_id) AS orgName, u.email,
-                u.display_name AS name, u.role_type AS role
-         FROM org_users u LEFT JOIN orgs o ON o.account_id = u.account_id AND o.id = u.org_id
-         WHERE u.account_id = ? AND u.state = 'valid' AND u.has_2fa = 0 AND u.role_type IN ('owner', 'admin')
-         ORDER BY u.org_id, u.email`,
+        `SELECT 'no_2fa' AS rule, org_id AS orgId, email, display_name AS name, role_type AS role
+         FROM org_users
+         WHERE account_id = ? AND state = 'valid' AND has_2fa = 0 AND role_type IN ('owner', 'admin')`,
       ),
       stale: db.prepare(
-        `SELECT u.org_id AS orgId, coalesce(o.name, '#' || u.org_id) AS orgName, u.member_key AS memberKey, u.email,
-                u.display_name AS name, u.role_type AS role, u.invited_at AS invitedAt
-         FROM org_users u LEFT JOIN orgs o ON o.account_id = u.account_id AND o.id = u.org_id
-         WHERE u.account_id = ? AND u.state = 'pending' AND u.invited_at IS NOT NULL AND u.invited_at < ?
-         ORDER BY u.org_id, u.member_key`,
+        `SELECT org_id AS orgId, member_key AS memberKey, email, display_name AS name, role_type AS role,
+                invited_at AS invitedAt
+         FROM org_users
+         WHERE account_id = ? AND state = 'pending' AND invited_at IS NOT NULL AND invited_at < ?`,
       ),
       history: db.prepare(
         `SELECT h.id AS historyId, h.org_id AS orgId, coalesce(o.name, '#' || h.org_id) AS orgName, h.kind,
@@ -72,6 +69,7 @@ export class RuleInputsRepo {
       ),
       maxHistory: db.prepare('SELECT max(id) AS id FROM access_history WHERE account_id = ?'),
       orgName: db.prepare('SELECT name FROM orgs WHERE account_id = ? AND id = ?'),
+      orgNames: db.prepare('SELECT id, name FROM orgs WHERE account_id = ?'),
     }
   }
 
@@ -115,6 +113,11 @@ export class RuleInputsRepo {
 
   lastHistoryId(accountId: string): number {
     return this.s.maxHistory.get(accountId)?.id ?? 0
+  }
+
+  /** Names of an account's organisations (the rules name the few that have news). */
+  orgNames(accountId: string): Map<number, string> {
+    return new Map(this.s.orgNames.all(accountId).map((o) => [o.id, o.name]))
   }
 
   orgName(accountId: string, orgId: number): string | null {

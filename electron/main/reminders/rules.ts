@@ -25,7 +25,6 @@ export interface RuleAccount {
 export interface ExpiringProduct {
   productId: number
   orgId: number
-  orgName: string
   customerName: string
   serviceName: string
   /** Unix seconds. */
@@ -42,7 +41,6 @@ export interface HighFinding {
   /** The hygiene rule (today only `no_2fa` of an owner or administrator is high). */
   rule: string
   orgId: number
-  orgName: string
   email: string
   name: string
   role: string
@@ -65,7 +63,6 @@ export interface AccessChange {
 
 export interface StaleInvitation {
   orgId: number
-  orgName: string
   memberKey: string
   email: string
   name: string
@@ -82,6 +79,8 @@ export interface GaugeReading {
 
 export interface RuleInputs {
   account: RuleAccount
+  /** Organisation names by id (those of the account). */
+  orgNames: ReadonlyMap<number, string>
   /** Products expiring within the notice window or expired within the news window. */
   products: readonly ExpiringProduct[]
   scopeIssues: readonly ScopeIssue[]
@@ -174,17 +173,21 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
   const out: Candidate[] = []
   const holding = new Set<string>()
   const base = (orgId: number | null, orgName: string | null) => ({ orgId, orgName })
+  const orgName = (orgId: number): string => input.orgNames.get(orgId) ?? `#${orgId}`
 
   // Renewals: one key per product, window and expiry date (a renewed product gets a new date).
+  // Keys that fired are skipped before anything else is built: a fleet has thousands in its windows.
   for (const p of input.products) {
     const rule = renewalWindow(p.expiredAt, nowMs)
     if (!rule) continue
+    const key = `${rule}|p${p.productId}|${p.expiredAt}`
+    if (firedKeys.has(key)) continue
     out.push({
-      key: `${rule}|p${p.productId}|${p.expiredAt}`,
+      key,
       rule,
       kind: 'state',
       severity: rule === 'renewal_30' ? 'medium' : 'high',
-      ...base(p.orgId, p.orgName),
+      ...base(p.orgId, orgName(p.orgId)),
       subject: p.customerName,
       params: {
         productId: p.productId,
@@ -238,7 +241,7 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
       rule: 'hygiene_high',
       kind: 'change',
       severity: 'high',
-      ...base(f.orgId, f.orgName),
+      ...base(f.orgId, orgName(f.orgId)),
       subject: f.name,
       params: { finding: f.rule, email: f.email, role: f.role },
       link: routes.person(f.email),
@@ -248,8 +251,10 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
 
   for (const c of input.accessChanges) {
     const rule: ReminderRule = c.role === 'owner' ? 'legal_rep_added' : 'admin_added'
+    const key = `access|h${c.historyId}`
+    if (firedKeys.has(key)) continue
     out.push({
-      key: `access|h${c.historyId}`,
+      key,
       rule,
       kind: 'change',
       severity: 'medium',
@@ -262,12 +267,14 @@ export function evaluateRules(input: RuleInputs, nowMs: number, firedKeys: Reado
 
   const nowS = Math.floor(nowMs / 1000)
   for (const i of input.staleInvitations) {
+    const key = `invitation_stale|o${i.orgId}|${i.memberKey}`
+    if (firedKeys.has(key)) continue
     out.push({
-      key: `invitation_stale|o${i.orgId}|${i.memberKey}`,
+      key,
       rule: 'invitation_stale',
       kind: 'state',
       severity: 'low',
-      ...base(i.orgId, i.orgName),
+      ...base(i.orgId, orgName(i.orgId)),
       subject: i.name || i.email,
       params: { email: i.email, role: i.role, days: Math.floor((nowS - i.invitedAt) / DAY_S) },
       link: routes.invitations(a.id, i.orgId),
