@@ -8,7 +8,8 @@
  * It refuses other OSes and architectures (the native modules are compiled for the host), says up
  * front what will happen about signing and notarization, and hands electron-builder an unpacked
  * Electron when one is available (ELECTRON_OVERRIDE_DIST_PATH, or node_modules/electron/dist after
- * `npx install-electron`) so packaging needs no download. Extra arguments go to electron-builder.
+ * `npx install-electron`) so packaging needs no download, and finally checks the unpacked app
+ * (scripts/check-package.ts). Extra arguments go to electron-builder.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -54,4 +55,11 @@ const result = spawnSync('npx', args, {
   stdio: 'inherit',
   env: { ...process.env, SWITCHBOARD_NATIVE_TAG: tag },
 })
-process.exit(result.status ?? 1)
+if (result.status !== 0) process.exit(result.status ?? 1)
+
+// The unpacked app against what it resolves at run time (native modules, manifest, icons, fuses).
+const check = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'scripts', 'check-package.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+})
+process.exit(check.status ?? 1)

@@ -2,10 +2,13 @@ import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
 import { Settings, SettingsPatch } from '../domain/settings'
 import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
-import { ExportedFile } from '../domain/files'
+import { DeliveredFile } from '../domain/files'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { fleetContract } from './contracts/fleet'
+import { coverageContract } from './contracts/coverage'
+import { filesContract } from './contracts/files'
 import { remindersContract, remindersEvents } from './contracts/reminders'
 import { coreHostEvents } from './contracts/core-host'
 
@@ -117,7 +120,7 @@ export const invokeContract = {
       delimiter: z.enum([',', ';', '\t']).optional(),
       bom: z.boolean().optional(),
     }).strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
   /** Full-text search over organizations, products, domains and people of every account. */
   'search:query': {
@@ -145,6 +148,9 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...fleetContract,
+  ...coverageContract,
+  ...filesContract,
   ...remindersContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 

@@ -5,10 +5,21 @@
 import { accountsAdd } from './accounts-add'
 import { accountsList } from './accounts-list'
 import { accountsRemove } from './accounts-remove'
+import { diagnosticsCommand } from './diagnostics'
 import { orgs } from './orgs'
 import { products } from './products'
 import { reminders } from './reminders'
 import { sync } from './sync'
 import { users } from './users'
 
-export const COMMANDS = [accountsAdd, accountsList, accountsRemove, sync, orgs, products, users, reminders] as const
+export const COMMANDS = [
+  accountsAdd,
+  accountsList,
+  accountsRemove,
+  sync,
+  orgs,
+  products,
+  users,
+  diagnosticsCommand,
+  reminders,
+] as const

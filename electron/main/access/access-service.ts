@@ -11,7 +11,7 @@ import type {
   PersonHit,
   StepResult,
 } from '../../../shared/domain/access'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import type { ApiClient } from '../api'
 import type { EventBus } from '../ipc/dispatch'
 import { AppError } from '../lib/app-error'
@@ -77,7 +77,7 @@ export class AccessService {
     return buildMatrix(this.o.db, accountId, orgId)
   }
 
-  exportMatrix(accountId: string, orgId: number, format: 'csv' | 'xlsx'): Promise<ExportedFile> | ExportedFile {
+  exportMatrix(accountId: string, orgId: number, format: 'csv' | 'xlsx'): Promise<FileContent> | FileContent {
     const m = this.matrix(accountId, orgId)
     return format === 'csv' ? matrixCsv(m) : matrixXlsx(m)
   }
@@ -265,7 +265,7 @@ export class AccessService {
     return structuredClone(r.run)
   }
 
-  report(runId: string, format: 'csv' | 'pdf'): ExportedFile | Promise<ExportedFile> {
+  report(runId: string, format: 'csv' | 'pdf'): FileContent | Promise<FileContent> {
     const run = this.run(runId)
     return format === 'csv' ? reportCsv(run) : reportPdf(run)
   }

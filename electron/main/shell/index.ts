@@ -5,12 +5,13 @@
  * protocol, the trusted-sender IPC adapter and the forwarding.
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CoreHostClient } from '../host/client'
 import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
 import { resolveNativeBinding } from '../store/native-binding'
+import { nativeCheckApplies, verifyNativeModules } from '../store/native-integrity'
 import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
@@ -22,6 +23,7 @@ import { AppRoute } from '../../../shared/domain/reminders'
 import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
 import { utilityHostSpawner } from './utility-host'
+import { chooseOpenPath, chooseSavePath } from './file-dialogs'
 
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
@@ -74,6 +76,23 @@ if (!app.requestSingleInstanceLock()) {
     installSecurityGuards(devServerUrl)
     handleAppProtocol(join(__dirname, '../renderer'))
 
+    // The native modules outside app.asar must match the hashes packed inside it (native-integrity.ts).
+    if (nativeCheckApplies(app.isPackaged, process.platform)) {
+      const check = verifyNativeModules({
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        electronVersion: process.versions.electron,
+        platform: process.platform,
+        arch: process.arch,
+        readFile: (path) => readFileSync(path),
+      })
+      if (!check.ok) {
+        dialog.showErrorBox('Switchboard is damaged', `${check.detail}\n\nPlease reinstall Switchboard.`)
+        app.quit()
+        return
+      }
+    }
+
     const binding = resolveNativeBinding({
       electronVersion: process.versions.electron,
       platform: process.platform,
@@ -89,8 +108,11 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
 
-    const refuseSecrets = (): never => {
-      throw new PeerCallError('In the app, tokens stay in the core host (OS keychain).', 'NOT_SUPPORTED')
+    const refuse = (): never => {
+      throw new PeerCallError(
+        'Not offered by the app (tokens stay in the core host; files use dialogs).',
+        'NOT_SUPPORTED',
+      )
     }
     core = new CoreHostClient({
       spawn: utilityHostSpawner(join(__dirname, 'core-host.js')),
@@ -99,13 +121,20 @@ if (!app.requestSingleInstanceLock()) {
         app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
         ...(binding.kind === 'electron' ? { nativeBinding: binding.path } : {}),
         secrets: 'keychain',
+        files: 'dialogs',
       },
       logger,
       parent: {
         openExternal: async ({ url }) => ({ opened: await safeOpenExternal(url) }),
-        secretGet: refuseSecrets,
-        secretSet: refuseSecrets,
-        secretDelete: refuseSecrets,
+        // Files never travel through IPC: main asks where, the core writes or reads that path.
+        chooseSavePath: async ({ suggestedName, mimeType }) => ({
+          path: await chooseSavePath(suggestedName, mimeType),
+        }),
+        chooseOpenPath: async ({ purpose }) => ({ path: await chooseOpenPath(purpose) }),
+        offerDownload: refuse,
+        secretGet: refuse,
+        secretSet: refuse,
+        secretDelete: refuse,
       },
     })
     let started

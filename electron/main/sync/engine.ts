@@ -36,6 +36,8 @@ export interface SyncEngineOptions {
   offlineRetryMs?: { first: number; max: number }
   /** The app's version: capabilities detected by another version are checked again on the next full sync. */
   appVersion?: string
+  /** Called after each job (done or failed), e.g. to persist the diagnostics recorder. */
+  onJobDone?: (accountId: string) => void
 }
 
 export interface StartOptions {
@@ -448,7 +450,9 @@ export class SyncEngine {
           r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
         }
         this.o.events.emit('cache:changed', { scopes: SCOPES_OF[job.resource] })
+        this.o.onJobDone?.(accountId)
       } catch (error) {
+        if (!this.closed) this.o.onJobDone?.(accountId)
         // The core is shutting down: the database may already be closed; write nothing.
         if (this.closed) return
         r.status.done += requests

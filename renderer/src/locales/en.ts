@@ -7,6 +7,7 @@ import { orgBrowserEn } from '../features/orgs/locales'
 import { billingEn } from '../features/billing/locales'
 import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
+import { coverageEn } from '../features/coverage/locales'
 
 export const en = {
   frame: frameEn,
@@ -74,6 +75,7 @@ export const en = {
     saveFailed: 'The settings could not be saved.',
   },
   roles: rolesEn,
+  coverage: coverageEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',

@@ -7,6 +7,7 @@ import { orgBrowserFr } from '../features/orgs/locales'
 import { billingFr } from '../features/billing/locales'
 import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
+import { coverageFr } from '../features/coverage/locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -75,6 +76,7 @@ export const fr: Messages = {
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
   roles: rolesFr,
+  coverage: coverageFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',

@@ -69,7 +69,7 @@ test('renewals across clients: grouped list, CSV and ICS exports that match the 
 
   // Group by month and filter.
   await app.getByText('Month', { exact: true }).click()
-  await expect(app.getByRole('heading', { level: 3 }).first()).toHaveText(/^\d{4}-\d{2}$/)
+  await expect(app.getByRole('heading', { level: 2 }).first()).toHaveText(/^\d{4}-\d{2}$/)
   await app.getByLabel('Filter by client, product or type').fill(rows[0]!.customerName)
   await expect(app.getByTestId('renewal-row').first()).toContainText(rows[0]!.customerName)
   await app.getByLabel('Filter by client, product or type').fill('')

@@ -4,54 +4,54 @@ import { memoryLogger } from '../../../electron/main/lib/logger'
 import { migrate } from '../../../electron/main/store/migrate'
 import { USER_MIGRATIONS } from '../../../electron/main/store/migrations'
 
-function at(version: number): Database.Database {
-  const db = new Database(':memory:')
-  db.pragma('foreign_keys = ON')
-  migrate(db, USER_MIGRATIONS, memoryLogger(), version)
-  return db
-}
+describe('user.sqlite migration 002 (fleet: hygiene decisions and history, saved views)', () => {
+  it('adds the tables to a version-1 store with its data, cascading from accounts', () => {
+    const db = new Database(':memory:')
+    db.pragma('foreign_keys = ON')
+    migrate(db, USER_MIGRATIONS, memoryLogger(), 1)
+    db.prepare(
+      "INSERT INTO accounts (id, label, base_url, created_at) VALUES ('a1', 'A', 'https://api.infomaniak.com', 1)",
+    ).run()
+    expect(migrate(db, USER_MIGRATIONS, memoryLogger(), 2)).toBe(2)
+    expect(db.prepare('SELECT count(*) FROM accounts').pluck().get()).toBe(1)
 
-describe('user.sqlite migration 002 reminders', () => {
-  it('adds the reminder tables to a version-1 user store without touching its rows; they go with their account', () => {
-    const db = at(1)
-    db.prepare("INSERT INTO accounts (id, label, base_url, created_at) VALUES ('a1', 'A', 'https://x', 1)").run()
+    const decide = db.prepare(
+      `INSERT INTO hygiene_decisions (finding_key, account_id, org_id, rule, kind, until, reason, decided_at)
+       VALUES (?, ?, 1, 'no_2fa', ?, ?, ?, 1)`,
+    )
+    decide.run('k1', 'a1', 'accepted', null, 'Key in the safe')
+    decide.run('k2', 'a1', 'snoozed', 10, 'Next week')
+    // A snooze needs its date, an acceptance has none, a reason is required.
+    expect(() => decide.run('k3', 'a1', 'snoozed', null, 'x')).toThrow(/CHECK/)
+    expect(() => decide.run('k4', 'a1', 'accepted', 10, 'x')).toThrow(/CHECK/)
+    expect(() => decide.run('k5', 'a1', 'accepted', null, '')).toThrow(/CHECK/)
+    // Fleet-wide findings (agency staff) have no account.
+    decide.run('k6', null, 'accepted', null, 'Our own staff')
     db.prepare(
-      "INSERT INTO access_history (account_id, org_id, at, kind, subject_key, object_type) VALUES ('a1', 1, 1, 'member_added', 'u:1', 'org')",
+      "INSERT INTO hygiene_history (account_id, org_id, day, open, high, medium, low, score) VALUES ('a1', 1, '2026-11-27', 3, 1, 1, 1, 80)",
     ).run()
-    migrate(db, USER_MIGRATIONS, memoryLogger(), 2)
-    expect(db.prepare('SELECT count(*) AS n FROM access_history').get()).toEqual({ n: 1 })
-    db.prepare(
-      "INSERT INTO reminders (account_id, rule, severity, subject, link, dedupe_key, created_at, delivery) VALUES ('a1', 'renewal_14', 'high', 's', '/x', 'k', 1, 'immediate')",
-    ).run()
-    db.prepare(
-      "INSERT INTO reminder_keys (account_id, key, rule, reminder_id, fired_at) VALUES ('a1', 'k', 'renewal_14', 1, 1)",
-    ).run()
-    db.prepare("INSERT INTO reminder_cursor (account_id, first_at, last_at) VALUES ('a1', 1, 1)").run()
-    db.prepare("INSERT INTO reminder_mutes (scope, account_id, org_id, created_at) VALUES ('org', 'a1', 1, 1)").run()
-    db.prepare(
-      "INSERT INTO sync_schedules (account_id, mode, daily_at, updated_at) VALUES ('a1', 'daily', '07:30', 1)",
-    ).run()
-    // A mute's scope and its fields agree; a schedule time is HH:MM.
-    expect(() => db.prepare("INSERT INTO reminder_mutes (scope, created_at) VALUES ('rule', 1)").run()).toThrow(/CHECK/)
     expect(() =>
       db
-        .prepare("INSERT INTO sync_schedules (account_id, mode, daily_at, updated_at) VALUES ('a1', 'daily', '7h', 1)")
+        .prepare(
+          "INSERT INTO hygiene_history (account_id, org_id, day, open, high, medium, low, score) VALUES ('a1', 2, '27.11.2026', 0, 0, 0, 0, 101)",
+        )
         .run(),
-    ).toThrow()
-    db.prepare("DELETE FROM accounts WHERE id = 'a1'").run()
-    for (const table of ['reminders', 'reminder_keys', 'reminder_cursor', 'reminder_mutes', 'sync_schedules'])
-      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 })
-    db.close()
-  })
+    ).toThrow(/CHECK/)
+    db.prepare(
+      "INSERT INTO saved_views (screen, name, state, created_at, updated_at) VALUES ('inventory', 'VIP', '{}', 1, 1)",
+    ).run()
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO saved_views (screen, name, state, created_at, updated_at) VALUES ('inventory', 'VIP', '{}', 2, 2)",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/)
 
-  it('finds due reminders through its partial index', () => {
-    const db = at(2)
-    const plan = db
-      .prepare(
-        "EXPLAIN QUERY PLAN SELECT id FROM reminders WHERE delivered_at IS NULL AND due_at IS NOT NULL AND due_at <= 5 AND delivery != 'muted'",
-      )
-      .all() as { detail: string }[]
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX reminders_due/)
-    db.close()
+    // Removing an account (an explicit choice) removes its decisions and history, not the fleet-wide ones.
+    db.prepare("DELETE FROM accounts WHERE id = 'a1'").run()
+    expect(db.prepare('SELECT finding_key FROM hygiene_decisions').pluck().all()).toEqual(['k6'])
+    expect(db.prepare('SELECT count(*) FROM hygiene_history').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT count(*) FROM saved_views').pluck().get()).toBe(1)
   })
 })

@@ -1,3 +1,4 @@
+import { CoverageNotice } from '../../components/CoverageNotice'
 import { useEffect, useState } from 'react'
 import {
   Anchor,
@@ -26,7 +27,7 @@ import {
   type PersonOrg,
   type PlanStep,
 } from '../../../../shared/domain/access'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke, onEvent } from '../../lib/ipc'
 import { accessQueries, useAccessInvalidation } from './access-queries'
@@ -86,8 +87,10 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
   })
   const report = useMutation({
     mutationFn: (format: 'csv' | 'pdf') => invoke('access:offboarding-report', { runId: run?.runId ?? '', format }),
-    onSuccess: downloadFile,
-    onError: (e) => notifications.show({ color: 'red', message: e.message }),
+    onSuccess: openDelivered,
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: e.message })
+    },
   })
   const refused = plan?.orgs.some((o) => o.refusal !== null) ?? false
   const apiCount = plan?.orgs.flatMap((o) => o.steps).filter((s) => s.api).length ?? 0
@@ -302,6 +305,7 @@ export function PersonPage() {
       </Title>
       {p.orgs.map((o) => (
         <Card key={`${o.accountId}:${o.orgId}:${o.memberKey}`} withBorder padding="sm" data-testid="person-org">
+          <CoverageNotice accountId={o.accountId} orgId={o.orgId} datasets={['product_rights', 'team_memberships']} />
           <Group justify="space-between">
             <Text fw={600}>{o.orgName}</Text>
             <Text size="xs" c="dimmed">

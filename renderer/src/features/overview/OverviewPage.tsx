@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { CoverageList } from '../../components/CoverageNotice'
 import {
   Anchor,
   Badge,
@@ -201,6 +202,13 @@ export function OverviewPage() {
           )}
         </Card>
       </SimpleGrid>
+      <Card withBorder padding="lg" data-testid="coverage-card">
+        <Title order={4}>{t('coverage.overview.title')}</Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('coverage.overview.subtitle')}
+        </Text>
+        <CoverageList accountId={org.accountId} orgId={org.id} />
+      </Card>
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="sm">
           {t('overview.flagged')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/settings'
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
 import { AccountsSection } from '../accounts/AccountsSection'
+import { DiagnosticsSection } from '../coverage/DiagnosticsSection'
 import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection'
 import { SyncScheduleSection } from '../notifications/SyncScheduleSection'
 
@@ -25,6 +26,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Title>
       <AccountsSection />
+      <DiagnosticsSection />
       <SyncScheduleSection />
       <NotificationSettingsSection />
       <Card withBorder padding="lg">
