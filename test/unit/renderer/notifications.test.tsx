@@ -294,4 +294,27 @@ describe('notification centre', () => {
     // The tray option exists only in the desktop app.
     expect(within(section).getByRole('switch', { name: /Keep syncing in the background/ })).toBeDisabled()
   }, 30_000)
+
+  it('settings: a switch flips before the core answers, and flips back when the save fails', async () => {
+    const bridge = stubBridge()
+    const stubbed = bridge.invoke.getMockImplementation()!
+    let answer: (result: IpcResult<unknown>) => void = () => undefined
+    bridge.invoke.mockImplementation((channel: string, input: unknown) =>
+      channel === 'reminders:settings-set'
+        ? new Promise<IpcResult<unknown>>((resolve) => (answer = resolve))
+        : stubbed(channel, input),
+    )
+    window.location.hash = '#/settings'
+    render(<App mantineEnv="test" />)
+    const section = await screen.findByTestId('notification-settings', {}, { timeout: 10_000 })
+    const quiet = await within(section).findByRole('switch', { name: /Quiet hours/ }, { timeout: 10_000 })
+    expect(quiet).not.toBeChecked()
+    await userEvent.click(quiet)
+    expect(bridge.invoke).toHaveBeenCalledWith('reminders:settings-set', {
+      patch: { quietHours: { enabled: true, start: '22:00', end: '07:00' } },
+    })
+    await waitFor(() => expect(within(section).getByRole('switch', { name: /Quiet hours/ })).toBeChecked())
+    answer({ ok: false, error: { code: 'INTERNAL', message: 'disk full' } })
+    await waitFor(() => expect(within(section).getByRole('switch', { name: /Quiet hours/ })).not.toBeChecked())
+  }, 30_000)
 })

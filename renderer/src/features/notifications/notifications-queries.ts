@@ -42,10 +42,24 @@ export function useMarkRead() {
 
 export function useUpdateNotificationSettings() {
   const queryClient = useQueryClient()
+  const key = remindersQueries.settings().queryKey
   return useMutation({
     mutationFn: (patch: NotificationPrefsPatch) => invoke('reminders:settings-set', { patch }),
+    // A switch flips at once (the core host answers after a round trip); a failed save puts it back.
+    onMutate: async (patch) => {
+      await queryClient.cancelQueries({ queryKey: key })
+      const before = queryClient.getQueryData(key)
+      if (before) {
+        const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+        queryClient.setQueryData(key, { ...before, prefs: { ...before.prefs, ...set } })
+      }
+      return { before }
+    },
+    onError: (_error, _patch, context) => {
+      if (context?.before) queryClient.setQueryData(key, context.before)
+    },
     onSuccess: (settings) => {
-      queryClient.setQueryData(remindersQueries.settings().queryKey, settings)
+      queryClient.setQueryData(key, settings)
       void queryClient.invalidateQueries({ queryKey: scopeRoots.schedule })
     },
   })
