@@ -46,6 +46,7 @@ import {
 } from './forecast'
 import { LedgerRepo, type InvoiceFilter, type LedgerInvoice } from './ledger-repo'
 import { writeCsv, writeForecastCsv, writeForecastXlsx, writePdf, writeXlsx } from './export-writers'
+import { change, emitChanges } from '../lib/cache-events'
 
 export interface BillingServiceOptions {
   db: Db
@@ -199,8 +200,8 @@ export class BillingService {
     this.repo = new LedgerRepo(o.db)
   }
 
-  private changed(): void {
-    this.o.events.emit('cache:changed', { scopes: ['billing'] })
+  private changed(accountId: string): void {
+    emitChanges(this.o.events, [change('billing', accountId)])
   }
 
   private today(): string {
@@ -342,7 +343,7 @@ export class BillingService {
     const vatRateBp = options.vatRatePercent !== undefined ? Math.round(options.vatRatePercent * 100) : null
     this.repo.saveLayout(input.accountId, a.layoutKey, a.headers, a.mapping, vatRateBp, at)
     if (input.previewId) this.previews.delete(input.previewId)
-    this.changed()
+    this.changed(input.accountId)
     return {
       status: 'imported',
       imported: r.inserted,
@@ -429,7 +430,7 @@ export class BillingService {
       invoices,
       true,
     )
-    if (r.inserted + r.updated > 0) this.changed()
+    if (r.inserted + r.updated > 0) this.changed(accountId)
     return {
       available: true,
       route,
@@ -451,7 +452,7 @@ export class BillingService {
 
   setPrices(accountId: string, entries: readonly PriceEntry[]): PriceEntry[] {
     this.repo.setPrices(accountId, entries)
-    this.changed()
+    this.changed(accountId)
     return this.repo.prices(accountId)
   }
 
@@ -477,7 +478,7 @@ export class BillingService {
     if (!this.repo.orgs(accountId).some((o) => o.id === orgId))
       throw new AppError('NOT_FOUND', 'This organization is not in the cache of this account.')
     this.repo.setCurrencySetting(accountId, orgId, currency)
-    this.changed()
+    this.changed(accountId)
     return this.currencies(accountId)
   }
 
@@ -539,7 +540,7 @@ export class BillingService {
     if (profile.logoBase64 && Buffer.from(profile.logoBase64, 'base64').length > 1024 * 1024)
       throw new AppError('INVALID_INPUT', 'The logo must be at most 1 MB.')
     this.repo.setProfile(accountId, profile)
-    this.changed()
+    this.changed(accountId)
     return this.repo.profile(accountId)
   }
 

@@ -146,7 +146,7 @@ function ProfileForm({
 
 export function ExportTab({ accountId, from, to }: { accountId: string; from: string; to: string }) {
   const { t, i18n } = useTranslation()
-  const orgs = useQuery({ queryKey: ['orgs', 'billing', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
+  const orgs = useQuery({ queryKey: ['orgs', 'account', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
   const profile = useQuery(billingQueries.profile(accountId))
   const run = useExport()
   const [orgIds, setOrgIds] = useState<string[]>([])

@@ -140,7 +140,7 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
   const previewMutation = usePreviewImport()
   const commit = useCommitImport()
   const invoices = useQuery(billingQueries.invoices(accountId, from, to))
-  const orgs = useQuery({ queryKey: ['orgs', 'billing', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
+  const orgs = useQuery({ queryKey: ['orgs', 'account', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
   // Lets the same file be chosen again (a file input fires no change for an identical pick).
   const resetFile = useRef<() => void>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
