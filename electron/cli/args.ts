@@ -2,6 +2,7 @@
  * Command-line parsing of the headless CLI (pure: no I/O, unit-tested).
  */
 import { parseArgs } from 'node:util'
+import { BACKUP_USAGE, parseBackupCommand, type BackupCommand } from './commands/backup'
 
 export type Command =
   | { kind: 'help' }
@@ -12,6 +13,7 @@ export type Command =
   | { kind: 'orgs'; account: string | undefined }
   | { kind: 'products'; account: string | undefined; org: string | undefined; expiringDays: number | undefined }
   | { kind: 'users'; account: string | undefined; org: string }
+  | BackupCommand
 
 export interface CommandLine {
   command: Command
@@ -48,6 +50,8 @@ Cache
   users --org O [--account A]        Members and pending invitations of an organization.
 
   A: account id, a unique prefix of it, or its label.  O: organization id or exact name.
+
+${BACKUP_USAGE}
 
 Options (every command)
   --json          Machine output: one JSON document on stdout (errors too: {"error":{code,message}}).
@@ -87,6 +91,9 @@ const ALLOWED: Record<Exclude<Command['kind'], 'help'>, readonly OptionName[]> =
   orgs: ['account'],
   products: ['account', 'org', 'expiring-days'],
   users: ['account', 'org'],
+  'backup-list': [],
+  'backup-create': [],
+  'backup-restore': [],
 }
 
 /** Names of environment variables the CLI accepts for --token-env. */
@@ -124,6 +131,12 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
     else if (sub === 'remove' || sub === 'rm') kind = 'accounts-remove'
     else throw new UsageError(sub === undefined ? 'accounts: add, list or remove?' : `Unknown command: accounts ${sub}`)
     extra = rest
+  } else if (group === 'backup') {
+    const backup = parseBackupCommand(sub === undefined ? [] : [sub, ...rest])
+    if ('error' in backup) throw new UsageError(backup.error)
+    const given = (Object.keys(values) as OptionName[]).filter((name) => !GLOBAL.includes(name))
+    if (given.length > 0) throw new UsageError(`backup does not take ${given.map((w) => `--${w}`).join(', ')}.`)
+    return { ...base, command: backup }
   } else if (group === 'sync' || group === 'orgs' || group === 'products' || group === 'users') {
     kind = group
     extra = sub === undefined ? [] : [sub, ...rest]

@@ -1,9 +1,11 @@
+import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
 import type { Clock } from './lib/clock'
 import type { Logger } from './lib/logger'
 import type { Db } from './store/db'
 import { openStores, type StoresStatus } from './store/stores'
+import { StoreService } from './services/store-service'
 import { SettingsRepo } from './store/settings-repo'
 import { AccountsRepo, type AccountRecord } from './store/repos/accounts-repo'
 import { CacheQueries } from './store/repos/cache-queries'
@@ -56,6 +58,8 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<boolean>
   /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
   saveFile?: SaveFile
+  /** Take a backup of the user data once a day while the core runs (the app and the browser shell). */
+  dailyBackups?: boolean
 }
 
 export interface CoreServices {
@@ -67,6 +71,8 @@ export interface CoreServices {
   renewals: RenewalsService
   access: AccessService
   billing: BillingService
+  /** Data files: notices, backups, read-only mode. */
+  store: StoreService
   clock: Clock
   demo: DemoService
   /** The host's safe external opener (false when there is none). */
@@ -199,6 +205,22 @@ export function createCore(options: CoreOptions): Core {
       return clients.delete(id)
     },
   })
+  const store = new StoreService({
+    stores,
+    dataDir: options.dataDir,
+    logDir: join(options.dataDir, 'logs'),
+    clock,
+    logger: logger.child('store'),
+    events,
+    nativeBinding: options.nativeBinding,
+    accountIds: () => accountsRepo.list().map((a) => a.id),
+    quiesce: async () => {
+      const ids = accountsRepo.list().map((a) => a.id)
+      for (const id of ids) sync.cancel(id)
+      await Promise.all(ids.map((id) => sync.whenIdle(id)))
+    },
+    reconcileAccounts: (gone) => accounts.reconcileAfterRestore(gone),
+  })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
     settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events),
@@ -227,6 +249,7 @@ export function createCore(options: CoreOptions): Core {
         return a ? clientFor(a) : undefined
       },
     }),
+    store,
     clock,
     demo: new DemoService({
       accounts,
@@ -244,7 +267,9 @@ export function createCore(options: CoreOptions): Core {
     }),
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
   }
-  services.demo.resumeIfPresent()
+  // Read-only (damaged user data without backup): nothing may write, not even the demo's address.
+  if (!store.readOnly) services.demo.resumeIfPresent()
+  if (options.dailyBackups) store.startDailyBackups()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
     validateOutput: options.validateOutput ?? false,
   })
@@ -260,6 +285,7 @@ export function createCore(options: CoreOptions): Core {
     services,
     close: () => {
       sync.close()
+      void store.close()
       void services.demo.close()
       stores.close()
     },

@@ -53,6 +53,12 @@ export const INVOKE_CHANNELS = [
   'access:invite',
   'access:invitation-update',
   'access:invitation-cancel',
+  'store:status',
+  'store:acknowledge',
+  'store:keep-recovered',
+  'backups:list',
+  'backups:create',
+  'backups:restore',
 ] as const
 
 /** Events pushed from main to the renderer. */

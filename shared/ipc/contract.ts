@@ -6,6 +6,7 @@ import { ExportedFile } from '../domain/files'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { storeContract } from './contracts/store'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -21,7 +22,17 @@ export type AppInfo = z.infer<typeof AppInfo>
 const Empty = z.object({}).strict()
 
 /** Cache scopes named in `cache:changed`; the renderer maps each to query keys. */
-export const CacheScope = z.enum(['settings', 'accounts', 'orgs', 'products', 'users', 'teams', 'sync', 'billing'])
+export const CacheScope = z.enum([
+  'settings',
+  'accounts',
+  'orgs',
+  'products',
+  'users',
+  'teams',
+  'sync',
+  'billing',
+  'store',
+])
 export type CacheScope = z.infer<typeof CacheScope>
 
 /**
@@ -132,6 +143,7 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...storeContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */

@@ -103,8 +103,9 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       platform: process.platform,
       host: 'browser-shell',
     },
+    dailyBackups: true,
   })
-  core.services.sync.resumeInterrupted()
+  if (!core.services.store.readOnly) core.services.sync.resumeInterrupted()
   const sseClients = new Set<ServerResponse>()
   const unsubscribe = core.onEvent((channel, payload) => {
     const frame = `data: ${JSON.stringify({ channel, payload })}\n\n`

@@ -4,6 +4,7 @@ import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
+import { storeHandlers } from './handlers/store'
 
 const DAY_SECONDS = 86_400
 
@@ -35,6 +36,8 @@ export function createHandlers(services: CoreServices): Handlers {
       removed: await services.accounts.remove(accountId, purgeCache),
     }),
     'sync:start': ({ accountId, orgId, focusOrgId }) => {
+      // A sync writes the cache and the access history: not while the user data is read-only.
+      services.store.assertWritable()
       if (accountId) requireAccount(accountId)
       for (const id of accountIds(accountId))
         services.sync.start(id, { orgId: orgId ?? null, ...(focusOrgId !== undefined ? { focusOrgId } : {}) })
@@ -80,5 +83,6 @@ export function createHandlers(services: CoreServices): Handlers {
     }),
     ...accessHandlers(services),
     ...billingHandlers(services),
+    ...storeHandlers(services),
   }
 }

@@ -189,6 +189,27 @@ export class AccountsService {
   }
 
   /**
+   * After the user data was restored from a backup: accounts that are gone lose their token and
+   * client; accounts whose token is no longer in the keychain are marked signed out.
+   */
+  async reconcileAfterRestore(gone: readonly string[]): Promise<void> {
+    for (const id of gone) {
+      this.d.sync.cancel(id)
+      this.d.forgetClient(id)
+      await this.d.secrets.delete(secretKey(id)).catch((error: unknown) => {
+        this.d.logger.warn('token of a vanished account not removed', { id, error })
+        return false
+      })
+    }
+    for (const a of this.d.repo.list()) {
+      if (a.token_env || a.state === 'signed_out') continue
+      const token = await this.d.secrets.get(secretKey(a.id)).catch(() => null)
+      if (token === null)
+        this.d.repo.setState(a.id, 'signed_out', 'The token was removed. Add the account again to sync.')
+    }
+  }
+
+  /**
    * Removes the token from the keychain. With `purgeCache`, also deletes the account and every
    * cached row keyed by it; otherwise the cache stays readable, marked "signed out".
    */

@@ -73,27 +73,30 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
 
-    core = createCore({
-      dataDir: app.getPath('userData'),
-      secretStore,
-      fetch: globalThis.fetch.bind(globalThis),
-      clock: systemClock,
-      logger,
-      nativeBinding: binding.kind === 'electron' ? binding.path : undefined,
-      app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
-      openExternal: safeOpenExternal,
-      saveFile: saveFileWithDialog,
-    })
-    if (core.recovered) {
-      void dialog.showMessageBox({
-        type: 'warning',
-        message: 'The local cache could not be read and was set aside.',
-        detail: `A fresh cache was created. The old file was kept as ${core.recovered.movedTo}.`,
+    try {
+      core = createCore({
+        dataDir: app.getPath('userData'),
+        secretStore,
+        fetch: globalThis.fetch.bind(globalThis),
+        clock: systemClock,
+        logger,
+        nativeBinding: binding.kind === 'electron' ? binding.path : undefined,
+        app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
+        openExternal: safeOpenExternal,
+        saveFile: saveFileWithDialog,
+        dailyBackups: true,
       })
+    } catch (error) {
+      // Before any window exists: the data folder cannot be opened (disk full, permissions, a newer version).
+      dialog.showErrorBox('Switchboard cannot open its data', error instanceof Error ? error.message : String(error))
+      app.quit()
+      return
     }
+    // What opening the data files found (cache rebuilt, user data restored or read-only) is shown
+    // by the renderer from `store:status`, in the user's language.
 
-    // A sync interrupted by a crash or a quit continues where it stopped.
-    core.services.sync.resumeInterrupted()
+    // A sync interrupted by a crash or a quit continues where it stopped (not while read-only).
+    if (!core.services.store.readOnly) core.services.sync.resumeInterrupted()
 
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()

@@ -13,4 +13,5 @@ export const scopeRoots: Record<CacheScope, readonly string[]> = {
   teams: ['teams'],
   sync: ['sync'],
   billing: ['billing'],
+  store: ['store'],
 }

@@ -69,6 +69,16 @@ describe('parseCommandLine', () => {
       account: undefined,
       org: 'Acme SA',
     })
+    expect(parseCommandLine(['backup', 'list', '--json', '--data-dir', 'D'])).toMatchObject({
+      json: true,
+      dataDir: 'D',
+      command: { kind: 'backup-list' },
+    })
+    expect(parseCommandLine(['backup', 'create']).command).toEqual({ kind: 'backup-create' })
+    expect(parseCommandLine(['backup', 'restore', 'user-x.sqlite']).command).toEqual({
+      kind: 'backup-restore',
+      id: 'user-x.sqlite',
+    })
     expect(parseCommandLine(['orgs', '--verbose']).verbose).toBe(true)
     expect(parseCommandLine(['--help']).command).toEqual({ kind: 'help' })
     expect(parseCommandLine(['sync', '-h']).command).toEqual({ kind: 'help' })
@@ -93,6 +103,12 @@ describe('parseCommandLine', () => {
       ['orgs', '--bogus'],
       ['orgs', 'extra'],
       ['sync', '--keep-cache'],
+      ['backup'],
+      ['backup', 'delete'],
+      ['backup', 'restore'],
+      ['backup', 'restore', 'a', 'b'],
+      ['backup', 'list', 'extra'],
+      ['backup', 'create', '--org', '1'],
     ]
     for (const argv of bad) expect(() => parseCommandLine(argv), argv.join(' ')).toThrow(UsageError)
   })

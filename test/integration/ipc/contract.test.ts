@@ -41,6 +41,7 @@ function validInputs(ids: {
   token: string
   baseUrl: string
   removable: string
+  backupId: string
   db: import('better-sqlite3').Database
 }) {
   const inputs: Record<(typeof INVOKE_CHANNELS)[number], unknown> = {
@@ -63,6 +64,12 @@ function validInputs(ids: {
     'app:open-external': { url: 'https://manager.infomaniak.com/v3/ng/profile/user/token/list' },
     ...billingInputs(ids),
     ...accessInputs(ids),
+    'store:status': {},
+    'store:acknowledge': { kind: 'split' },
+    'store:keep-recovered': {},
+    'backups:list': {},
+    'backups:create': {},
+    'backups:restore': { id: ids.backupId },
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs
@@ -97,7 +104,9 @@ describe('IPC contract', () => {
         .prepare<[string], { id: number }>('SELECT id FROM orgs WHERE account_id = ? ORDER BY id')
         .get(accountId)!.id
       const removable = await f.addAccount('client')
+      const backupId = (await f.core.services.store.createBackup()).id
       const inputs = validInputs({
+        backupId,
         accountId,
         orgId,
         token: f.sandbox.tokens.staff!,

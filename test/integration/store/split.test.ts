@@ -13,13 +13,16 @@ import { tempDir } from '../../helpers/temp'
 
 type Snapshot = Record<string, unknown[][]>
 
-/** Every row of the tables (in `main`, else in `cache`), in a stable order, as arrays. */
-function snapshot(db: Database.Database, tables: readonly string[]): Snapshot {
+/**
+ * Every row of the tables (in `main`, else in `cache`), in a stable order, as arrays; only the
+ * columns of `like` (the legacy file: later migrations may add columns to the new stores).
+ */
+function snapshot(db: Database.Database, tables: readonly string[], like: Database.Database = db): Snapshot {
   const out: Snapshot = {}
   const inMain = new Set(plainTables(db, 'main'))
   for (const table of tables) {
     const schema = inMain.has(table) ? 'main' : 'cache'
-    const cols = columnsOf(db, schema, table)
+    const cols = columnsOf(like, 'main', table)
     out[table] = db
       .prepare(
         `SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${schema}."${table}" ORDER BY ${cols.map((_, i) => i + 1).join(', ')}`,
@@ -116,6 +119,8 @@ describe('splitting the single switchboard.sqlite of earlier versions', () => {
     }
     legacy.exec('DETACH DATABASE src; DETACH DATABASE srccache')
     const before = snapshot(legacy, tables)
+    const kept = new Database(':memory:')
+    migrate(kept, LEGACY_MIGRATIONS, memoryLogger())
     legacy.close()
     const counts = Object.fromEntries(Object.entries(before).map(([t, rows]) => [t, rows.length]))
     for (const t of ['accounts', 'orgs', 'products', 'org_users', 'teams', 'access_history', 'audit_log'])
@@ -134,7 +139,7 @@ describe('splitting the single switchboard.sqlite of earlier versions', () => {
       expect(existsSync(join(dir, 'switchboard.sqlite'))).toBe(false)
       expect(existsSync(join(dir, 'switchboard.sqlite.before-split'))).toBe(true)
       expect(split?.tables.reduce((n, t) => n + t.skipped, 0)).toBe(0)
-      const after = snapshot(ctx.core.db, tables)
+      const after = snapshot(ctx.core.db, tables, kept)
       for (const table of tables) expect(after[table], table).toEqual(before[table])
       // The FTS index was rebuilt from the copied documents.
       const hits = await ctx.core.dispatch('search:query', { text: 'split@example' }, { transport: 'test' })
@@ -143,9 +148,13 @@ describe('splitting the single switchboard.sqlite of earlier versions', () => {
       const user = new Database(join(dir, 'user.sqlite'), { readonly: true })
       expect(plainTables(user, 'main')).not.toContain('products')
       user.close()
+      // The split store was migrated further: a backup of it was taken first.
+      expect(ctx.core.services.store.listBackups().map((b) => b.reason)).toEqual(['migration'])
       if (process.platform !== 'win32') {
-        for (const name of readdirSync(dir))
-          expect([name, statSync(join(dir, name)).mode & 0o777]).toEqual([name, 0o600])
+        for (const name of readdirSync(dir)) {
+          const mode = statSync(join(dir, name)).mode & 0o777
+          expect([name, mode]).toEqual([name, name === 'backups' ? 0o700 : 0o600])
+        }
       }
     } finally {
       ctx.dispose()
