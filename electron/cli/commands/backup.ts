@@ -1,34 +1,11 @@
 /**
- * `backup list | create | restore <id>`: the user-data backups (see electron/main/store/backups.ts).
- * Parsing is pure (unit-tested); running takes only the store service.
+ * `backup list | create | restore <id>`: backups of the user data (accounts, settings, ledger, prices,
+ * history, audit); see electron/main/store/backups.ts.
  */
 import type { BackupInfo } from '../../../shared/domain/store'
-import type { StoreService } from '../../main/services/store-service'
+import { noPositionals, UsageError } from '../args'
+import { defineCommand } from '../command'
 import { dateTimeFromMs, table } from '../format'
-
-export type BackupCommand = { kind: 'backup-list' } | { kind: 'backup-create' } | { kind: 'backup-restore'; id: string }
-
-export const BACKUP_USAGE = `Backups (of the user data: accounts, settings, ledger, prices, history, audit)
-  backup list                        Backups, newest first (date, size, why it was taken).
-  backup create                      Take a backup now.
-  backup restore <id>                Restore a backup (ids from "backup list"); the current data is
-                                     backed up first, so a restore can be undone.`
-
-/** Parses the words after `backup`; answers undefined for an unknown sub-command (the caller says so). */
-export function parseBackupCommand(words: readonly string[]): BackupCommand | { error: string } {
-  const [sub, ...rest] = words
-  if (sub === 'list' || sub === 'ls')
-    return rest.length ? { error: `Unexpected argument: ${rest.join(' ')}` } : { kind: 'backup-list' }
-  if (sub === 'create')
-    return rest.length ? { error: `Unexpected argument: ${rest.join(' ')}` } : { kind: 'backup-create' }
-  if (sub === 'restore') {
-    const [id, ...more] = rest
-    if (id === undefined || id.trim() === '') return { error: 'backup restore needs the backup id (see: backup list).' }
-    if (more.length > 0) return { error: `Unexpected argument: ${more.join(' ')}` }
-    return { kind: 'backup-restore', id: id.trim() }
-  }
-  return { error: sub === undefined ? 'backup: list, create or restore?' : `Unknown command: backup ${sub}` }
-}
 
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
@@ -45,33 +22,68 @@ function rows(backups: readonly BackupInfo[]): string {
   ])
 }
 
-export async function runBackupCommand(
-  store: StoreService,
-  command: BackupCommand,
-): Promise<{ json: unknown; human: string }> {
-  switch (command.kind) {
-    case 'backup-list': {
-      const backups = store.listBackups()
-      return {
-        json: { backupDir: store.status().backupDir, backups },
-        human: backups.length === 0 ? `No backup yet in ${store.status().backupDir}.` : rows(backups),
-      }
+export const backupList = defineCommand({
+  kind: 'backup-list',
+  words: ['backup', 'list'],
+  aliases: [['backup', 'ls']],
+  group: 'Backups',
+  options: {},
+  usage: '  backup list                        Backups of the user data, newest first (date, size, why).',
+  parse({ positionals }) {
+    noPositionals(positionals)
+    return {}
+  },
+  run(ctx) {
+    const store = ctx.core.services.store
+    const backups = store.listBackups()
+    const backupDir = store.status().backupDir
+    return {
+      json: { backupDir, backups },
+      human: backups.length === 0 ? `No backup yet in ${backupDir}.` : rows(backups),
     }
-    case 'backup-create': {
-      const backup = await store.createBackup('manual')
-      return { json: backup, human: `Backup written: ${backup.id} (${size(backup.size)}).` }
+  },
+})
+
+export const backupCreate = defineCommand({
+  kind: 'backup-create',
+  words: ['backup', 'create'],
+  group: 'Backups',
+  options: {},
+  usage: '  backup create                      Take a backup now.',
+  parse({ positionals }) {
+    noPositionals(positionals)
+    return {}
+  },
+  async run(ctx) {
+    const backup = await ctx.core.services.store.createBackup('manual')
+    return { json: backup, human: `Backup written: ${backup.id} (${size(backup.size)}).` }
+  },
+})
+
+export const backupRestore = defineCommand({
+  kind: 'backup-restore',
+  words: ['backup', 'restore'],
+  group: 'Backups',
+  options: {},
+  usage: `  backup restore <id>                Restore a backup (ids from "backup list"); the current data is
+                                     backed up first, so a restore can be undone.`,
+  parse({ positionals }) {
+    const [id, ...more] = positionals
+    if (id === undefined || id.trim() === '')
+      throw new UsageError('backup restore needs the backup id (see: backup list).')
+    if (more.length > 0) throw new UsageError(`Unexpected argument: ${more.join(' ')}`)
+    return { id: id.trim() }
+  },
+  async run(ctx, { id }) {
+    const result = await ctx.core.services.store.restore(id)
+    return {
+      json: result,
+      human: [
+        `Restored ${result.restored.id} (taken ${dateTimeFromMs(result.restored.at) ?? '?'}).`,
+        result.safetyBackup ? `The data as it was just before is in ${result.safetyBackup.id}.` : '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
     }
-    case 'backup-restore': {
-      const result = await store.restore(command.id)
-      return {
-        json: result,
-        human: [
-          `Restored ${result.restored.id} (taken ${dateTimeFromMs(result.restored.at) ?? '?'}).`,
-          result.safetyBackup ? `The data as it was just before is in ${result.safetyBackup.id}.` : '',
-        ]
-          .filter(Boolean)
-          .join('\n'),
-      }
-    }
-  }
-}
+  },
+})

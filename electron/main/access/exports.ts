@@ -1,8 +1,10 @@
 import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { maskLetters, type MatrixData, type OffboardingRun } from '../../../shared/domain/access'
 import type { ExportedFile } from '../../../shared/domain/files'
-import { neutralizeCell, toCsv, type CsvCell } from '../export/csv'
+import { toCsv, type CsvCell } from '../export/csv'
+import { xlsxText } from '../export/neutralize'
 
 function file(fileName: string, mimeType: string, content: Buffer): ExportedFile {
   return { fileName, mimeType, contentBase64: content.toString('base64'), byteLength: content.length }
@@ -39,7 +41,7 @@ export function matrixTable(m: MatrixData): { header: string[]; rows: CsvCell[][
     'Billing contact',
     '2FA',
     'Last login (UTC)',
-    ...m.products.map((p) => `${p.serviceName}: ${p.name} (#${p.id})`),
+    ...m.products.map((p) => `${serviceLabel(p.serviceName, 'en')}: ${p.name} (#${p.id})`),
   ]
   const byUser = new Map<number, Map<number, string>>()
   for (const [u, p, mask, direct, teamIds] of m.cells) {
@@ -81,9 +83,9 @@ export async function matrixXlsx(m: MatrixData): Promise<ExportedFile> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Switchboard'
   const ws = wb.addWorksheet('Access', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] })
-  ws.addRow(header.map((h) => neutralizeCell(h)))
+  ws.addRow(header.map((h) => xlsxText(h)))
   ws.getRow(1).font = { bold: true }
-  for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? neutralizeCell(c) : (c ?? ''))))
+  for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? xlsxText(c) : (c ?? ''))))
   const buffer = Buffer.from(await wb.xlsx.writeBuffer())
   return file(
     `access-matrix-${slug(m.orgName)}.xlsx`,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ExportedFile } from '../../../shared/domain/files'
 import { AUTO_RENEW_CUTOFF_DAYS, type RenewalRow } from '../../../shared/domain/renewals'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import type { Language } from '../../../shared/domain/settings'
 import type { Clock } from '../lib/clock'
 import { toCsv } from '../export/csv'
@@ -115,7 +116,7 @@ export class RenewalsService {
         rows.map((r) => [
           r.orgName,
           r.customerName,
-          r.serviceName,
+          serviceLabel(r.serviceName, language),
           isoDate(r.expiredAt),
           r.daysLeft,
           r.expired ? t.expired! : r.underCutoff ? t.cutoff! : t.upcoming!,
@@ -128,7 +129,11 @@ export class RenewalsService {
           uid: `${r.accountId}-${r.productId}-${r.expiredAt}@switchboard`,
           date: isoDate(r.expiredAt),
           summary: fill(t.summary!, { product: r.customerName, org: r.orgName }),
-          description: fill(t.description!, { type: r.serviceName, org: r.orgName, date: isoDate(r.expiredAt) }),
+          description: fill(t.description!, {
+            type: serviceLabel(r.serviceName, language),
+            org: r.orgName,
+            date: isoDate(r.expiredAt),
+          }),
           ...(r.expired
             ? {}
             : { alarm: { daysBefore: AUTO_RENEW_CUTOFF_DAYS, text: fill(t.alarm!, { product: r.customerName }) } }),

@@ -2,6 +2,7 @@
 import { renewalsEn } from '../features/renewals/locales'
 import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
+import { rolesEn } from '../features/orgs/roles-locales'
 
 export const en = {
   renewals: renewalsEn,
@@ -62,13 +63,7 @@ export const en = {
     saved: 'Settings saved',
     saveFailed: 'The settings could not be saved.',
   },
-  roles: {
-    owner: 'Legal representative',
-    admin: 'Administrator',
-    normal: 'Collaborator',
-    client: 'Client',
-    unknown: 'Unknown role',
-  },
+  roles: rolesEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',
@@ -284,33 +279,6 @@ export const en = {
     fieldMaintenance: 'Maintenance',
     fieldOperation: 'Operation in progress',
     fieldTags: 'Tags',
-  },
-  productTypes: {
-    hosting: 'Hosting',
-    mailing: 'Newsletter',
-    housing: 'Housing',
-    dedicated_server: 'Dedicated server',
-    video: 'Video streaming',
-    radio: 'Radio streaming',
-    nas: 'NAS',
-    domain: 'Domain',
-    cloud: 'Cloud server',
-    backup: 'Backup',
-    email_hosting: 'Mail service',
-    vod: 'VOD',
-    cloud_hd: 'Cloud HD',
-    certificate: 'SSL certificate',
-    invitation: 'Invitation',
-    jelastic: 'Jelastic',
-    swiss_backup: 'Swiss Backup',
-    custom_url: 'Custom URL',
-    website_builder: 'Site Creator',
-    drive: 'kDrive',
-    e_ticketing: 'E-ticketing',
-    public_cloud: 'Public Cloud',
-    ksuite: 'kSuite',
-    web_hosting: 'Web hosting',
-    ai_tools: 'AI tools',
   },
   accounts: {
     title: 'Accounts',

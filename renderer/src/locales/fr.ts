@@ -2,6 +2,7 @@ import type { Messages } from './en'
 import { renewalsFr } from '../features/renewals/locales'
 import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
+import { rolesFr } from '../features/orgs/roles-locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -63,13 +64,7 @@ export const fr: Messages = {
     saved: 'Paramètres enregistrés',
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
-  roles: {
-    owner: 'Représentant légal',
-    admin: 'Administrateur',
-    normal: 'Collaborateur',
-    client: 'Client',
-    unknown: 'Rôle inconnu',
-  },
+  roles: rolesFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
@@ -288,33 +283,6 @@ export const fr: Messages = {
     fieldMaintenance: 'Maintenance',
     fieldOperation: 'Opération en cours',
     fieldTags: 'Étiquettes',
-  },
-  productTypes: {
-    hosting: 'Hébergement',
-    mailing: 'Newsletter',
-    housing: 'Housing',
-    dedicated_server: 'Serveur dédié',
-    video: 'Streaming vidéo',
-    radio: 'Streaming radio',
-    nas: 'NAS',
-    domain: 'Domaine',
-    cloud: 'Serveur cloud',
-    backup: 'Sauvegarde',
-    email_hosting: 'Service mail',
-    vod: 'VOD',
-    cloud_hd: 'Cloud HD',
-    certificate: 'Certificat SSL',
-    invitation: 'Invitation',
-    jelastic: 'Jelastic',
-    swiss_backup: 'Swiss Backup',
-    custom_url: 'URL personnalisée',
-    website_builder: 'Créateur de site',
-    drive: 'kDrive',
-    e_ticketing: 'Billetterie',
-    public_cloud: 'Public Cloud',
-    ksuite: 'kSuite',
-    web_hosting: 'Hébergement web',
-    ai_tools: 'Outils d’IA',
   },
   accounts: {
     title: 'Comptes',
