@@ -9,6 +9,7 @@ import { orgPath } from '../features/orgs/org-key'
 import { useCurrentOrg } from '../features/orgs/orgs-queries'
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { OfflineBanner } from '../features/sync/OfflineBanner'
+import { StoreBanner } from '../features/store/StoreBanner'
 import { NAV_ITEMS } from './nav'
 
 /** The frame: header with the organization switcher and sync state, navbar with the sections, routed content. */
@@ -64,6 +65,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <StoreBanner />
         <OfflineBanner />
         <ErrorBoundary resetKey={location.pathname}>
           <Outlet />

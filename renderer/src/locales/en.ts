@@ -2,6 +2,7 @@
 import { renewalsEn } from '../features/renewals/locales'
 import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
+import { storeEn } from '../features/store/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 
 export const en = {
@@ -14,6 +15,7 @@ export const en = {
   },
   accessPage: accessEn,
   billingPage: billingEn,
+  store: storeEn,
   app: {
     name: 'Switchboard',
     tagline: 'Every client organization, at hand.',

@@ -2,6 +2,7 @@ import type { Messages } from './en'
 import { renewalsFr } from '../features/renewals/locales'
 import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
+import { storeFr } from '../features/store/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 
 /** French strings (Swiss French conventions where they differ). */
@@ -15,6 +16,7 @@ export const fr: Messages = {
   },
   accessPage: accessFr,
   billingPage: billingFr,
+  store: storeFr,
   app: {
     name: 'Switchboard',
     tagline: 'Toutes vos organisations clientes, à portée de main.',

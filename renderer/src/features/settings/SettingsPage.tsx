@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/settings'
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
 import { AccountsSection } from '../accounts/AccountsSection'
+import { BackupsSection } from '../store/BackupsSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -68,6 +69,7 @@ export function SettingsPage() {
           </Group>
         )}
       </Card>
+      <BackupsSection />
       <Card withBorder padding="lg">
         <Title order={4} mb="md">
           {t('settings.about')}
