@@ -59,6 +59,9 @@ export const INVOKE_CHANNELS = [
   'backups:list',
   'backups:create',
   'backups:restore',
+  'accounts:removal-preview',
+  'accounts:removed-list',
+  'accounts:delete-data',
 ] as const
 
 /** Events pushed from main to the renderer. */

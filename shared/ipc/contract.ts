@@ -7,6 +7,7 @@ import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
 import { storeContract } from './contracts/store'
+import { accountRemovalContract } from './contracts/account-removal'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -67,9 +68,12 @@ export const invokeContract = {
     input: z.object({ accountId: z.string().min(1).max(100), label: z.string().trim().min(1).max(120) }).strict(),
     output: AccountSummary,
   },
-  /** Removes an account and its keychain token; its cached data too when asked. */
+  /**
+   * Removes an account: its token leaves the keychain and its cached data is deleted; its own data
+   * (ledger, prices, history, audit) stays unless `deleteUserData` (a separate, explicit choice).
+   */
   'accounts:remove': {
-    input: z.object({ accountId: z.string().min(1).max(100), purgeCache: z.boolean() }).strict(),
+    input: z.object({ accountId: z.string().min(1).max(100), deleteUserData: z.boolean() }).strict(),
     output: z.object({ removed: z.boolean() }),
   },
   /** Starts (or re-prioritizes) a sync; `orgId` limits it to one organization, `focusOrgId` puts one first. */
@@ -144,6 +148,7 @@ export const invokeContract = {
   ...billingContract,
   ...accessContract,
   ...storeContract,
+  ...accountRemovalContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */

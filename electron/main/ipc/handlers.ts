@@ -6,6 +6,7 @@ import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
 import { storeHandlers } from './handlers/store'
+import { accountRemovalHandlers } from './handlers/account-removal'
 
 const DAY_SECONDS = 86_400
 
@@ -33,8 +34,8 @@ export function createHandlers(services: CoreServices): Handlers {
       return account
     },
     'accounts:rename': ({ accountId, label }) => services.accounts.rename(accountId, label),
-    'accounts:remove': async ({ accountId, purgeCache }) => ({
-      removed: await services.accounts.remove(accountId, purgeCache),
+    'accounts:remove': async ({ accountId, deleteUserData }) => ({
+      removed: await services.accounts.remove(accountId, deleteUserData),
     }),
     'sync:start': ({ accountId, orgId, focusOrgId }) => {
       // A sync writes the cache and the access history: not while the user data is read-only.
@@ -98,5 +99,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...accessHandlers(services),
     ...billingHandlers(services),
     ...storeHandlers(services),
+    ...accountRemovalHandlers(services),
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AccountSummary, ScopeStatus } from '../../../shared/domain/cache'
+import type { AccountRemovalPreview, RemovedAccount } from '../../../shared/domain/account-removal'
 import { MANAGER_TOKENS_URL } from '../../../shared/domain/manager-links'
 import { ApiError, type ApiClient } from '../api'
 import { AppError } from '../lib/app-error'
@@ -131,7 +132,7 @@ export class AccountsService {
     try {
       profile = await client.getProfile()
       const existing = this.d.repo.findByUser(profile.id, baseUrl)
-      if (existing) {
+      if (existing && existing.removed_at === null) {
         throw new AppError('CONFLICT', `This Infomaniak login is already added as “${existing.label}”.`, {
           accountId: existing.id,
         })
@@ -147,7 +148,9 @@ export class AccountsService {
         { scopes: ['accounts'], manageUrl: TOKEN_PAGE },
       )
     }
-    const id = `acc-${randomUUID()}`
+    // The same login removed earlier with its data kept: it comes back with its ledger and history.
+    const revived = this.d.repo.findByUser(profile.id, baseUrl)
+    const id = revived?.id ?? `acc-${randomUUID()}`
     const label = input.label ?? profile.display_name ?? profile.email ?? profile.login ?? `Infomaniak ${profile.id}`
     if (!input.tokenEnv) {
       try {
@@ -157,18 +160,28 @@ export class AccountsService {
       }
     }
     try {
-      this.d.repo.insert({
-        id,
-        label,
-        baseUrl,
-        tokenEnv: input.tokenEnv ?? null,
-        userId: profile.id,
-        displayName: profile.display_name ?? null,
-        email: profile.email ?? null,
-        isDemo: input.isDemo ?? false,
-        scopes,
-        createdAt: this.d.clock.now(),
-      })
+      if (revived)
+        this.d.repo.revive(id, {
+          label,
+          tokenEnv: input.tokenEnv ?? null,
+          displayName: profile.display_name ?? null,
+          email: profile.email ?? null,
+          scopes,
+          isDemo: input.isDemo ?? false,
+        })
+      else
+        this.d.repo.insert({
+          id,
+          label,
+          baseUrl,
+          tokenEnv: input.tokenEnv ?? null,
+          userId: profile.id,
+          displayName: profile.display_name ?? null,
+          email: profile.email ?? null,
+          isDemo: input.isDemo ?? false,
+          scopes,
+          createdAt: this.d.clock.now(),
+        })
     } catch (error) {
       if (!input.tokenEnv) await this.d.secrets.delete(secretKey(id)).catch(() => false)
       throw error
@@ -211,11 +224,13 @@ export class AccountsService {
   }
 
   /**
-   * Removes the token from the keychain. With `purgeCache`, also deletes the account and every
-   * cached row keyed by it; otherwise the cache stays readable, marked "signed out".
+   * Removes an account. Its token always leaves the keychain and its cached data (organizations,
+   * products, people: a sync could fetch them again) is deleted. Its own data (billing ledger,
+   * prices, access history, audit log, offboarding runs) stays, attached to the removed account,
+   * unless `deleteUserData` says otherwise; adding the same login again brings it back.
    */
-  async remove(accountId: string, purgeCache: boolean): Promise<boolean> {
-    const account = this.d.repo.get(accountId)
+  async remove(accountId: string, deleteUserData: boolean): Promise<boolean> {
+    const account = this.d.repo.get(accountId) ?? (deleteUserData ? this.d.repo.getAny(accountId) : undefined)
     if (!account) return false
     this.d.sync.cancel(accountId)
     await this.d.sync.whenIdle(accountId)
@@ -227,9 +242,44 @@ export class AccountsService {
       }
     }
     this.d.forgetClient(accountId)
-    if (purgeCache) this.d.repo.delete(accountId)
-    else this.d.repo.setState(accountId, 'signed_out', 'The token was removed. Add the account again to sync.')
-    this.d.events.emit('cache:changed', { scopes: ['accounts', 'orgs', 'products', 'users', 'teams', 'sync'] })
+    if (deleteUserData) this.d.repo.delete(accountId)
+    else this.d.repo.markRemoved(accountId, this.d.clock.now())
+    this.d.logger.info('account removed', { id: accountId, userDataDeleted: deleteUserData })
+    this.d.events.emit('cache:changed', {
+      scopes: ['accounts', 'orgs', 'products', 'users', 'teams', 'sync', 'billing', 'store'],
+    })
     return true
+  }
+
+  /** What removing an account deletes and what it keeps (for the confirmation). */
+  removalPreview(accountId: string): AccountRemovalPreview {
+    const account = this.d.repo.get(accountId)
+    if (!account) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    return {
+      accountId,
+      tokenSource: account.token_env ? 'environment' : 'keychain',
+      cached: this.d.repo.cachedCounts(accountId),
+      kept: this.d.repo.keptCounts(accountId),
+    }
+  }
+
+  /** Removed accounts whose data was kept. */
+  listRemoved(): RemovedAccount[] {
+    return this.d.repo.listRemoved().map((a) => ({
+      id: a.id,
+      label: a.label,
+      email: a.email,
+      removedAt: a.removed_at ?? 0,
+      kept: this.d.repo.keptCounts(a.id),
+    }))
+  }
+
+  /** Deletes the kept data of a removed account (an explicit choice). */
+  deleteRemovedData(accountId: string): boolean {
+    const account = this.d.repo.getAny(accountId)
+    if (!account || account.removed_at === null) throw new AppError('NOT_FOUND', 'This removed account does not exist.')
+    const deleted = this.d.repo.delete(accountId)
+    this.d.events.emit('cache:changed', { scopes: ['accounts', 'billing', 'store'] })
+    return deleted
   }
 }

@@ -3,6 +3,7 @@ import { renewalsEn } from '../features/renewals/locales'
 import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
 import { storeEn } from '../features/store/locales'
+import { accountRemovalEn } from '../features/accounts/removal-locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 
 export const en = {
@@ -16,6 +17,7 @@ export const en = {
   accessPage: accessEn,
   billingPage: billingEn,
   store: storeEn,
+  accountRemoval: accountRemovalEn,
   app: {
     name: 'Switchboard',
     tagline: 'Every client organization, at hand.',
@@ -296,9 +298,6 @@ export const en = {
     removeAria: 'Remove {{label}}',
     removeTitle: 'Remove “{{label}}”?',
     removeBody: 'The token of “{{label}}” is deleted from the keychain and the account stops syncing.',
-    purge: 'Also delete its cached data',
-    purgeOn: 'Its organizations, products and users disappear from this computer.',
-    purgeOff: 'Its cached data stays readable, marked as signed out.',
     removeConfirm: 'Remove “{{label}}”',
     removeFailed: 'The account could not be removed.',
     removed: '“{{label}}” was removed.',

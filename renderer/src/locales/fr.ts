@@ -3,6 +3,7 @@ import { renewalsFr } from '../features/renewals/locales'
 import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
 import { storeFr } from '../features/store/locales'
+import { accountRemovalFr } from '../features/accounts/removal-locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 
 /** French strings (Swiss French conventions where they differ). */
@@ -17,6 +18,7 @@ export const fr: Messages = {
   accessPage: accessFr,
   billingPage: billingFr,
   store: storeFr,
+  accountRemoval: accountRemovalFr,
   app: {
     name: 'Switchboard',
     tagline: 'Toutes vos organisations clientes, à portée de main.',
@@ -300,9 +302,6 @@ export const fr: Messages = {
     removeAria: 'Retirer {{label}}',
     removeTitle: 'Retirer « {{label}} » ?',
     removeBody: 'Le jeton de « {{label}} » est supprimé du trousseau et le compte n’est plus synchronisé.',
-    purge: 'Supprimer aussi ses données en cache',
-    purgeOn: 'Ses organisations, produits et utilisateurs disparaissent de cet ordinateur.',
-    purgeOff: 'Ses données en cache restent lisibles, marquées comme déconnectées.',
     removeConfirm: 'Retirer « {{label}} »',
     removeFailed: 'Le compte n’a pas pu être retiré.',
     removed: '« {{label}} » a été retiré.',

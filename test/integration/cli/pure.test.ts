@@ -49,10 +49,10 @@ describe('parseCommandLine', () => {
       verbose: false,
       command: { kind: 'accounts-add', tokenEnv: 'TOK', baseUrl: 'http://127.0.0.1:1', label: undefined },
     })
-    expect(parseCommandLine(['accounts', 'remove', 'acc-1', '--keep-cache']).command).toEqual({
+    expect(parseCommandLine(['accounts', 'remove', 'acc-1', '--delete-user-data']).command).toEqual({
       kind: 'accounts-remove',
       account: 'acc-1',
-      keepCache: true,
+      deleteUserData: true,
     })
     expect(parseCommandLine(['sync', '--account', 'Work', '--org', '42', '--data-dir', '/tmp/x'])).toMatchObject({
       dataDir: '/tmp/x',
@@ -102,7 +102,8 @@ describe('parseCommandLine', () => {
       ['orgs', '--account'],
       ['orgs', '--bogus'],
       ['orgs', 'extra'],
-      ['sync', '--keep-cache'],
+      ['sync', '--delete-user-data'],
+      ['accounts', 'remove', 'a', '--keep-cache'],
       ['backup'],
       ['backup', 'delete'],
       ['backup', 'restore'],

@@ -70,7 +70,10 @@ function validInputs(ids: {
     'backups:list': {},
     'backups:create': {},
     'backups:restore': { id: ids.backupId },
-    'accounts:remove': { accountId: ids.removable, purgeCache: true },
+    'accounts:removal-preview': { accountId: ids.accountId },
+    'accounts:removed-list': {},
+    'accounts:delete-data': { accountId: 'acc-removed' },
+    'accounts:remove': { accountId: ids.removable, deleteUserData: true },
   }
   return inputs
 }
@@ -104,6 +107,12 @@ describe('IPC contract', () => {
         .prepare<[string], { id: number }>('SELECT id FROM orgs WHERE account_id = ? ORDER BY id')
         .get(accountId)!.id
       const removable = await f.addAccount('client')
+      // A removed account (in the backup restored below, too).
+      f.db
+        .prepare(
+          "INSERT INTO accounts (id, label, base_url, created_at, removed_at) VALUES ('acc-removed', 'Gone', 'https://x', 1, 2)",
+        )
+        .run()
       const backupId = (await f.core.services.store.createBackup()).id
       const inputs = validInputs({
         backupId,

@@ -170,7 +170,7 @@ describe('full sync against the sandbox', () => {
 
     const removed = await f.core.dispatch(
       'accounts:remove',
-      { accountId: staff, purgeCache: true },
+      { accountId: staff, deleteUserData: false },
       { transport: 'test' },
     )
     expect(removed).toEqual({ ok: true, value: { removed: true } })
