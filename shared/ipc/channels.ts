@@ -62,6 +62,7 @@ export const INVOKE_CHANNELS = [
   'accounts:removal-preview',
   'accounts:removed-list',
   'accounts:delete-data',
+  'offboarding:runs',
 ] as const
 
 /** Events pushed from main to the renderer. */

@@ -8,6 +8,7 @@ import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
 import { storeContract } from './contracts/store'
 import { accountRemovalContract } from './contracts/account-removal'
+import { offboardingRunsContract } from './contracts/offboarding-runs'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -149,6 +150,7 @@ export const invokeContract = {
   ...accessContract,
   ...storeContract,
   ...accountRemovalContract,
+  ...offboardingRunsContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */

@@ -7,6 +7,7 @@ import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
 import { storeHandlers } from './handlers/store'
 import { accountRemovalHandlers } from './handlers/account-removal'
+import { offboardingRunsHandlers } from './handlers/offboarding-runs'
 
 const DAY_SECONDS = 86_400
 
@@ -100,5 +101,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...billingHandlers(services),
     ...storeHandlers(services),
     ...accountRemovalHandlers(services),
+    ...offboardingRunsHandlers(services),
   }
 }

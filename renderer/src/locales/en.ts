@@ -4,6 +4,7 @@ import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
 import { storeEn } from '../features/store/locales'
 import { accountRemovalEn } from '../features/accounts/removal-locales'
+import { pastRunsEn } from '../features/access/past-runs-locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 
 export const en = {
@@ -18,6 +19,7 @@ export const en = {
   billingPage: billingEn,
   store: storeEn,
   accountRemoval: accountRemovalEn,
+  pastRuns: pastRunsEn,
   app: {
     name: 'Switchboard',
     tagline: 'Every client organization, at hand.',

@@ -4,6 +4,7 @@ import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
 import { storeFr } from '../features/store/locales'
 import { accountRemovalFr } from '../features/accounts/removal-locales'
+import { pastRunsFr } from '../features/access/past-runs-locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 
 /** French strings (Swiss French conventions where they differ). */
@@ -19,6 +20,7 @@ export const fr: Messages = {
   billingPage: billingFr,
   store: storeFr,
   accountRemoval: accountRemovalFr,
+  pastRuns: pastRunsFr,
   app: {
     name: 'Switchboard',
     tagline: 'Toutes vos organisations clientes, à portée de main.',

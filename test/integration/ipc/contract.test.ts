@@ -70,6 +70,7 @@ function validInputs(ids: {
     'backups:list': {},
     'backups:create': {},
     'backups:restore': { id: ids.backupId },
+    'offboarding:runs': { email: 'someone@example.ch' },
     'accounts:removal-preview': { accountId: ids.accountId },
     'accounts:removed-list': {},
     'accounts:delete-data': { accountId: 'acc-removed' },

@@ -6,6 +6,7 @@ import { OrgTitle } from '../orgs/OrgTitle'
 import { useCurrentOrg } from '../orgs/orgs-queries'
 import { useAccessInvalidation } from './access-queries'
 import { HistoryPanel } from './HistoryPanel'
+import { PastOffboardingRuns } from './PastOffboardingRuns'
 import { HygienePanel } from './HygienePanel'
 import { InvitationsPanel } from './InvitationsPanel'
 import { MatrixPanel } from './MatrixPanel'
@@ -53,6 +54,7 @@ export function AccessOrgPage() {
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel accountId={org.accountId} orgId={org.id} />
+          <PastOffboardingRuns accountId={org.accountId} orgId={org.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

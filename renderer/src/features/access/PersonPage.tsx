@@ -32,6 +32,7 @@ import { invoke, onEvent } from '../../lib/ipc'
 import { accessQueries, useAccessInvalidation } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
 import { HistoryPanel } from './HistoryPanel'
+import { PastOffboardingRuns } from './PastOffboardingRuns'
 import { useRoleLabel } from '../orgs/RoleBadge'
 
 const orgKey = (o: { accountId: string; orgId: number }) => `${o.accountId}:${o.orgId}`
@@ -336,6 +337,7 @@ export function PersonPage() {
           )}
         </Card>
       ))}
+      <PastOffboardingRuns email={p.email} />
       <Title order={4}>{t('accessPage.tabs.history')}</Title>
       <HistoryPanel email={p.email} />
     </Stack>
