@@ -6,6 +6,7 @@ import type { Logger } from './lib/logger'
 import type { Db } from './store/db'
 import { openStores, type StoresStatus } from './store/stores'
 import { StoreService } from './services/store-service'
+import { OrgPrefsRepo } from './store/repos/org-prefs-repo'
 import { SettingsRepo } from './store/settings-repo'
 import { AccountsRepo, type AccountRecord } from './store/repos/accounts-repo'
 import { CacheQueries } from './store/repos/cache-queries'
@@ -73,6 +74,8 @@ export interface CoreServices {
   billing: BillingService
   /** Data files: notices, backups, read-only mode. */
   store: StoreService
+  /** Pinned and recent organizations (user.sqlite). */
+  orgPrefs: OrgPrefsRepo
   clock: Clock
   demo: DemoService
   /** The host's safe external opener (false when there is none). */
@@ -250,6 +253,7 @@ export function createCore(options: CoreOptions): Core {
       },
     }),
     store,
+    orgPrefs: new OrgPrefsRepo(db),
     clock,
     demo: new DemoService({
       accounts,

@@ -63,6 +63,8 @@ export const INVOKE_CHANNELS = [
   'accounts:removed-list',
   'accounts:delete-data',
   'offboarding:runs',
+  'prefs:orgs-get',
+  'prefs:orgs-set',
 ] as const
 
 /** Events pushed from main to the renderer. */

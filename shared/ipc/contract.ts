@@ -9,6 +9,7 @@ import { accessContract, accessEvents } from './contracts/access'
 import { storeContract } from './contracts/store'
 import { accountRemovalContract } from './contracts/account-removal'
 import { offboardingRunsContract } from './contracts/offboarding-runs'
+import { orgPrefsContract } from './contracts/org-prefs'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -151,6 +152,7 @@ export const invokeContract = {
   ...storeContract,
   ...accountRemovalContract,
   ...offboardingRunsContract,
+  ...orgPrefsContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */

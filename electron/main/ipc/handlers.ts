@@ -8,6 +8,7 @@ import { billingHandlers } from './handlers/billing'
 import { storeHandlers } from './handlers/store'
 import { accountRemovalHandlers } from './handlers/account-removal'
 import { offboardingRunsHandlers } from './handlers/offboarding-runs'
+import { orgPrefsHandlers } from './handlers/org-prefs'
 
 const DAY_SECONDS = 86_400
 
@@ -102,5 +103,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...storeHandlers(services),
     ...accountRemovalHandlers(services),
     ...offboardingRunsHandlers(services),
+    ...orgPrefsHandlers(services),
   }
 }

@@ -71,6 +71,8 @@ function validInputs(ids: {
     'backups:create': {},
     'backups:restore': { id: ids.backupId },
     'offboarding:runs': { email: 'someone@example.ch' },
+    'prefs:orgs-get': {},
+    'prefs:orgs-set': { pins: [`${ids.accountId}:${ids.orgId}`] },
     'accounts:removal-preview': { accountId: ids.accountId },
     'accounts:removed-list': {},
     'accounts:delete-data': { accountId: 'acc-removed' },

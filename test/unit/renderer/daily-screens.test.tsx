@@ -190,7 +190,10 @@ describe('organization switcher, overview and products', () => {
     await userEvent.keyboard('{Alt>}p{/Alt}')
     expect(screen.getAllByRole('option')[0]).toHaveTextContent('Zurich Dental AG')
     expect(screen.getByRole('button', { name: 'Unpin Zurich Dental AG' })).toHaveAttribute('aria-pressed', 'true')
-    expect(JSON.parse(window.localStorage.getItem('switchboard.orgs.pins') ?? '[]')).toEqual(['acc-1:3'])
+    // Kept in the user data through main, not in localStorage.
+    await waitFor(() => expect(bridge.state.orgPrefs.pins).toEqual(['acc-1:3']))
+    expect(bridge.state.orgPrefs.recents[0]).toBe('acc-1:2')
+    expect(window.localStorage.getItem('switchboard.orgs.pins')).toBeNull()
   })
 
   it('lists, filters and opens products', async () => {
