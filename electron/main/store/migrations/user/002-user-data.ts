@@ -7,7 +7,6 @@ import type { Migration } from '../index'
  *   longer syncs and is not listed; adding the same login again brings it back).
  * - Offboarding runs (plan as applied, steps with outcome and verification, organizations touched),
  *   listed per person and per organization and re-exportable as reports after a restart.
- * - Hygiene decisions: a finding accepted as a known risk or snoozed until a date, with a reason.
  * - Pinned and recent organizations of the switcher (formerly in the renderer's localStorage).
  */
 export const userMigration002: Migration = {
@@ -55,19 +54,6 @@ export const userMigration002: Migration = {
         error          TEXT,
         at             INTEGER,
         PRIMARY KEY (run_id, seq)
-      ) STRICT;
-
-      -- account_id '' and org_id 0: a decision that is not about one organization (e.g. agency staff).
-      CREATE TABLE hygiene_decisions (
-        rule        TEXT NOT NULL,
-        account_id  TEXT NOT NULL DEFAULT '',
-        org_id      INTEGER NOT NULL DEFAULT 0,
-        subject     TEXT NOT NULL,
-        decision    TEXT NOT NULL CHECK (decision IN ('accepted', 'snoozed')),
-        reason      TEXT NOT NULL DEFAULT '',
-        until       INTEGER,
-        decided_at  INTEGER NOT NULL,
-        PRIMARY KEY (rule, account_id, org_id, subject)
       ) STRICT;
 
       -- The switcher's pinned and recent organizations (org keys), in display order.
