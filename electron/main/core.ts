@@ -15,12 +15,17 @@ import { AccountsService, normalizeToken, secretKey } from './services/accounts-
 import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
-import { BillingService, type SaveFile } from './billing/billing-service'
+import { FleetService } from './fleet/fleet-service'
+import { BillingService } from './billing/billing-service'
+import { FileDelivery, type FileHost } from './files/delivery'
+import { FileInbox } from './files/inbox'
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
 import { DemoService, DEMO_RATE_LIMIT } from './services/demo-service'
-import { startSandbox } from '../sandbox'
+import { DiagnosticsService } from './services/diagnostics-service'
+import { learnedOf } from './sync/capabilities'
+import { startDemoSandbox } from './services/demo-sandbox'
 
 /** Pace of the API client. The real API allows 60 requests per minute per token. */
 export interface ApiPace {
@@ -57,8 +62,13 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
-  /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
-  saveFile?: SaveFile
+  /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
+  fleetWarmDelayMs?: number
+  /**
+   * How files reach the user and come from them: the app's save and open dialogs, the browser
+   * shell's downloads. Without it exports stay under `<dataDir>/exports` (tests, CLI).
+   */
+  files?: FileHost
   /** Take a backup of the user data once a day while the core runs (the app and the browser shell). */
   dailyBackups?: boolean
 }
@@ -76,10 +86,19 @@ export interface CoreServices {
   store: StoreService
   /** Pinned and recent organizations (user.sqlite). */
   orgPrefs: OrgPrefsRepo
+  /** Across all clients: Home, product inventory, hygiene report. */
+  fleet: FleetService
   clock: Clock
   demo: DemoService
+  diagnostics: DiagnosticsService
   /** The host's safe external opener (false when there is none). */
   openExternal: (url: string) => Promise<boolean>
+  /** Where exports go (save dialog, download, or `<dataDir>/exports`). */
+  files: FileDelivery
+  /** Files the user chose for imports, by opaque id. */
+  inbox: FileInbox
+  /** What the host offers for files (dialogs, downloads). */
+  fileHost: FileHost
 }
 
 export interface Core {
@@ -113,6 +132,7 @@ export function createCore(options: CoreOptions): Core {
   const db = stores.db
   const events = new EventBus()
   const accountsRepo = new AccountsRepo(db)
+  const diagnostics = new DiagnosticsService({ db, clock, appVersion: options.app.version })
 
   const newLimiter = (rate: { limit: number; windowMs: number }): RateLimiter =>
     new RateLimiter({
@@ -131,8 +151,13 @@ export function createCore(options: CoreOptions): Core {
     getToken: () => Promise<string>,
     rate: { limit: number; windowMs: number } = pace,
     limiter: RateLimiter = newLimiter(rate),
+    accountId?: string,
   ): ApiClient =>
     createApiClient({
+      // What this account's server refused before, and a recorder of the shapes it answers (diagnostics).
+      ...(accountId !== undefined
+        ? { learned: learnedOf(db, accountId), observer: diagnostics.recorder(accountId) }
+        : {}),
       baseUrl,
       getToken,
       fetch: options.fetch,
@@ -170,6 +195,7 @@ export function createCore(options: CoreOptions): Core {
         },
         rateOf(account.is_demo === 1),
         limiterOf(account),
+        account.id,
       )
       clients.set(account.id, client)
     }
@@ -185,6 +211,8 @@ export function createCore(options: CoreOptions): Core {
     msPerRequest: (account) =>
       account.is_demo === 1 ? (DEMO_RATE_LIMIT.windowMs + 1_000) / DEMO_RATE_LIMIT.limit : pace.windowMs / pace.limit,
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
+    appVersion: options.app.version,
+    onJobDone: (accountId) => diagnostics.flush(accountId),
   })
   const accounts = new AccountsService({
     repo: accountsRepo,
@@ -224,9 +252,13 @@ export function createCore(options: CoreOptions): Core {
     },
     reconcileAccounts: (gone) => accounts.reconcileAfterRestore(gone),
   })
+  const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
+  const fileHost: FileHost = options.files ?? {}
+  const files = new FileDelivery({ exportsDir: join(options.dataDir, 'exports'), host: fileHost })
+  const inbox = new FileInbox({ now: () => clock.now() })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
-    settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events),
+    settings,
     accounts,
     sync,
     queries: new CacheQueries(db),
@@ -246,7 +278,7 @@ export function createCore(options: CoreOptions): Core {
       events,
       logger: logger.child('billing'),
       dataDir: options.dataDir,
-      saveFile: options.saveFile,
+      files,
       clientFor: (id) => {
         const a = accountsRepo.get(id)
         return a ? clientFor(a) : undefined
@@ -254,7 +286,16 @@ export function createCore(options: CoreOptions): Core {
     }),
     store,
     orgPrefs: new OrgPrefsRepo(db),
+    fleet: new FleetService({
+      db,
+      clock,
+      logger: logger.child('fleet'),
+      events,
+      language: () => settings.get().language,
+      ...(options.fleetWarmDelayMs !== undefined ? { warmDelayMs: options.fleetWarmDelayMs } : {}),
+    }),
     clock,
+    diagnostics,
     demo: new DemoService({
       accounts,
       repo: accountsRepo,
@@ -263,13 +304,16 @@ export function createCore(options: CoreOptions): Core {
       events,
       clock,
       logger: logger.child('demo'),
-      startSandbox,
+      startSandbox: startDemoSandbox,
       forgetClient: (id) => {
         limiters.delete(id)
         return clients.delete(id)
       },
     }),
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
+    files,
+    inbox,
+    fileHost,
   }
   // Read-only (damaged user data without backup): nothing may write, not even the demo's address.
   if (!store.readOnly) services.demo.resumeIfPresent()
@@ -288,9 +332,11 @@ export function createCore(options: CoreOptions): Core {
     db,
     services,
     close: () => {
+      services.fleet.close()
       sync.close()
       void store.close()
       void services.demo.close()
+      void inbox.clear()
       stores.close()
     },
   }

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'READ_ONLY',
   /** A data file is damaged; it is checked and repaired at the next start. */
   'STORE_CORRUPT',
+  /** The app's background engine stopped (it is being restarted); the call can be tried again. */
+  'UNAVAILABLE',
   /** Anything unexpected; details are in the main-process log. */
   'INTERNAL',
 ] as const

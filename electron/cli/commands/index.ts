@@ -6,6 +6,7 @@ import { accountsAdd } from './accounts-add'
 import { accountsList } from './accounts-list'
 import { accountsRemove } from './accounts-remove'
 import { backupCreate, backupList, backupRestore } from './backup'
+import { diagnosticsCommand } from './diagnostics'
 import { orgs } from './orgs'
 import { products } from './products'
 import { sync } from './sync'
@@ -22,4 +23,5 @@ export const COMMANDS = [
   backupList,
   backupCreate,
   backupRestore,
+  diagnosticsCommand,
 ] as const

@@ -9,6 +9,9 @@ import { storeHandlers } from './handlers/store'
 import { accountRemovalHandlers } from './handlers/account-removal'
 import { offboardingRunsHandlers } from './handlers/offboarding-runs'
 import { orgPrefsHandlers } from './handlers/org-prefs'
+import { fleetHandlers } from './handlers/fleet'
+import { coverageHandlers } from './handlers/coverage'
+import { filesHandlers } from './handlers/files'
 
 const DAY_SECONDS = 86_400
 
@@ -69,11 +72,13 @@ export function createHandlers(services: CoreServices): Handlers {
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
     'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
-      services.renewals.export(
-        format,
-        services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-        services.settings.get().language,
-        { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+      services.files.deliver(
+        services.renewals.export(
+          format,
+          services.renewals.list({ withinDays, includeExpiredDays, accountId }),
+          services.settings.get().language,
+          { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+        ),
       ),
     'search:query': ({ text, limit }) => {
       const hits = services.queries.search(text, limit ?? 8)
@@ -104,5 +109,8 @@ export function createHandlers(services: CoreServices): Handlers {
     ...accountRemovalHandlers(services),
     ...offboardingRunsHandlers(services),
     ...orgPrefsHandlers(services),
+    ...fleetHandlers(services),
+    ...coverageHandlers(services),
+    ...filesHandlers(services),
   }
 }

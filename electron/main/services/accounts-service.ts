@@ -11,6 +11,7 @@ import type { SecretStore } from '../secrets/secret-store'
 import { KeychainUnavailableError } from '../secrets/secret-store'
 import { AccountsRepo } from '../store/repos/accounts-repo'
 import type { SyncEngine } from '../sync/engine'
+import { change, emitChanges } from '../lib/cache-events'
 
 export const DEFAULT_BASE_URL = 'https://api.infomaniak.com'
 export const TOKEN_PAGE = MANAGER_TOKENS_URL
@@ -192,13 +193,13 @@ export class AccountsService {
       baseUrl,
       scopes: scopes.filter((s) => s.granted === true).map((s) => s.scope),
     })
-    this.d.events.emit('cache:changed', { scopes: ['accounts'] })
+    emitChanges(this.d.events, [change('accounts', id)])
     return this.d.repo.summary(this.d.repo.get(id)!)
   }
 
   rename(accountId: string, label: string): AccountSummary {
     if (!this.d.repo.setLabel(accountId, label)) throw new AppError('NOT_FOUND', 'This account does not exist.')
-    this.d.events.emit('cache:changed', { scopes: ['accounts'] })
+    emitChanges(this.d.events, [change('accounts', accountId)])
     return this.d.repo.summary(this.d.repo.get(accountId)!)
   }
 
@@ -245,9 +246,15 @@ export class AccountsService {
     if (deleteUserData) this.d.repo.delete(accountId)
     else this.d.repo.markRemoved(accountId, this.d.clock.now())
     this.d.logger.info('account removed', { id: accountId, userDataDeleted: deleteUserData })
-    this.d.events.emit('cache:changed', {
-      scopes: ['accounts', 'orgs', 'products', 'users', 'teams', 'sync', 'billing', 'store'],
-    })
+    // Everything cached of this account (and nothing of the others) changed …
+    emitChanges(
+      this.d.events,
+      (['accounts', 'orgs', 'products', 'users', 'teams', 'memberships', 'sync'] as const).map((r) =>
+        change(r, accountId),
+      ),
+    )
+    // … and the lists of removed accounts and kept data.
+    this.d.events.emit('cache:changed', { scopes: ['accounts', 'billing', 'store'] })
     return true
   }
 

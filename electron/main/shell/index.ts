@@ -1,26 +1,35 @@
 /**
- * Electron entry point: single-instance lock, security guards, app:// protocol, the core,
- * the IPC adapter and the main window. All product logic lives in the core (no Electron).
+ * Electron entry point: single-instance lock, security guards, app:// protocol, the core host
+ * (a utility process running the whole core: store, sync, services, exports, imports), the IPC
+ * adapter and the main window. Main runs no SQL and no long work: it keeps windows, dialogs, the
+ * protocol, the trusted-sender IPC adapter and the forwarding.
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { createCore, type Core } from '../core'
-import { systemClock } from '../lib/clock'
+import { CoreHostClient } from '../host/client'
+import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
-import { KeytarSecretStore } from '../secrets/keytar-secret-store'
 import { resolveNativeBinding } from '../store/native-binding'
+import { nativeCheckApplies, verifyNativeModules } from '../store/native-integrity'
 import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
 import { windowIconPath } from './icons'
+import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
-import { saveFileWithDialog } from './save-file'
+import { utilityHostSpawner } from './utility-host'
+import { chooseOpenPath, chooseSavePath } from './file-dialogs'
 
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+// Development and the Electron smoke test: a throwaway data folder, set before the single-instance
+// lock (which lives in it).
+const userDataOverride = devUserDataDir(app.isPackaged, app.commandLine.getSwitchValue('user-data-dir'))
+if (userDataOverride) app.setPath('userData', userDataOverride)
 
 // Linux: make Chromium use the Secret Service rather than a plaintext store.
 app.commandLine.appendSwitch('password-store', 'gnome-libsecret')
@@ -30,7 +39,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let mainWindow: BrowserWindow | null = null
-  let core: Core | null = null
+  let core: CoreHostClient | null = null
+  let coreStopped = false
 
   app.on('second-instance', () => {
     if (!mainWindow) return
@@ -42,13 +52,38 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app.on('will-quit', () => {
-    core?.close()
+  // Let the core host close its database and stop its sync before the app exits.
+  app.on('will-quit', (event) => {
+    if (!core || coreStopped) return
+    event.preventDefault()
+    const stopping = core
+    core = null
+    void stopping.stop().finally(() => {
+      coreStopped = true
+      app.quit()
+    })
   })
 
   void app.whenReady().then(async () => {
     installSecurityGuards(devServerUrl)
     handleAppProtocol(join(__dirname, '../renderer'))
+
+    // The native modules outside app.asar must match the hashes packed inside it (native-integrity.ts).
+    if (nativeCheckApplies(app.isPackaged, process.platform)) {
+      const check = verifyNativeModules({
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        electronVersion: process.versions.electron,
+        platform: process.platform,
+        arch: process.arch,
+        readFile: (path) => readFileSync(path),
+      })
+      if (!check.ok) {
+        dialog.showErrorBox('Switchboard is damaged', `${check.detail}\n\nPlease reinstall Switchboard.`)
+        app.quit()
+        return
+      }
+    }
 
     const binding = resolveNativeBinding({
       electronVersion: process.versions.electron,
@@ -65,39 +100,47 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
 
-    let secretStore: KeytarSecretStore
-    try {
-      secretStore = await KeytarSecretStore.load()
-    } catch (error) {
-      dialog.showErrorBox('Keychain unavailable', error instanceof Error ? error.message : String(error))
-      app.quit()
-      return
+    const refuse = (): never => {
+      throw new PeerCallError(
+        'Not offered by the app (tokens stay in the core host; files use dialogs).',
+        'NOT_SUPPORTED',
+      )
     }
-
-    try {
-      core = createCore({
+    core = new CoreHostClient({
+      spawn: utilityHostSpawner(join(__dirname, 'core-host.js')),
+      init: {
         dataDir: app.getPath('userData'),
-        secretStore,
-        fetch: globalThis.fetch.bind(globalThis),
-        clock: systemClock,
-        logger,
-        nativeBinding: binding.kind === 'electron' ? binding.path : undefined,
         app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
-        openExternal: safeOpenExternal,
-        saveFile: saveFileWithDialog,
+        ...(binding.kind === 'electron' ? { nativeBinding: binding.path } : {}),
+        secrets: 'keychain',
+        files: 'dialogs',
         dailyBackups: true,
-      })
+      },
+      logger,
+      parent: {
+        openExternal: async ({ url }) => ({ opened: await safeOpenExternal(url) }),
+        // Files never travel through IPC: main asks where, the core writes or reads that path.
+        chooseSavePath: async ({ suggestedName, mimeType }) => ({
+          path: await chooseSavePath(suggestedName, mimeType),
+        }),
+        chooseOpenPath: async ({ purpose }) => ({ path: await chooseOpenPath(purpose) }),
+        offerDownload: refuse,
+        secretGet: refuse,
+        secretSet: refuse,
+        secretDelete: refuse,
+      },
+    })
+    try {
+      await core.start()
     } catch (error) {
-      // Before any window exists: the data folder cannot be opened (disk full, permissions, a newer version).
-      dialog.showErrorBox('Switchboard cannot open its data', error instanceof Error ? error.message : String(error))
+      // The host could not open the keychain or the cache: say why, then quit.
+      dialog.showErrorBox('Switchboard cannot start', error instanceof Error ? error.message : String(error))
+      coreStopped = true
       app.quit()
       return
     }
     // What opening the data files found (cache rebuilt, user data restored or read-only) is shown
     // by the renderer from `store:status`, in the user's language.
-
-    // A sync interrupted by a crash or a quit continues where it stopped (not while read-only).
-    if (!core.services.store.readOnly) core.services.sync.resumeInterrupted()
 
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()

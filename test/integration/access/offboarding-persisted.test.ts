@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { OffboardingRun, OffboardingRunSummary } from '../../../shared/domain/access'
-import type { ExportedFile } from '../../../shared/domain/files'
+import { readFileSync } from 'node:fs'
+import type { DeliveredFile } from '../../../shared/domain/files'
 import { testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
 
@@ -67,8 +68,8 @@ describe('offboarding runs survive a restart', () => {
     ])
     expect(await call('offboarding:runs', { accountId, orgId: org.id })).toEqual(byPerson)
     expect(await call('offboarding:runs', { accountId, orgId: 999_999 })).toEqual([])
-    const report = await call<ExportedFile>('access:offboarding-report', { runId, format: 'csv' })
-    expect(Buffer.from(report.contentBase64, 'base64').toString('utf8')).toContain(team.name)
+    const report = await call<DeliveredFile>('access:offboarding-report', { runId, format: 'csv' })
+    expect(readFileSync(report.savedPath!, 'utf8')).toContain(team.name)
   }, 60_000)
 
   it('a run the app stopped in the middle reads back as interrupted, with what it had applied', async () => {

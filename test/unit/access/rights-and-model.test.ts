@@ -103,7 +103,7 @@ describe('matrix view model', () => {
 
   it('writes sources in export cells (direct and team names)', () => {
     const { header, rows } = matrixTable(data)
-    expect(header.at(-2)).toBe('hosting: =cmd (#10)')
+    expect(header.at(-2)).toBe('Hosting: =cmd (#10)')
     expect(rows[1]!.at(-2)).toBe('TS (direct, team +team)')
     expect(rows[2]!.at(-1)).toBe('V (direct)')
     expect(rows[3]![3]).toBe('pending')

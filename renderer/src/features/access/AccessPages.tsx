@@ -4,7 +4,6 @@ import { useNavigate, useParams } from 'react-router'
 import { useOrgContext } from '../orgs/OrgScope'
 import { OrgTitle } from '../orgs/OrgTitle'
 import { useCurrentOrg } from '../orgs/orgs-queries'
-import { useAccessInvalidation } from './access-queries'
 import { HistoryPanel } from './HistoryPanel'
 import { PastOffboardingRuns } from './PastOffboardingRuns'
 import { HygienePanel } from './HygienePanel'
@@ -22,7 +21,6 @@ function pick<T extends string>(tabs: readonly T[], value: string | undefined): 
 
 /** Access of one organization: permission matrix, teams, invitations, history (`/org/:a/:o/access/:tab?`). */
 export function AccessOrgPage() {
-  useAccessInvalidation()
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { org, account } = useOrgContext()
@@ -63,7 +61,6 @@ export function AccessOrgPage() {
 
 /** Access across every organization: people, hygiene, pending invitations, history (`/access/:tab?`). */
 export function AccessHomePage() {
-  useAccessInvalidation()
   const { t } = useTranslation()
   const navigate = useNavigate()
   const tab = pick(HOME_TABS, useParams().tab)
@@ -71,7 +68,9 @@ export function AccessHomePage() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>{t('accessPage.title')}</Title>
+        <Title order={1} size="h2">
+          {t('accessPage.title')}
+        </Title>
         <Text c="dimmed">{t('accessPage.subtitle')}</Text>
       </div>
       {current.org ? (

@@ -1,9 +1,10 @@
+import { notifications } from '@mantine/notifications'
 import { Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core'
 import { IconFileTypeCsv, IconFileTypePdf } from '@tabler/icons-react'
 import { queryOptions, useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { OffboardingRunSummary } from '../../../../shared/domain/access'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { formatDateTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 
@@ -35,12 +36,17 @@ export function PastOffboardingRuns(props: Filter) {
   const runs = useQuery(pastRunsQuery(filter))
   const report = useMutation({
     mutationFn: (input: { runId: string; format: 'csv' | 'pdf' }) => invoke('access:offboarding-report', input),
-    onSuccess: downloadFile,
+    onSuccess: openDelivered,
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: t('pastRuns.reportFailed') })
+    },
   })
   const byPerson = 'email' in filter
   return (
     <Stack gap="xs" data-testid="past-offboardings">
-      <Title order={4}>{t('pastRuns.title')}</Title>
+      <Title order={2} size="h4">
+        {t('pastRuns.title')}
+      </Title>
       {runs.isPending ? (
         <Group gap="xs">
           <Loader size="sm" />

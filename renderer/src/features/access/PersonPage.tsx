@@ -1,3 +1,4 @@
+import { CoverageNotice } from '../../components/CoverageNotice'
 import { useEffect, useState } from 'react'
 import {
   Anchor,
@@ -26,10 +27,10 @@ import {
   type PersonOrg,
   type PlanStep,
 } from '../../../../shared/domain/access'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke, onEvent } from '../../lib/ipc'
-import { accessQueries, useAccessInvalidation } from './access-queries'
+import { accessQueries } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
 import { HistoryPanel } from './HistoryPanel'
 import { PastOffboardingRuns } from './PastOffboardingRuns'
@@ -87,8 +88,10 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
   })
   const report = useMutation({
     mutationFn: (format: 'csv' | 'pdf') => invoke('access:offboarding-report', { runId: run?.runId ?? '', format }),
-    onSuccess: downloadFile,
-    onError: (e) => notifications.show({ color: 'red', message: e.message }),
+    onSuccess: openDelivered,
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: e.message })
+    },
   })
   const refused = plan?.orgs.some((o) => o.refusal !== null) ?? false
   const apiCount = plan?.orgs.flatMap((o) => o.steps).filter((s) => s.api).length ?? 0
@@ -97,7 +100,9 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
 
   return (
     <Card withBorder padding="md" data-testid="offboarding">
-      <Title order={4}>{t('accessPage.offboarding.title', { name: displayName })}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.offboarding.title', { name: displayName })}
+      </Title>
       <Text size="sm" fw={500} mt="sm">
         {t('accessPage.offboarding.chooseOrgs')}
       </Text>
@@ -259,7 +264,6 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
 
 /** Every organization, role, team, product right and pending invitation of one person, and their offboarding. */
 export function PersonPage() {
-  useAccessInvalidation()
   const { t, i18n } = useTranslation()
   const roleLabel = useRoleLabel()
   const navigate = useNavigate()
@@ -286,7 +290,9 @@ export function PersonPage() {
       </Group>
       <Group justify="space-between">
         <div>
-          <Title order={2}>{p.displayName}</Title>
+          <Title order={1} size="h2">
+            {p.displayName}
+          </Title>
           <Text c="dimmed">{p.email}</Text>
         </div>
         <Button color="red" variant="light" onClick={() => setOffboarding(true)} data-testid="offboard-open">
@@ -294,9 +300,12 @@ export function PersonPage() {
         </Button>
       </Group>
       {offboarding && <Offboarding email={p.email} displayName={p.displayName} orgs={p.orgs} />}
-      <Title order={4}>{t('accessPage.people.organizations')}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.people.organizations')}
+      </Title>
       {p.orgs.map((o) => (
         <Card key={`${o.accountId}:${o.orgId}:${o.memberKey}`} withBorder padding="sm" data-testid="person-org">
+          <CoverageNotice accountId={o.accountId} orgId={o.orgId} datasets={['product_rights', 'team_memberships']} />
           <Group justify="space-between">
             <Text fw={600}>{o.orgName}</Text>
             <Text size="xs" c="dimmed">
@@ -338,7 +347,9 @@ export function PersonPage() {
         </Card>
       ))}
       <PastOffboardingRuns email={p.email} />
-      <Title order={4}>{t('accessPage.tabs.history')}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.tabs.history')}
+      </Title>
       <HistoryPanel email={p.email} />
     </Stack>
   )

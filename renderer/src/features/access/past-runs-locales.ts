@@ -18,6 +18,7 @@ export const pastRunsEn = {
   report: 'Report',
   reportCsvAria: 'Report of {{when}} as CSV',
   reportPdfAria: 'Report of {{when}} as PDF',
+  reportFailed: 'The report could not be created.',
 }
 
 export const pastRunsFr: typeof pastRunsEn = {
@@ -39,4 +40,5 @@ export const pastRunsFr: typeof pastRunsEn = {
   report: 'Rapport',
   reportCsvAria: 'Rapport du {{when}} en CSV',
   reportPdfAria: 'Rapport du {{when}} en PDF',
+  reportFailed: 'Le rapport n’a pas pu être créé.',
 }

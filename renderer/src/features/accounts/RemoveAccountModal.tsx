@@ -32,7 +32,7 @@ export function RemoveAccountModal({ account, onClose }: { account: AccountSumma
         ) : (
           <>
             <div>
-              <Title order={5} mb={4}>
+              <Title order={3} size="h5" mb={4}>
                 {t('accountRemoval.goes')}
               </Title>
               <List size="sm" spacing={2} data-testid="removal-goes">
@@ -51,7 +51,7 @@ export function RemoveAccountModal({ account, onClose }: { account: AccountSumma
               </List>
             </div>
             <div>
-              <Title order={5} mb={4}>
+              <Title order={3} size="h5" mb={4}>
                 {t('accountRemoval.stays')}
               </Title>
               <List size="sm" spacing={2} data-testid="removal-stays">

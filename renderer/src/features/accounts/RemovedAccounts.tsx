@@ -51,7 +51,9 @@ export function RemovedAccounts() {
   if (!removed.data || removed.data.length === 0) return null
   return (
     <Stack gap="xs" mt="md" data-testid="removed-accounts">
-      <Title order={5}>{t('accountRemoval.removedTitle')}</Title>
+      <Title order={3} size="h5">
+        {t('accountRemoval.removedTitle')}
+      </Title>
       {removed.data.map((a) => (
         <Card key={a.id} withBorder padding="sm">
           <Group justify="space-between" wrap="nowrap">

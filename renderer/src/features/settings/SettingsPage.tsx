@@ -6,6 +6,7 @@ import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
 import { AccountsSection } from '../accounts/AccountsSection'
 import { BackupsSection } from '../store/BackupsSection'
+import { DiagnosticsSection } from '../coverage/DiagnosticsSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -20,10 +21,13 @@ export function SettingsPage() {
 
   return (
     <Stack gap="lg" maw={720}>
-      <Title order={2}>{t('settings.title')}</Title>
+      <Title order={1} size="h2">
+        {t('settings.title')}
+      </Title>
       <AccountsSection />
+      <DiagnosticsSection />
       <Card withBorder padding="lg">
-        <Title order={4} mb="md">
+        <Title order={2} size="h4" mb="md">
           {t('settings.appearance')}
         </Title>
         {settings.data ? (
@@ -71,7 +75,7 @@ export function SettingsPage() {
       </Card>
       <BackupsSection />
       <Card withBorder padding="lg">
-        <Title order={4} mb="md">
+        <Title order={2} size="h4" mb="md">
           {t('settings.about')}
         </Title>
         {info.data && (

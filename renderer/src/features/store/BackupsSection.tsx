@@ -66,7 +66,9 @@ export function BackupsSection() {
   return (
     <Card withBorder padding="lg" id="backups" ref={card} data-testid="backups-section">
       <Group justify="space-between" mb="xs" wrap="nowrap" align="flex-start">
-        <Title order={4}>{t('store.backups.title')}</Title>
+        <Title order={2} size="h4">
+          {t('store.backups.title')}
+        </Title>
         <Button
           leftSection={<IconDatabaseExport size={16} />}
           variant="light"

@@ -9,8 +9,8 @@ import type { Migration } from '../index'
  *   listed per person and per organization and re-exportable as reports after a restart.
  * - Pinned and recent organizations of the switcher (formerly in the renderer's localStorage).
  */
-export const userMigration002: Migration = {
-  version: 2,
+export const userMigration003: Migration = {
+  version: 3,
   name: 'user-data',
   up(db) {
     db.exec(`
