@@ -1,3 +1,4 @@
+import { logDirOf } from './lib/log-file'
 import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
@@ -71,6 +72,8 @@ export interface CoreOptions {
   files?: FileHost
   /** Take a backup of the user data once a day while the core runs (the app and the browser shell). */
   dailyBackups?: boolean
+  /** Opens a folder of the data folder in the file manager (the app); absent: not offered. */
+  openFolder?: (path: string) => Promise<boolean>
 }
 
 export interface CoreServices {
@@ -239,7 +242,7 @@ export function createCore(options: CoreOptions): Core {
   const store = new StoreService({
     stores,
     dataDir: options.dataDir,
-    logDir: join(options.dataDir, 'logs'),
+    logDir: logDirOf(options.dataDir),
     clock,
     logger: logger.child('store'),
     events,
@@ -251,6 +254,7 @@ export function createCore(options: CoreOptions): Core {
       await Promise.all(ids.map((id) => sync.whenIdle(id)))
     },
     reconcileAccounts: (gone) => accounts.reconcileAfterRestore(gone),
+    openFolder: options.openFolder,
   })
   const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
   const fileHost: FileHost = options.files ?? {}

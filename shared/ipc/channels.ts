@@ -59,6 +59,7 @@ export const INVOKE_CHANNELS = [
   'backups:list',
   'backups:create',
   'backups:restore',
+  'logs:open-folder',
   'accounts:removal-preview',
   'accounts:removed-list',
   'accounts:delete-data',

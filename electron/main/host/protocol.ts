@@ -90,6 +90,8 @@ export type ParentMethods = {
   chooseSavePath: (params: { suggestedName: string; mimeType: string }) => { path: string | null }
   /** The app: the open dialog for an import (null: cancelled). */
   chooseOpenPath: (params: { purpose: 'billing-import' }) => { path: string | null }
+  /** The app: shows a folder of the data folder (the logs) in the file manager; the parent checks which. */
+  openFolder: (params: { path: string }) => { opened: boolean }
   /** The browser shell: offers a finished export once at a URL; the shell deletes the file after. */
   offerDownload: (params: { path: string; fileName: string; mimeType: string; byteLength: number }) => { url: string }
   secretGet: (params: { key: string }) => { value: string | null }

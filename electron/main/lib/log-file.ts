@@ -11,7 +11,7 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { ensurePrivateDir, makePrivate, PRIVATE_FILE_MODE } from '../store/private-files'
-import { createLogger, type LogLevel, type LogRecord, type Logger } from './logger'
+import { atLeast, createLogger, type LogLevel, type LogRecord, type Logger } from './logger'
 
 export interface LogFileOptions {
   /** The log folder (made private: 0700; files 0600). */
@@ -116,9 +116,15 @@ export function teeSink(...sinks: ((record: LogRecord) => void)[]): (record: Log
   }
 }
 
+/** The folder of the log files in a data folder. */
+export function logDirOf(dataDir: string): string {
+  return join(dataDir, 'logs')
+}
+
 /**
- * The logger of a host (app, browser shell, CLI): every record to `console` (when given) and to a
- * rotating file in `dir`. Answers the logger and the file (to close it on exit).
+ * The logger of a host (app, browser shell, CLI): records from `minLevel` up to a rotating file in
+ * `dir`, and to `console` (when given; it filters its own level). Answers the logger and the file
+ * (to close it on exit).
  */
 export function fileLogger(o: {
   dir: string
@@ -128,12 +134,17 @@ export function fileLogger(o: {
   maxBytes?: number
   keep?: number
 }): { logger: Logger; file: RotatingLogFile } {
+  const fileLevel = o.minLevel ?? 'info'
   const file = new RotatingLogFile({
     dir: o.dir,
     baseName: o.baseName,
     ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
     ...(o.keep !== undefined ? { keep: o.keep } : {}),
   })
-  const sink = o.console ? teeSink(o.console, (r) => file.write(r)) : (r: LogRecord) => file.write(r)
-  return { logger: createLogger(sink, 'core', o.minLevel ?? 'info'), file }
+  const toFile = (r: LogRecord): void => {
+    if (atLeast(r.level, fileLevel)) file.write(r)
+  }
+  const sink = o.console ? teeSink(o.console, toFile) : toFile
+  // The console may want more detail than the file (debug): the logger lets both through.
+  return { logger: createLogger(sink, 'core', o.console ? 'debug' : fileLevel), file }
 }

@@ -111,6 +111,20 @@ export function createLogger(sink: (record: LogRecord) => void, scope = 'core', 
   }
 }
 
+const LEVEL_ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 }
+
+/** True when a record of `level` passes a threshold of `min`. */
+export function atLeast(level: LogLevel, min: LogLevel): boolean {
+  return LEVEL_ORDER[level] >= LEVEL_ORDER[min]
+}
+
+/** A sink writing JSON lines to stderr, from `minLevel` up. */
+export function stderrSink(minLevel: LogLevel = 'info'): (record: LogRecord) => void {
+  return (r) => {
+    if (atLeast(r.level, minLevel)) process.stderr.write(`${JSON.stringify(r)}\n`)
+  }
+}
+
 /** Logger writing JSON lines to stderr (the CLI, the browser shell, the Electron main process). */
 export function consoleLogger(minLevel: LogLevel = 'info'): Logger {
   return createLogger((r) => process.stderr.write(`${JSON.stringify(r)}\n`), 'core', minLevel)

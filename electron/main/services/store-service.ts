@@ -25,6 +25,8 @@ export interface StoreServiceDeps {
   quiesce(): Promise<void>
   /** After a restore: accounts that are gone (tokens removed), accounts that came back (tokens checked). */
   reconcileAccounts(gone: readonly string[]): Promise<void>
+  /** Opens a folder in the file manager (the app's host); absent: nothing is opened. */
+  openFolder?: ((path: string) => Promise<boolean>) | undefined
 }
 
 function info(b: BackupFile): BackupInfo {
@@ -94,6 +96,11 @@ export class StoreService {
       backupDir: this.d.stores.backups.dir,
       logDir: this.d.logDir,
     }
+  }
+
+  /** Shows the log folder in the file manager, where the host can (false elsewhere). */
+  async openLogFolder(): Promise<boolean> {
+    return this.d.openFolder ? this.d.openFolder(this.d.logDir) : false
   }
 
   acknowledge(kind: StoreNoticeKind): StoreStatus {

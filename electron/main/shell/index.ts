@@ -4,12 +4,13 @@
  * adapter and the main window. Main runs no SQL and no long work: it keeps windows, dialogs, the
  * protocol, the trusted-sender IPC adapter and the forwarding.
  */
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CoreHostClient } from '../host/client'
 import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
+import { logDirOf } from '../lib/log-file'
 import { resolveNativeBinding } from '../store/native-binding'
 import { nativeCheckApplies, verifyNativeModules } from '../store/native-integrity'
 import { installSecurityGuards } from './guards'
@@ -119,6 +120,10 @@ if (!app.requestSingleInstanceLock()) {
       logger,
       parent: {
         openExternal: async ({ url }) => ({ opened: await safeOpenExternal(url) }),
+        // Only the log folder of this data folder, never a path of the host's choosing.
+        openFolder: async ({ path }) => ({
+          opened: path === logDirOf(app.getPath('userData')) && (await shell.openPath(path)) === '',
+        }),
         // Files never travel through IPC: main asks where, the core writes or reads that path.
         chooseSavePath: async ({ suggestedName, mimeType }) => ({
           path: await chooseSavePath(suggestedName, mimeType),

@@ -26,4 +26,6 @@ export const storeContract = {
   'backups:create': { input: Empty, output: BackupInfo },
   /** Restores a backup (the current data is backed up first). */
   'backups:restore': { input: z.object({ id: BackupId }).strict(), output: RestoreResult },
+  /** Opens the log folder in the file manager (the app only; elsewhere `opened` is false). */
+  'logs:open-folder': { input: Empty, output: z.object({ opened: z.boolean() }) },
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>

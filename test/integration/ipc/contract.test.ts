@@ -73,6 +73,7 @@ function validInputs(ids: {
     'backups:list': {},
     'backups:create': {},
     'backups:restore': { id: ids.backupId },
+    'logs:open-folder': {},
     'offboarding:runs': { email: 'someone@example.ch' },
     'prefs:orgs-get': {},
     'prefs:orgs-set': { pins: [`${ids.accountId}:${ids.orgId}`] },

@@ -11,7 +11,7 @@ const backups: BackupInfo[] = [
   { id: 'user-20261119T080000000Z-migration.sqlite', at: AT - 86_400_000, size: 2048, reason: 'migration' },
 ]
 
-function stubBridge(status: StoreStatus, fail: Record<string, string> = {}) {
+function stubBridge(status: StoreStatus, fail: Record<string, string> = {}, host = 'browser-shell') {
   let current = status
   const invoke = vi.fn(async (channel: string, input: unknown): Promise<IpcResult<unknown>> => {
     if (fail[channel]) return { ok: false, error: { code: fail[channel] as 'DISK_FULL', message: 'english' } }
@@ -25,7 +25,7 @@ function stubBridge(status: StoreStatus, fail: Record<string, string> = {}) {
       case 'app:info':
         return {
           ok: true,
-          value: { name: 'Switchboard', version: '1', platform: 'linux', dataDir: '/d', host: 'browser-shell' },
+          value: { name: 'Switchboard', version: '1', platform: 'linux', dataDir: '/d', host },
         }
       case 'store:status':
         return { ok: true, value: current }
@@ -41,6 +41,8 @@ function stubBridge(status: StoreStatus, fail: Record<string, string> = {}) {
         return { ok: true, value: backups[0] }
       case 'backups:restore':
         return { ok: true, value: { restored: backups[1], safetyBackup: backups[0] } }
+      case 'logs:open-folder':
+        return { ok: true, value: { opened: true } }
     }
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }
   })
@@ -68,12 +70,23 @@ describe('data files in the UI', () => {
     expect(rows[2]).toHaveTextContent('Before an update')
     expect(rows[2]).toHaveTextContent('2 kB')
     expect(screen.getByText('Folder: /d/backups')).toBeInTheDocument()
+    // Where the logs are; no file manager to open in the browser shell.
+    expect(screen.getByTestId('log-folder')).toHaveTextContent('/d/logs')
+    expect(within(screen.getByTestId('log-folder')).queryByRole('button')).toBeNull()
     await userEvent.click(within(rows[2]!).getByRole('button', { name: /Restore the backup of/ }))
     expect(await screen.findByText(/Changes made since then are set aside/)).toBeInTheDocument()
     await userEvent.click(screen.getByTestId('confirm-restore'))
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('backups:restore', { id: backups[1]!.id }))
     await userEvent.click(screen.getByTestId('backup-now'))
     await waitFor(() => expect(invoke).toHaveBeenCalledWith('backups:create', {}))
+  })
+
+  it('opens the log folder in the app', async () => {
+    const invoke = stubBridge(base, {}, 'electron')
+    window.location.hash = '#/settings'
+    render(<App mantineEnv="test" />)
+    await userEvent.click(await screen.findByRole('button', { name: 'Open log folder' }))
+    await waitFor(() => expect(invoke).toHaveBeenCalledWith('logs:open-folder', {}))
   })
 
   it('says the data was restored from a backup, from when, and where the damaged file is', async () => {

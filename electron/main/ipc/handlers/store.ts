@@ -2,7 +2,7 @@ import type { InvokeChannel } from '../../../../shared/ipc/channels'
 import type { CoreServices } from '../../core'
 import type { Handlers } from '../dispatch'
 
-type StoreChannel = Extract<InvokeChannel, `store:${string}` | `backups:${string}`>
+type StoreChannel = Extract<InvokeChannel, `store:${string}` | `backups:${string}` | 'logs:open-folder'>
 
 /** Handlers of the data-file channels (status, notices, backups, read-only mode). */
 export function storeHandlers(services: Pick<CoreServices, 'store'>): Pick<Handlers, StoreChannel> {
@@ -14,5 +14,6 @@ export function storeHandlers(services: Pick<CoreServices, 'store'>): Pick<Handl
     'backups:list': () => s.listBackups(),
     'backups:create': () => s.createBackup('manual'),
     'backups:restore': ({ id }) => s.restore(id),
+    'logs:open-folder': async () => ({ opened: await s.openLogFolder() }),
   }
 }

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react'
 import { Button, Card, Group, Loader, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconDatabaseExport, IconRestore } from '@tabler/icons-react'
-import { useQuery } from '@tanstack/react-query'
+import { IconDatabaseExport, IconFolderOpen, IconRestore } from '@tabler/icons-react'
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useLocation } from 'react-router'
 import type { BackupInfo } from '../../../../shared/domain/store'
 import { formatDateTime } from '../../lib/format'
+import { invoke } from '../../lib/ipc'
+import { appQueries } from '../settings/settings-queries'
 import { formatBytes, storeQueries, useCreateBackup, useRestoreBackup } from './store-queries'
 
 function RestoreModal({ backup, onClose }: { backup: BackupInfo; onClose: () => void }) {
@@ -56,6 +58,14 @@ export function BackupsSection() {
   const backups = useQuery(storeQueries.backups())
   const status = useQuery(storeQueries.status())
   const create = useCreateBackup()
+  const app = useQuery(appQueries.info())
+  const openLogs = useMutation({
+    mutationFn: () => invoke('logs:open-folder', {}),
+    onSuccess: ({ opened }) => {
+      if (!opened) notifications.show({ color: 'red', message: t('store.logs.openFailed') })
+    },
+    onError: () => notifications.show({ color: 'red', message: t('store.logs.openFailed') }),
+  })
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
   const location = useLocation()
   const card = useRef<HTMLDivElement>(null)
@@ -142,6 +152,24 @@ export function BackupsSection() {
         <Text size="xs" c="dimmed" mt="sm" style={{ wordBreak: 'break-all' }}>
           {t('store.backups.folder')}: {status.data.backupDir}
         </Text>
+      )}
+      {status.data && (
+        <Group gap="xs" mt="xs" wrap="nowrap" justify="space-between" data-testid="log-folder">
+          <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+            {t('store.logs.folder')}: {status.data.logDir}
+          </Text>
+          {app.data?.host === 'electron' && (
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconFolderOpen size={14} />}
+              loading={openLogs.isPending}
+              onClick={() => openLogs.mutate()}
+            >
+              {t('store.logs.open')}
+            </Button>
+          )}
+        </Group>
       )}
       {restoring && <RestoreModal backup={restoring} onClose={() => setRestoring(null)} />}
     </Card>

@@ -54,6 +54,11 @@ export const storeEn = {
     restored: 'The backup of {{when}} was restored. Your data as it was before is in the list.',
     restoreFailed: 'The backup could not be restored.',
   },
+  logs: {
+    folder: 'Log files (to send with a problem report; tokens and e-mail addresses are left out)',
+    open: 'Open log folder',
+    openFailed: 'The log folder could not be opened.',
+  },
   errors: {
     DISK_FULL:
       'The disk is full: nothing was saved, and what was saved before is intact. Free some space and try again.',
@@ -120,6 +125,11 @@ export const storeFr: typeof storeEn = {
     restoreConfirm: 'Restaurer',
     restored: 'La sauvegarde du {{when}} a été restaurée. Vos données d’avant figurent dans la liste.',
     restoreFailed: 'La sauvegarde n’a pas pu être restaurée.',
+  },
+  logs: {
+    folder: 'Fichiers journaux (à joindre à un signalement ; les jetons et adresses e-mail n’y figurent pas)',
+    open: 'Ouvrir le dossier des journaux',
+    openFailed: 'Le dossier des journaux n’a pas pu être ouvert.',
   },
   errors: {
     DISK_FULL:
