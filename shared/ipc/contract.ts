@@ -14,6 +14,7 @@ import { orgPrefsContract } from './contracts/org-prefs'
 import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
 import { filesContract } from './contracts/files'
+import { remindersContract, remindersEvents } from './contracts/reminders'
 import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
@@ -41,6 +42,8 @@ export const CacheScope = z.enum([
   'billing',
   'store',
   'access',
+  'reminders',
+  'schedule',
 ])
 export type CacheScope = z.infer<typeof CacheScope>
 
@@ -162,6 +165,7 @@ export const invokeContract = {
   ...fleetContract,
   ...coverageContract,
   ...filesContract,
+  ...remindersContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */
@@ -176,6 +180,7 @@ export const eventContract = {
   'sync:progress': SyncStatus,
   ...billingEvents,
   ...accessEvents,
+  ...remindersEvents,
   ...coreHostEvents,
 } satisfies Record<EventChannel, z.ZodType>
 

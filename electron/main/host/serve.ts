@@ -10,6 +10,7 @@ import { fileLogger, logDirOf, type RotatingLogFile } from '../lib/log-file'
 import { consoleLogger, stderrSink, type Logger } from '../lib/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import { Peer, PeerCallError, type Transport } from './peer'
+import { HostSignal } from '../../../shared/domain/reminders'
 import {
   HostInit,
   type HostEvents,
@@ -98,9 +99,13 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
         created.onEvent((channel, payload) => {
           peer.emit('core', { channel, payload } as HostEvents['core'])
         })
-        // A sync interrupted by a quit or a crash of this process continues where it stopped
-        // (not while the user data is open read-only).
-        if (!created.services.store.readOnly) created.services.sync.resumeInterrupted()
+        // A sync interrupted by a quit or a crash of this process continues where it stopped, and
+        // scheduled syncs, reminder digests and what quiet hours held back run wherever the core
+        // runs: neither while the user data is open read-only.
+        if (!created.services.store.readOnly) {
+          created.services.sync.resumeInterrupted()
+          created.services.scheduler.start()
+        }
         const started: HostStarted = { pid: process.pid, recovered: created.recovered ?? null }
         return started
       },
@@ -108,6 +113,10 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
       registerUpload: ({ path, fileName }) => requireCore().services.inbox.register(path, { fileName, owned: true }),
       whenIdle: async ({ accountId }) => {
         await requireCore().services.sync.whenIdle(accountId)
+        return null
+      },
+      signal: (raw) => {
+        requireCore().signal(HostSignal.parse(raw))
         return null
       },
       stop: () => {

@@ -12,6 +12,7 @@ import { orgPrefsHandlers } from './handlers/org-prefs'
 import { fleetHandlers } from './handlers/fleet'
 import { coverageHandlers } from './handlers/coverage'
 import { filesHandlers } from './handlers/files'
+import { remindersHandlers } from './handlers/reminders'
 
 const DAY_SECONDS = 86_400
 
@@ -72,8 +73,8 @@ export function createHandlers(services: CoreServices): Handlers {
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
     'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
-      services.files.deliver(
-        services.renewals.export(
+      services.files.stream(
+        services.renewals.exportStream(
           format,
           services.renewals.list({ withinDays, includeExpiredDays, accountId }),
           services.settings.get().language,
@@ -112,5 +113,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...fleetHandlers(services),
     ...coverageHandlers(services),
     ...filesHandlers(services),
+    ...remindersHandlers(services),
   }
 }

@@ -10,6 +10,7 @@ import { useCurrentOrg } from '../features/orgs/orgs-queries'
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { OfflineBanner } from '../features/sync/OfflineBanner'
 import { StoreBanner } from '../features/store/StoreBanner'
+import { NotificationBell } from '../features/notifications/NotificationBell'
 import { CoreStatusBanner } from '../features/core-host/CoreStatusBanner'
 import { NAV_ITEMS } from './nav'
 
@@ -67,6 +68,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <SyncIndicator />
+            <NotificationBell />
             <OrgSwitcher />
           </Group>
         </Group>

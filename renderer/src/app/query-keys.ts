@@ -16,6 +16,8 @@ export const scopeRoots: Record<CacheScope, readonly string[]> = {
   billing: ['billing'],
   store: ['store'],
   access: ['access'],
+  reminders: ['reminders'],
+  schedule: ['schedule'],
 }
 
 /** Roots of queries that are not a cache scope of their own. */

@@ -8,6 +8,7 @@ import { billingEn } from '../features/billing/locales'
 import { storeEn } from '../features/store/locales'
 import { accountRemovalEn } from '../features/accounts/removal-locales'
 import { pastRunsEn } from '../features/access/past-runs-locales'
+import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 import { coverageEn } from '../features/coverage/locales'
 
@@ -27,6 +28,9 @@ export const en = {
   store: storeEn,
   accountRemoval: accountRemovalEn,
   pastRuns: pastRunsEn,
+  notifications: notificationsEn,
+  notificationSettings: notificationSettingsEn,
+  schedule: scheduleEn,
   app: {
     name: 'Switchboard',
     tagline: 'Every client organization, at hand.',

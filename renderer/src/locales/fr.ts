@@ -8,6 +8,7 @@ import { billingFr } from '../features/billing/locales'
 import { storeFr } from '../features/store/locales'
 import { accountRemovalFr } from '../features/accounts/removal-locales'
 import { pastRunsFr } from '../features/access/past-runs-locales'
+import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 import { coverageFr } from '../features/coverage/locales'
 
@@ -28,6 +29,9 @@ export const fr: Messages = {
   store: storeFr,
   accountRemoval: accountRemovalFr,
   pastRuns: pastRunsFr,
+  notifications: notificationsFr,
+  notificationSettings: notificationSettingsFr,
+  schedule: scheduleFr,
   app: {
     name: 'Switchboard',
     tagline: 'Toutes vos organisations clientes, à portée de main.',

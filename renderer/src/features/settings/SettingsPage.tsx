@@ -7,6 +7,8 @@ import { appQueries, settingsQueries, useUpdateSettings } from './settings-queri
 import { AccountsSection } from '../accounts/AccountsSection'
 import { BackupsSection } from '../store/BackupsSection'
 import { DiagnosticsSection } from '../coverage/DiagnosticsSection'
+import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection'
+import { SyncScheduleSection } from '../notifications/SyncScheduleSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -26,6 +28,8 @@ export function SettingsPage() {
       </Title>
       <AccountsSection />
       <DiagnosticsSection />
+      <SyncScheduleSection />
+      <NotificationSettingsSection />
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">
           {t('settings.appearance')}

@@ -9,8 +9,8 @@ import type { Migration } from '../index'
  *   listed per person and per organization and re-exportable as reports after a restart.
  * - Pinned and recent organizations of the switcher (formerly in the renderer's localStorage).
  */
-export const userMigration003: Migration = {
-  version: 3,
+export const userMigration005: Migration = {
+  version: 5,
   name: 'user-data',
   up(db) {
     db.exec(`
