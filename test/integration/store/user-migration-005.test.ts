@@ -14,8 +14,8 @@ function snapshot(db: Database.Database): Record<string, unknown[]> {
   return Object.fromEntries(tables.map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY 1`).all()]))
 }
 
-describe('user.sqlite migration 003 (removed accounts, offboarding runs, pins and recents)', () => {
-  it('keeps every row of a populated version-2 store and adds its tables', () => {
+describe('user.sqlite migration 005 (removed accounts, offboarding runs, pins and recents)', () => {
+  it('keeps every row of a populated version-2 store through 003–005 and adds its tables', () => {
     const db = new Database(':memory:')
     db.pragma('foreign_keys = ON')
     expect(migrate(db, USER_MIGRATIONS, memoryLogger(), 2)).toBe(2)
