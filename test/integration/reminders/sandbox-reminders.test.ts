@@ -3,9 +3,9 @@
  * reminders produced are exactly the expected ones, and an unchanged sync produces none.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { PartnerGauge } from '../../../shared/domain/billing'
 import type { Reminder, RemindersAnnounced } from '../../../shared/domain/reminders'
 import { syncFixture } from '../../helpers/sync'
+import { PartnerGauge } from '../../../shared/domain/billing'
 
 type Fixture = Awaited<ReturnType<typeof syncFixture>>
 const DAY = 86_400
@@ -88,7 +88,7 @@ describe('reminders across syncs of the sandbox', () => {
     // agency's own): price one service those clients have so that its products reach the CHF threshold.
     const before = await f.core.dispatch('billing:gauge', { accountId: owner }, { transport: 'test' })
     if (!before.ok) throw new Error('gauge')
-    const unpriced = (before.value as PartnerGauge).items.filter(
+    const unpriced = PartnerGauge.parse(before.value).items.filter(
       (i) => i.excluded === 'no_price' && i.currency === 'CHF',
     )
     const service = unpriced[0]!.serviceName
