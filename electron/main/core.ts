@@ -1,3 +1,4 @@
+import { logDirOf } from './lib/log-file'
 import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
@@ -5,6 +6,8 @@ import type { Clock } from './lib/clock'
 import type { Logger } from './lib/logger'
 import type { Db } from './store/db'
 import { openStores, type StoresStatus } from './store/stores'
+import { StoreService } from './services/store-service'
+import { OrgPrefsRepo } from './store/repos/org-prefs-repo'
 import { SettingsRepo } from './store/settings-repo'
 import { AccountsRepo, type AccountRecord } from './store/repos/accounts-repo'
 import { CacheQueries } from './store/repos/cache-queries'
@@ -74,6 +77,10 @@ export interface CoreOptions {
    * shell's downloads. Without it exports stay under `<dataDir>/exports` (tests, CLI).
    */
   files?: FileHost
+  /** Take a backup of the user data once a day while the core runs (the app and the browser shell). */
+  dailyBackups?: boolean
+  /** Opens a folder of the data folder in the file manager (the app); absent: not offered. */
+  openFolder?: (path: string) => Promise<boolean>
 }
 
 export interface CoreServices {
@@ -85,6 +92,10 @@ export interface CoreServices {
   renewals: RenewalsService
   access: AccessService
   billing: BillingService
+  /** Data files: notices, backups, read-only mode. */
+  store: StoreService
+  /** Pinned and recent organizations (user.sqlite). */
+  orgPrefs: OrgPrefsRepo
   /** Across all clients: Home, product inventory, hygiene report. */
   fleet: FleetService
   clock: Clock
@@ -240,6 +251,23 @@ export function createCore(options: CoreOptions): Core {
       return clients.delete(id)
     },
   })
+  const store = new StoreService({
+    stores,
+    dataDir: options.dataDir,
+    logDir: logDirOf(options.dataDir),
+    clock,
+    logger: logger.child('store'),
+    events,
+    nativeBinding: options.nativeBinding,
+    accountIds: () => accountsRepo.list().map((a) => a.id),
+    quiesce: async () => {
+      const ids = accountsRepo.list().map((a) => a.id)
+      for (const id of ids) sync.cancel(id)
+      await Promise.all(ids.map((id) => sync.whenIdle(id)))
+    },
+    reconcileAccounts: (gone) => accounts.reconcileAfterRestore(gone),
+    openFolder: options.openFolder,
+  })
   const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
   const fileHost: FileHost = options.files ?? {}
   const files = new FileDelivery({ exportsDir: join(options.dataDir, 'exports'), host: fileHost })
@@ -272,6 +300,8 @@ export function createCore(options: CoreOptions): Core {
         return a ? clientFor(a) : undefined
       },
     }),
+    store,
+    orgPrefs: new OrgPrefsRepo(db),
     fleet: new FleetService({
       db,
       clock,
@@ -324,7 +354,9 @@ export function createCore(options: CoreOptions): Core {
       return { reminders: background.reminders, scheduler: background.scheduler }
     })(),
   }
-  services.demo.resumeIfPresent()
+  // Read-only (damaged user data without backup): nothing may write, not even the demo's address.
+  if (!store.readOnly) services.demo.resumeIfPresent()
+  if (options.dailyBackups) store.startDailyBackups()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
     validateOutput: options.validateOutput ?? false,
   })
@@ -343,6 +375,7 @@ export function createCore(options: CoreOptions): Core {
       void services.scheduler.stop()
       services.fleet.close()
       sync.close()
+      void store.close()
       void services.demo.close()
       void inbox.clear()
       stores.close()

@@ -7,6 +7,10 @@ import { CacheChange } from '../domain/cache-change'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { storeContract } from './contracts/store'
+import { accountRemovalContract } from './contracts/account-removal'
+import { offboardingRunsContract } from './contracts/offboarding-runs'
+import { orgPrefsContract } from './contracts/org-prefs'
 import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
 import { filesContract } from './contracts/files'
@@ -36,6 +40,7 @@ export const CacheScope = z.enum([
   'teams',
   'sync',
   'billing',
+  'store',
   'access',
   'reminders',
   'schedule',
@@ -74,9 +79,12 @@ export const invokeContract = {
     input: z.object({ accountId: z.string().min(1).max(100), label: z.string().trim().min(1).max(120) }).strict(),
     output: AccountSummary,
   },
-  /** Removes an account and its keychain token; its cached data too when asked. */
+  /**
+   * Removes an account: its token leaves the keychain and its cached data is deleted; its own data
+   * (ledger, prices, history, audit) stays unless `deleteUserData` (a separate, explicit choice).
+   */
   'accounts:remove': {
-    input: z.object({ accountId: z.string().min(1).max(100), purgeCache: z.boolean() }).strict(),
+    input: z.object({ accountId: z.string().min(1).max(100), deleteUserData: z.boolean() }).strict(),
     output: z.object({ removed: z.boolean() }),
   },
   /** Starts (or re-prioritizes) a sync; `orgId` limits it to one organization, `focusOrgId` puts one first. */
@@ -150,6 +158,10 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...storeContract,
+  ...accountRemovalContract,
+  ...offboardingRunsContract,
+  ...orgPrefsContract,
   ...fleetContract,
   ...coverageContract,
   ...filesContract,

@@ -5,6 +5,7 @@
 import { accountsAdd } from './accounts-add'
 import { accountsList } from './accounts-list'
 import { accountsRemove } from './accounts-remove'
+import { backupCreate, backupList, backupRestore } from './backup'
 import { billingExport } from './billing-export'
 import { billingGauge } from './billing-gauge'
 import { billingImport } from './billing-import'
@@ -23,6 +24,9 @@ export const COMMANDS = [
   orgs,
   products,
   users,
+  backupList,
+  backupCreate,
+  backupRestore,
   billingImport,
   billingExport,
   billingGauge,

@@ -84,6 +84,8 @@ class ProgressReporter {
 }
 
 async function syncAccounts(ctx: Context, command: SyncArgs): Promise<Result> {
+  // A sync writes the cache and the access history: not while the user data is read-only.
+  ctx.core.services.store.assertWritable()
   if (command.watch) return watchSync(ctx, command)
   const { sync: engine, queries } = ctx.core.services
   const { targets, orgId } = await syncTargets(ctx, command)

@@ -6,6 +6,7 @@ import type {
   MatrixData,
   OffboardingPlan,
   OffboardingRun,
+  OffboardingRunSummary,
   OrgTarget,
   Person,
   PersonHit,
@@ -18,6 +19,7 @@ import { AppError } from '../lib/app-error'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
 import type { AccountRecord } from '../store/repos/accounts-repo'
+import { OffboardingRepo } from '../store/repos/offboarding-repo'
 import type { SyncEngine } from '../sync/engine'
 import { matrixCsv, matrixXlsx, reportCsv, reportPdf } from './exports'
 import { accessHistory, hygieneFindings, type HistoryFilter } from './hygiene'
@@ -70,10 +72,13 @@ export class AccessService {
 
   private readonly o: AccessServiceOptions
   private readonly repo: AccessRepo
+  /** Runs and their steps, persisted in user.sqlite (they survive a restart). */
+  private readonly runsRepo: OffboardingRepo
 
   constructor(options: AccessServiceOptions) {
     this.o = { ...options, db: cachingDb(options.db) }
     this.repo = new AccessRepo(options.db)
+    this.runsRepo = new OffboardingRepo(options.db)
     this.teams = new TeamsInvitations(this.repo, this.o.clock, this)
   }
 
@@ -177,13 +182,25 @@ export class AccessService {
       orgs: plan.orgs.map((o) => ({ accountId: o.accountId, orgId: o.orgId, orgName: o.orgName, resynced: false })),
       steps,
     }
+    // Recorded before anything is applied: a run that cannot be recorded (disk full…) does not start.
+    this.runsRepo.insert(run)
     const done = this.execute(run).catch((error: unknown) => {
       this.o.logger.error('offboarding failed', { runId, error: messageOf(error) })
       run.state = 'failed'
       run.finishedAt = this.o.clock.now()
+      this.persist(run.runId, () => this.runsRepo.saveRun(run))
     })
     this.runs.set(runId, { run, done })
     return structuredClone(run)
+  }
+
+  /** Saves a run's progress; a failure to save is logged, never stops a run half applied. */
+  private persist(runId: string, save: () => void): void {
+    try {
+      save()
+    } catch (error) {
+      this.o.logger.error('offboarding run could not be saved', { runId, error: messageOf(error) })
+    }
   }
 
   private progress(p: AccessProgress): void {
@@ -226,6 +243,7 @@ export class AccessService {
         })
       }
       s.at = this.o.clock.now()
+      this.persist(run.runId, () => this.runsRepo.saveStep(run.runId, run.steps.indexOf(s), s))
       done++
     }
     this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'resyncing', stepId: null })
@@ -243,6 +261,7 @@ export class AccessService {
     }
     run.state = 'done'
     run.finishedAt = this.o.clock.now()
+    this.persist(run.runId, () => this.runsRepo.saveRun(run))
     this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'done', stepId: null })
     emitChanges(
       this.o.events,
@@ -250,10 +269,20 @@ export class AccessService {
     )
   }
 
+  /** A run in progress in this process, or one recorded earlier (`interrupted` if it never finished). */
   run(runId: string): OffboardingRun {
     const r = this.runs.get(runId)
-    if (!r) throw new AppError('NOT_FOUND', 'This offboarding run does not exist.')
-    return structuredClone(r.run)
+    if (r) return structuredClone(r.run)
+    const stored = this.runsRepo.get(runId)
+    if (!stored) throw new AppError('NOT_FOUND', 'This offboarding run does not exist.')
+    return stored.state === 'running' ? { ...stored, state: 'interrupted' } : stored
+  }
+
+  /** Past and current runs for a person or an organization, newest first. */
+  pastRuns(filter: { email: string } | { accountId: string; orgId: number }): OffboardingRunSummary[] {
+    const list =
+      'email' in filter ? this.runsRepo.byEmail(filter.email) : this.runsRepo.byOrg(filter.accountId, filter.orgId)
+    return list.map((r) => (r.state === 'running' && !this.runs.has(r.runId) ? { ...r, state: 'interrupted' } : r))
   }
 
   /** Resolves when the run is finished (tests, CLI). */

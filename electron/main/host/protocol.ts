@@ -58,6 +58,8 @@ export const HostInit = z
      * one-time downloads and registers uploads), `local` (exports stay under `<dataDir>/exports`).
      */
     files: z.enum(['dialogs', 'downloads', 'local']),
+    /** Back up the user data once a day while the host runs (the app and the browser shell). */
+    dailyBackups: z.boolean().optional(),
   })
   .strict()
 export type HostInit = z.infer<typeof HostInit>
@@ -91,6 +93,8 @@ export type ParentMethods = {
   chooseSavePath: (params: { suggestedName: string; mimeType: string }) => { path: string | null }
   /** The app: the open dialog for an import (null: cancelled). */
   chooseOpenPath: (params: { purpose: 'billing-import' }) => { path: string | null }
+  /** The app: shows a folder of the data folder (the logs) in the file manager; the parent checks which. */
+  openFolder: (params: { path: string }) => { opened: boolean }
   /** The browser shell: offers a finished export once at a URL; the shell deletes the file after. */
   offerDownload: (params: { path: string; fileName: string; mimeType: string; byteLength: number }) => { url: string }
   secretGet: (params: { key: string }) => { value: string | null }

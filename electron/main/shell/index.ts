@@ -4,12 +4,13 @@
  * adapter and the main window. Main runs no SQL and no long work: it keeps windows, dialogs, the
  * protocol, the trusted-sender IPC adapter and the forwarding.
  */
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CoreHostClient } from '../host/client'
 import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
+import { logDirOf } from '../lib/log-file'
 import { resolveNativeBinding } from '../store/native-binding'
 import { nativeCheckApplies, verifyNativeModules } from '../store/native-integrity'
 import { installSecurityGuards } from './guards'
@@ -122,10 +123,15 @@ if (!app.requestSingleInstanceLock()) {
         ...(binding.kind === 'electron' ? { nativeBinding: binding.path } : {}),
         secrets: 'keychain',
         files: 'dialogs',
+        dailyBackups: true,
       },
       logger,
       parent: {
         openExternal: async ({ url }) => ({ opened: await safeOpenExternal(url) }),
+        // Only the log folder of this data folder, never a path of the host's choosing.
+        openFolder: async ({ path }) => ({
+          opened: path === logDirOf(app.getPath('userData')) && (await shell.openPath(path)) === '',
+        }),
         // Files never travel through IPC: main asks where, the core writes or reads that path.
         chooseSavePath: async ({ suggestedName, mimeType }) => ({
           path: await chooseSavePath(suggestedName, mimeType),
@@ -137,9 +143,8 @@ if (!app.requestSingleInstanceLock()) {
         secretDelete: refuse,
       },
     })
-    let started
     try {
-      started = await core.start()
+      await core.start()
     } catch (error) {
       // The host could not open the keychain or the cache: say why, then quit.
       dialog.showErrorBox('Switchboard cannot start', error instanceof Error ? error.message : String(error))
@@ -147,13 +152,8 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
       return
     }
-    if (started.recovered) {
-      void dialog.showMessageBox({
-        type: 'warning',
-        message: 'The local cache could not be read and was set aside.',
-        detail: `A fresh cache was created. The old file was kept as ${started.recovered.movedTo}.`,
-      })
-    }
+    // What opening the data files found (cache rebuilt, user data restored or read-only) is shown
+    // by the renderer from `store:status`, in the user's language.
 
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()

@@ -9,6 +9,7 @@ import { orgPath } from '../features/orgs/org-key'
 import { useCurrentOrg } from '../features/orgs/orgs-queries'
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { OfflineBanner } from '../features/sync/OfflineBanner'
+import { StoreBanner } from '../features/store/StoreBanner'
 import { NotificationBell } from '../features/notifications/NotificationBell'
 import { CoreStatusBanner } from '../features/core-host/CoreStatusBanner'
 import { NAV_ITEMS } from './nav'
@@ -90,6 +91,7 @@ export function AppLayout() {
 
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <CoreStatusBanner />
+        <StoreBanner />
         <OfflineBanner />
         <ErrorBoundary resetKey={location.pathname}>
           <Outlet />

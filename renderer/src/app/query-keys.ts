@@ -14,6 +14,7 @@ export const scopeRoots: Record<CacheScope, readonly string[]> = {
   teams: ['teams'],
   sync: ['sync'],
   billing: ['billing'],
+  store: ['store'],
   access: ['access'],
   reminders: ['reminders'],
   schedule: ['schedule'],

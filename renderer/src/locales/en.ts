@@ -5,6 +5,9 @@ import { accessEn } from '../features/access/locales'
 import { frameEn } from '../app/locales'
 import { orgBrowserEn } from '../features/orgs/locales'
 import { billingEn } from '../features/billing/locales'
+import { storeEn } from '../features/store/locales'
+import { accountRemovalEn } from '../features/accounts/removal-locales'
+import { pastRunsEn } from '../features/access/past-runs-locales'
 import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 import { coverageEn } from '../features/coverage/locales'
@@ -22,6 +25,9 @@ export const en = {
   },
   accessPage: accessEn,
   billingPage: billingEn,
+  store: storeEn,
+  accountRemoval: accountRemovalEn,
+  pastRuns: pastRunsEn,
   notifications: notificationsEn,
   notificationSettings: notificationSettingsEn,
   schedule: scheduleEn,
@@ -307,9 +313,6 @@ export const en = {
     removeAria: 'Remove {{label}}',
     removeTitle: 'Remove “{{label}}”?',
     removeBody: 'The token of “{{label}}” is deleted from the keychain and the account stops syncing.',
-    purge: 'Also delete its cached data',
-    purgeOn: 'Its organizations, products and users disappear from this computer.',
-    purgeOff: 'Its cached data stays readable, marked as signed out.',
     removeConfirm: 'Remove “{{label}}”',
     removeFailed: 'The account could not be removed.',
     removed: '“{{label}}” was removed.',

@@ -5,6 +5,9 @@ import { accessFr } from '../features/access/locales'
 import { frameFr } from '../app/locales'
 import { orgBrowserFr } from '../features/orgs/locales'
 import { billingFr } from '../features/billing/locales'
+import { storeFr } from '../features/store/locales'
+import { accountRemovalFr } from '../features/accounts/removal-locales'
+import { pastRunsFr } from '../features/access/past-runs-locales'
 import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 import { coverageFr } from '../features/coverage/locales'
@@ -23,6 +26,9 @@ export const fr: Messages = {
   },
   accessPage: accessFr,
   billingPage: billingFr,
+  store: storeFr,
+  accountRemoval: accountRemovalFr,
+  pastRuns: pastRunsFr,
   notifications: notificationsFr,
   notificationSettings: notificationSettingsFr,
   schedule: scheduleFr,
@@ -311,9 +317,6 @@ export const fr: Messages = {
     removeAria: 'Retirer {{label}}',
     removeTitle: 'Retirer « {{label}} » ?',
     removeBody: 'Le jeton de « {{label}} » est supprimé du trousseau et le compte n’est plus synchronisé.',
-    purge: 'Supprimer aussi ses données en cache',
-    purgeOn: 'Ses organisations, produits et utilisateurs disparaissent de cet ordinateur.',
-    purgeOff: 'Ses données en cache restent lisibles, marquées comme déconnectées.',
     removeConfirm: 'Retirer « {{label}} »',
     removeFailed: 'Le compte n’a pas pu être retiré.',
     removed: '« {{label}} » a été retiré.',

@@ -5,6 +5,7 @@ import { useOrgContext } from '../orgs/OrgScope'
 import { OrgTitle } from '../orgs/OrgTitle'
 import { useCurrentOrg } from '../orgs/orgs-queries'
 import { HistoryPanel } from './HistoryPanel'
+import { PastOffboardingRuns } from './PastOffboardingRuns'
 import { HygienePanel } from './HygienePanel'
 import { InvitationsPanel } from './InvitationsPanel'
 import { MatrixPanel } from './MatrixPanel'
@@ -51,6 +52,7 @@ export function AccessOrgPage() {
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel accountId={org.accountId} orgId={org.id} />
+          <PastOffboardingRuns accountId={org.accountId} orgId={org.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -34,6 +34,7 @@ import { invoke, onEvent } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
 import { HistoryPanel } from './HistoryPanel'
+import { PastOffboardingRuns } from './PastOffboardingRuns'
 import { VirtualStack, VirtualTable } from '../../components/VirtualTable'
 import { useRoleLabel } from '../orgs/RoleBadge'
 
@@ -370,6 +371,7 @@ export function PersonPage() {
           </Card>
         )}
       />
+      <PastOffboardingRuns email={p.email} />
       <Title order={2} size="h4">
         {t('accessPage.tabs.history')}
       </Title>

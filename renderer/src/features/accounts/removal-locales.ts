@@ -1,0 +1,71 @@
+/** Strings of removing an account (EN is the reference; FR has the same keys). */
+export const accountRemovalEn = {
+  goes: 'Removed from this computer',
+  goesToken: 'Its API token, from the system keychain',
+  goesTokenEnv: 'The name of the environment variable holding its token',
+  goesCache_one:
+    'The cached copy of {{count}} organization ({{products}} products, {{people}} people): a sync can fetch it again',
+  goesCache_other:
+    'The cached copy of {{count}} organizations ({{products}} products, {{people}} people): a sync can fetch it again',
+  stays: 'Kept (it cannot be fetched again)',
+  staysLedger_one: 'Billing ledger: {{count}} invoice, and the price list ({{prices}} prices)',
+  staysLedger_other: 'Billing ledger: {{count}} invoices, and the price list ({{prices}} prices)',
+  staysHistory_one: 'Access history: {{count}} entry',
+  staysHistory_other: 'Access history: {{count}} entries',
+  staysAudit_one: 'Audit log: {{count}} change made through Switchboard',
+  staysAudit_other: 'Audit log: {{count}} changes made through Switchboard',
+  staysRuns_one: 'Offboarding reports: {{count}} run',
+  staysRuns_other: 'Offboarding reports: {{count}} runs',
+  staysNote: 'Adding the same Infomaniak login again brings them back.',
+  deleteUserData: 'Also delete its ledger, prices, access history, audit log and offboarding reports',
+  deleteUserDataOn: 'They are deleted for good (a backup taken before stays in Settings → Backups).',
+  removeAndDelete: 'Remove and delete its data',
+  previewFailed: 'What this account holds could not be read.',
+  removedTitle: 'Removed accounts with kept data',
+  removedWhen: 'Removed {{when}}',
+  removedKept: '{{invoices}} invoices · {{history}} history entries · {{audit}} audit entries',
+  deleteData: 'Delete its data',
+  deleteDataAria: 'Delete the kept data of {{label}}',
+  deleteDataTitle: 'Delete the kept data of “{{label}}”?',
+  deleteDataBody:
+    'Its billing ledger, prices, access history, audit log and offboarding reports are deleted for good (a backup taken before stays in Settings → Backups).',
+  deleteDataConfirm: 'Delete for good',
+  deleted: 'The data of “{{label}}” was deleted.',
+  deleteFailed: 'The data could not be deleted.',
+}
+
+export const accountRemovalFr: typeof accountRemovalEn = {
+  goes: 'Retiré de cet ordinateur',
+  goesToken: 'Son jeton d’API, du trousseau du système',
+  goesTokenEnv: 'Le nom de la variable d’environnement qui contient son jeton',
+  goesCache_one:
+    'La copie en cache de {{count}} organisation ({{products}} produits, {{people}} personnes) : une synchronisation peut la récupérer',
+  goesCache_other:
+    'La copie en cache de {{count}} organisations ({{products}} produits, {{people}} personnes) : une synchronisation peut la récupérer',
+  stays: 'Conservé (impossible à récupérer ailleurs)',
+  staysLedger_one: 'Registre de facturation : {{count}} facture, et la liste de prix ({{prices}} prix)',
+  staysLedger_other: 'Registre de facturation : {{count}} factures, et la liste de prix ({{prices}} prix)',
+  staysHistory_one: 'Historique des accès : {{count}} entrée',
+  staysHistory_other: 'Historique des accès : {{count}} entrées',
+  staysAudit_one: 'Journal d’audit : {{count}} changement fait par Switchboard',
+  staysAudit_other: 'Journal d’audit : {{count}} changements faits par Switchboard',
+  staysRuns_one: 'Rapports de départ : {{count}} exécution',
+  staysRuns_other: 'Rapports de départ : {{count}} exécutions',
+  staysNote: 'Ajouter à nouveau le même identifiant Infomaniak les fait revenir.',
+  deleteUserData:
+    'Supprimer aussi son registre, ses prix, son historique des accès, son journal d’audit et ses rapports de départ',
+  deleteUserDataOn: 'Ils sont supprimés définitivement (une sauvegarde prise avant reste dans Réglages → Sauvegardes).',
+  removeAndDelete: 'Retirer et supprimer ses données',
+  previewFailed: 'Le contenu de ce compte n’a pas pu être lu.',
+  removedTitle: 'Comptes retirés avec données conservées',
+  removedWhen: 'Retiré {{when}}',
+  removedKept: '{{invoices}} factures · {{history}} entrées d’historique · {{audit}} entrées d’audit',
+  deleteData: 'Supprimer ses données',
+  deleteDataAria: 'Supprimer les données conservées de {{label}}',
+  deleteDataTitle: 'Supprimer les données conservées de « {{label}} » ?',
+  deleteDataBody:
+    'Son registre de facturation, ses prix, son historique des accès, son journal d’audit et ses rapports de départ sont supprimés définitivement (une sauvegarde prise avant reste dans Réglages → Sauvegardes).',
+  deleteDataConfirm: 'Supprimer définitivement',
+  deleted: 'Les données de « {{label}} » ont été supprimées.',
+  deleteFailed: 'Les données n’ont pas pu être supprimées.',
+}
