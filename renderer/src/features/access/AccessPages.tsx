@@ -6,7 +6,7 @@ import { OrgTitle } from '../orgs/OrgTitle'
 import { useCurrentOrg } from '../orgs/orgs-queries'
 import { useAccessInvalidation } from './access-queries'
 import { HistoryPanel } from './HistoryPanel'
-import { HygienePanel } from './HygienePanel'
+import { HygieneReportPanel } from '../hygiene/HygieneReportPanel'
 import { InvitationsPanel } from './InvitationsPanel'
 import { MatrixPanel } from './MatrixPanel'
 import { PeoplePanel } from './PeoplePanel'
@@ -107,7 +107,7 @@ export function AccessHomePage() {
           <PeoplePanel />
         </Tabs.Panel>
         <Tabs.Panel value="hygiene" pt="md">
-          <HygienePanel />
+          <HygieneReportPanel />
         </Tabs.Panel>
         <Tabs.Panel value="invitations" pt="md">
           <InvitationsPanel />
