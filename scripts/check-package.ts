@@ -120,6 +120,21 @@ export async function checkPackage(input: PackageCheckInput): Promise<PackageChe
       problems.push(`dev-only package in app.asar: ${top}`)
   }
 
+  // Every runtime dependency's Node entry point is packed (a files exclusion must not remove it).
+  const appPkg = JSON.parse(readFileSync(join(input.projectDir, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>
+  }
+  for (const dep of Object.keys(appPkg.dependencies ?? {})) {
+    const manifest = `node_modules/${dep}/package.json`
+    if (!entries.includes(manifest)) {
+      problems.push(`dependency not packed: ${dep}`)
+      continue
+    }
+    const entry = nodeRequireEntry(JSON.parse(extractFile(asar, manifest).toString('utf8')))
+    const candidates = [entry, `${entry}.js`, `${entry}/index.js`].map((e) => `node_modules/${dep}/${e}`)
+    if (!candidates.some((c) => entries.includes(c))) problems.push(`${dep}'s entry point ${entry} is not packed`)
+  }
+
   // Native modules: never inside the asar proper, all in the manifest, all verified.
   const nativeModules = new Set<string>()
   for (const entry of entries.filter((e) => e.endsWith('.node'))) {
@@ -205,6 +220,24 @@ export async function checkPackage(input: PackageCheckInput): Promise<PackageChe
   }
 
   return { problems, nativeModules: [...nativeModules].sort(), asarEntries: entries.length }
+}
+
+/** The file `require(name)` loads under Node: `exports["."]` (node, require, default), else `main`. */
+export function nodeRequireEntry(pkg: { main?: string; exports?: unknown }): string {
+  const pick = (x: unknown): string | undefined => {
+    if (typeof x === 'string') return x
+    if (!x || typeof x !== 'object') return undefined
+    const o = x as Record<string, unknown>
+    return pick(o.node) ?? pick(o.require) ?? pick(o.default)
+  }
+  const exp = pkg.exports
+  const fromExports =
+    typeof exp === 'string'
+      ? exp
+      : exp && typeof exp === 'object'
+        ? pick((exp as Record<string, unknown>)['.'])
+        : undefined
+  return (fromExports ?? pkg.main ?? 'index.js').replace(/^\.\//, '')
 }
 
 /** electron-builder's name for the unpacked folder of one platform and architecture. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
 import type { Clock } from './lib/clock'
@@ -13,7 +14,9 @@ import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
 import { FleetService } from './fleet/fleet-service'
-import { BillingService, type SaveFile } from './billing/billing-service'
+import { BillingService } from './billing/billing-service'
+import { FileDelivery, type FileHost } from './files/delivery'
+import { FileInbox } from './files/inbox'
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
@@ -59,8 +62,11 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<boolean>
   /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
   fleetWarmDelayMs?: number
-  /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
-  saveFile?: SaveFile
+  /**
+   * How files reach the user and come from them: the app's save and open dialogs, the browser
+   * shell's downloads. Without it exports stay under `<dataDir>/exports` (tests, CLI).
+   */
+  files?: FileHost
 }
 
 export interface CoreServices {
@@ -79,6 +85,12 @@ export interface CoreServices {
   diagnostics: DiagnosticsService
   /** The host's safe external opener (false when there is none). */
   openExternal: (url: string) => Promise<boolean>
+  /** Where exports go (save dialog, download, or `<dataDir>/exports`). */
+  files: FileDelivery
+  /** Files the user chose for imports, by opaque id. */
+  inbox: FileInbox
+  /** What the host offers for files (dialogs, downloads). */
+  fileHost: FileHost
 }
 
 export interface Core {
@@ -217,6 +229,9 @@ export function createCore(options: CoreOptions): Core {
     },
   })
   const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
+  const fileHost: FileHost = options.files ?? {}
+  const files = new FileDelivery({ exportsDir: join(options.dataDir, 'exports'), host: fileHost })
+  const inbox = new FileInbox({ now: () => clock.now() })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
     settings,
@@ -239,7 +254,7 @@ export function createCore(options: CoreOptions): Core {
       events,
       logger: logger.child('billing'),
       dataDir: options.dataDir,
-      saveFile: options.saveFile,
+      files,
       clientFor: (id) => {
         const a = accountsRepo.get(id)
         return a ? clientFor(a) : undefined
@@ -270,6 +285,9 @@ export function createCore(options: CoreOptions): Core {
       },
     }),
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
+    files,
+    inbox,
+    fileHost,
   }
   services.demo.resumeIfPresent()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
@@ -289,6 +307,7 @@ export function createCore(options: CoreOptions): Core {
       services.fleet.close()
       sync.close()
       void services.demo.close()
+      void inbox.clear()
       stores.close()
     },
   }

@@ -68,6 +68,7 @@ export const INVOKE_CHANNELS = [
   'hygiene:reopen',
   'coverage:list',
   'diagnostics:export',
+  'files:choose-import',
 ] as const
 
 /** Events pushed from main to the renderer. */

@@ -2,12 +2,14 @@ import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
 import { Settings, SettingsPatch } from '../domain/settings'
 import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
-import { ExportedFile } from '../domain/files'
+import { DeliveredFile } from '../domain/files'
+import { CacheChange } from '../domain/cache-change'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
 import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
+import { filesContract } from './contracts/files'
 import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
@@ -24,7 +26,17 @@ export type AppInfo = z.infer<typeof AppInfo>
 const Empty = z.object({}).strict()
 
 /** Cache scopes named in `cache:changed`; the renderer maps each to query keys. */
-export const CacheScope = z.enum(['settings', 'accounts', 'orgs', 'products', 'users', 'teams', 'sync', 'billing'])
+export const CacheScope = z.enum([
+  'settings',
+  'accounts',
+  'orgs',
+  'products',
+  'users',
+  'teams',
+  'sync',
+  'billing',
+  'access',
+])
 export type CacheScope = z.infer<typeof CacheScope>
 
 /**
@@ -107,7 +119,7 @@ export const invokeContract = {
       delimiter: z.enum([',', ';', '\t']).optional(),
       bom: z.boolean().optional(),
     }).strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
   /** Full-text search over organizations, products, domains and people of every account. */
   'search:query': {
@@ -137,12 +149,17 @@ export const invokeContract = {
   ...accessContract,
   ...fleetContract,
   ...coverageContract,
+  ...filesContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */
 export const eventContract = {
-  /** Some cached data changed; the renderer invalidates the matching queries. */
-  'cache:changed': z.object({ scopes: z.array(CacheScope) }),
+  /**
+   * Some cached data changed. `changes` says precisely what (resource, account, organization) and the
+   * renderer invalidates only the queries that depend on it; `scopes` is the coarse summary (used when
+   * an emitter gives no `changes`).
+   */
+  'cache:changed': z.object({ scopes: z.array(CacheScope), changes: z.array(CacheChange).optional() }),
   /** Sync progress of one account (planned and done requests, ETA, current job, issues). */
   'sync:progress': SyncStatus,
   ...billingEvents,

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import type { ApiPace } from '../../electron/main/core'
 import type { CoreHostClient } from '../../electron/main/host/client'
@@ -10,6 +11,7 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/main/shell/csp'
 import { mimeTypeFor } from '../../electron/main/shell/app-protocol-path'
 import { resolveStaticPath } from './static-path'
 import { BRIDGE_SCRIPT } from './bridge-script'
+import { ShellFiles, UploadTooLarge } from './files'
 
 export interface BrowserShellOptions {
   /** 0 picks a free port. */
@@ -48,6 +50,8 @@ export interface BrowserShell {
 
 const COOKIE = 'switchboard_shell'
 const MAX_BODY = 5 * 1024 * 1024
+/** Largest file the browser may upload for an import. */
+const MAX_UPLOAD = 64 * 1024 * 1024
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a)
@@ -95,16 +99,21 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
  * HTTP and forwards, like Electron main. A test and development tool, never packaged. Tokens added
  * here live in this process's memory (not the host's), so they outlive a crash of the host.
  *
+ * Files never go through `invoke`: exports are offered once at `/__shell/download/<token>` (streamed,
+ * then deleted), imports are streamed to `/__shell/upload` (see files.ts).
+ *
  * Protections: loopback bind only; Host header must be this origin (DNS rebinding);
  * a per-run secret exchanged once for an HttpOnly SameSite=Strict cookie; state-changing
- * calls must be JSON POSTs from this origin.
+ * calls must be JSON (or octet-stream uploads) POSTs from this origin.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const logger = options.logger ?? consoleLogger('warn')
   const secret = options.secret ?? randomBytes(24).toString('base64url')
+  const files = new ShellFiles({ uploadDir: join(options.dataDir, 'shell-uploads'), maxUploadBytes: MAX_UPLOAD })
   const { client: core } = await startNodeCoreHost({
     entry: options.hostEntry ?? 'source',
     logger,
+    offerDownload: (file) => Promise.resolve(files.offer(file)),
     init: {
       ...(options.pace ? { pace: options.pace } : {}),
       dataDir: options.dataDir,
@@ -190,6 +199,38 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
       return
     }
+    if (url.pathname.startsWith('/__shell/download/')) {
+      if (req.method !== 'GET' || !(await files.download(url.pathname.slice('/__shell/download/'.length), res)))
+        send(res, 404, 'This download is no longer available. Export again.')
+      return
+    }
+    if (url.pathname === '/__shell/upload') {
+      const fromOrigin = req.headers.origin === undefined || req.headers.origin === origin
+      const fileName = url.searchParams.get('name') ?? ''
+      if (
+        req.method !== 'POST' ||
+        !fromOrigin ||
+        req.headers['content-type'] !== 'application/octet-stream' ||
+        fileName === '' ||
+        fileName.length > 255
+      ) {
+        send(res, 403, 'Forbidden')
+        return
+      }
+      const answer = (result: unknown): void =>
+        send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
+      let path: string
+      try {
+        path = await files.receive(req)
+      } catch (error) {
+        if (error instanceof UploadTooLarge)
+          answer({ ok: false, error: { code: 'INVALID_INPUT', message: 'This file is too large.' } })
+        else answer({ ok: false, error: { code: 'INTERNAL', message: 'The upload failed.' } })
+        return
+      }
+      answer({ ok: true, value: await core.registerUpload(path, fileName) })
+      return
+    }
     if (url.pathname === '/__shell/events') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
       res.write(': connected\n\n')
@@ -248,6 +289,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
       await core.stop()
+      await files.close()
     },
   }
 }

@@ -11,7 +11,7 @@ import type {
   PersonHit,
   StepResult,
 } from '../../../shared/domain/access'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import type { ApiClient } from '../api'
 import type { EventBus } from '../ipc/dispatch'
 import { AppError } from '../lib/app-error'
@@ -26,6 +26,7 @@ import { buildMatrix } from './matrix'
 import { planOffboarding, verifyStep } from './offboarding'
 import { personByEmail, searchPeople } from './people'
 import { TeamsInvitations } from './teams-invitations'
+import { change, emitChanges } from '../lib/cache-events'
 
 export interface AccessServiceOptions {
   db: Database.Database
@@ -77,7 +78,7 @@ export class AccessService {
     return buildMatrix(this.o.db, accountId, orgId)
   }
 
-  exportMatrix(accountId: string, orgId: number, format: 'csv' | 'xlsx'): Promise<ExportedFile> | ExportedFile {
+  exportMatrix(accountId: string, orgId: number, format: 'csv' | 'xlsx'): Promise<FileContent> | FileContent {
     const m = this.matrix(accountId, orgId)
     return format === 'csv' ? matrixCsv(m) : matrixXlsx(m)
   }
@@ -248,7 +249,10 @@ export class AccessService {
     run.state = 'done'
     run.finishedAt = this.o.clock.now()
     this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'done', stepId: null })
-    this.o.events.emit('cache:changed', { scopes: ['users', 'teams', 'orgs'] })
+    emitChanges(
+      this.o.events,
+      run.orgs.map((o) => change('access', o.accountId, o.orgId)),
+    )
   }
 
   run(runId: string): OffboardingRun {
@@ -265,7 +269,7 @@ export class AccessService {
     return structuredClone(r.run)
   }
 
-  report(runId: string, format: 'csv' | 'pdf'): ExportedFile | Promise<ExportedFile> {
+  report(runId: string, format: 'csv' | 'pdf'): FileContent | Promise<FileContent> {
     const run = this.run(runId)
     return format === 'csv' ? reportCsv(run) : reportPdf(run)
   }

@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
 import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { maskLetters, type MatrixData, type OffboardingRun } from '../../../shared/domain/access'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import { toCsv, type CsvCell } from '../export/csv'
 import { xlsxText } from '../export/neutralize'
 
-function file(fileName: string, mimeType: string, content: Buffer): ExportedFile {
-  return { fileName, mimeType, contentBase64: content.toString('base64'), byteLength: content.length }
+function file(fileName: string, mimeType: string, content: Buffer): FileContent {
+  return { fileName, mimeType, bytes: content }
 }
 
 function iso(unix: number | null): string {
@@ -69,7 +69,7 @@ export function matrixTable(m: MatrixData): { header: string[]; rows: CsvCell[][
   return { header, rows }
 }
 
-export function matrixCsv(m: MatrixData): ExportedFile {
+export function matrixCsv(m: MatrixData): FileContent {
   const { header, rows } = matrixTable(m)
   return file(
     `access-matrix-${slug(m.orgName)}.csv`,
@@ -78,7 +78,7 @@ export function matrixCsv(m: MatrixData): ExportedFile {
   )
 }
 
-export async function matrixXlsx(m: MatrixData): Promise<ExportedFile> {
+export async function matrixXlsx(m: MatrixData): Promise<FileContent> {
   const { header, rows } = matrixTable(m)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Switchboard'
@@ -138,12 +138,12 @@ export function reportTable(run: OffboardingRun): { header: string[]; rows: CsvC
   }
 }
 
-export function reportCsv(run: OffboardingRun): ExportedFile {
+export function reportCsv(run: OffboardingRun): FileContent {
   const { header, rows } = reportTable(run)
   return file(`offboarding-${slug(run.email)}.csv`, 'text/csv', Buffer.from(toCsv(header, rows, { bom: true }), 'utf8'))
 }
 
-export async function reportPdf(run: OffboardingRun): Promise<ExportedFile> {
+export async function reportPdf(run: OffboardingRun): Promise<FileContent> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: 48,

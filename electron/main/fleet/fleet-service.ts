@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import {
   InventoryViewState,
   type HomeData,
@@ -88,7 +88,7 @@ export class FleetService {
     columns: readonly InventoryColumn[],
     format: 'csv' | 'xlsx',
     delimiter?: ',' | ';' | '\t',
-  ): Promise<ExportedFile> {
+  ): Promise<FileContent> {
     return this.inventory.export(filter, columns, format, this.o.clock.now(), this.o.language(), {
       ...(delimiter ? { delimiter } : {}),
     })

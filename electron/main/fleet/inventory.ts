@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import type {
   InventoryColumn,
   InventoryFacets,
@@ -233,7 +233,7 @@ export class Inventory {
     nowMs: number,
     language: string,
     options: { delimiter?: ',' | ';' | '\t' } = {},
-  ): Promise<ExportedFile> {
+  ): Promise<FileContent> {
     const nowS = Math.floor(nowMs / 1000)
     const lang = catalogueLanguage(language)
     const t = EXPORT_LABELS[lang]
@@ -278,12 +278,10 @@ export class Inventory {
         rows.map((r) => columns.map((c) => cell(r, c, false) as CsvCell)),
         { delimiter: options.delimiter ?? (lang === 'en' ? ',' : ';'), bom: true },
       )
-      const bytes = Buffer.from(content, 'utf8')
       return {
         fileName: `switchboard-products-${day}.csv`,
         mimeType: 'text/csv; charset=utf-8',
-        contentBase64: bytes.toString('base64'),
-        byteLength: bytes.length,
+        bytes: Buffer.from(content, 'utf8'),
       }
     }
     const wb = new ExcelJS.Workbook()
@@ -304,12 +302,10 @@ export class Inventory {
         }),
       )
     }
-    const buffer = Buffer.from(await wb.xlsx.writeBuffer())
     return {
       fileName: `switchboard-products-${day}.xlsx`,
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      contentBase64: buffer.toString('base64'),
-      byteLength: buffer.length,
+      bytes: Buffer.from(await wb.xlsx.writeBuffer()),
     }
   }
 }

@@ -7,6 +7,7 @@
  * shell and the tests a `child_process.fork` one (node-host.ts).
  */
 import type { EventChannel } from '../../../shared/ipc/channels'
+import type { FileRef } from '../../../shared/domain/files'
 import type { CoreStatus } from '../../../shared/ipc/contracts/core-host'
 import type { EventPayload } from '../../../shared/ipc/contract'
 import { fail, type IpcResult } from '../../../shared/ipc/result'
@@ -125,6 +126,13 @@ export class CoreHostClient implements CoreEndpoint {
     const running = await this.whenRunning()
     if (!running) throw new Error('The core host is not running.')
     await running.peer.call('whenIdle', { accountId })
+  }
+
+  /** Registers a file written for an import (a browser-shell upload); the host deletes it later. */
+  async registerUpload(path: string, fileName: string): Promise<FileRef> {
+    const running = await this.whenRunning()
+    if (!running) throw new Error('The core host is not running.')
+    return running.peer.call('registerUpload', { path, fileName })
   }
 
   /** Closes the core and ends the host process. */

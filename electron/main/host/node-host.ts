@@ -9,7 +9,7 @@ import type { Logger } from '../lib/logger'
 import { MemorySecretStore } from '../secrets/memory-secret-store'
 import type { SecretStore } from '../secrets/secret-store'
 import { CoreHostClient, type HostProcess, type SpawnHost } from './client'
-import type { Transport, WireMessage } from './peer'
+import { PeerCallError, type Transport, type WireMessage } from './peer'
 import type { HostInit, HostStarted } from './protocol'
 
 const root = resolve(__dirname, '../../..')
@@ -73,10 +73,15 @@ export function nodeHostSpawner(options: NodeHostOptions = {}): SpawnHost {
 }
 
 export interface StartNodeHostOptions extends NodeHostOptions {
-  init: Omit<HostInit, 'secrets'>
+  init: Omit<HostInit, 'secrets' | 'files'>
   logger: Logger
   /** Where the host's tokens live; they outlive a crash of the host (default: a new memory store). */
   secretStore?: SecretStore
+  /**
+   * Offers a finished export once (the browser shell's download URL). Without it, exports stay
+   * under `<dataDir>/exports` and answer their path.
+   */
+  offerDownload?: (file: { path: string; fileName: string; mimeType: string; byteLength: number }) => Promise<string>
   /** Opens an allowed external link (default: none can be opened). */
   openExternal?: (url: string) => Promise<boolean>
   spawn?: SpawnHost
@@ -91,12 +96,23 @@ export async function startNodeCoreHost(
   const secretStore = options.secretStore ?? new MemorySecretStore()
   const client = new CoreHostClient({
     spawn: options.spawn ?? nodeHostSpawner(options),
-    init: { ...options.init, secrets: 'parent' },
+    init: { ...options.init, secrets: 'parent', files: options.offerDownload ? 'downloads' : 'local' },
     logger: options.logger,
     ...(options.maxRestarts !== undefined ? { maxRestarts: options.maxRestarts } : {}),
     ...(options.restartWindowMs !== undefined ? { restartWindowMs: options.restartWindowMs } : {}),
     parent: {
       openExternal: async ({ url }) => ({ opened: options.openExternal ? await options.openExternal(url) : false }),
+      offerDownload: async (file) => {
+        if (!options.offerDownload) throw new PeerCallError('No downloads here.', 'NOT_SUPPORTED')
+        return { url: await options.offerDownload(file) }
+      },
+      // No dialogs under Node: the browser shell's renderer uploads instead.
+      chooseSavePath: () => {
+        throw new PeerCallError('No save dialog here.', 'NOT_SUPPORTED')
+      },
+      chooseOpenPath: () => {
+        throw new PeerCallError('No open dialog here.', 'NOT_SUPPORTED')
+      },
       secretGet: async ({ key }) => ({ value: await secretStore.get(key) }),
       secretSet: async ({ key, value }) => {
         await secretStore.set(key, value)

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import type { EventChannel } from '../../../shared/ipc/channels'
 import type { EventPayload } from '../../../shared/ipc/contract'
 import type { IpcResult } from '../../../shared/ipc/result'
+import type { FileRef } from '../../../shared/domain/files'
 import type { IpcContext } from '../ipc/dispatch'
 
 const AppInfoWithoutDir = z.object({
@@ -50,6 +51,12 @@ export const HostInit = z
      */
     secrets: z.enum(['keychain', 'parent']),
     logLevel: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+    /**
+     * How files reach the user: `dialogs` (the app: save and open dialogs shown by main, the core
+     * writes and reads the chosen paths), `downloads` (the browser shell offers finished exports as
+     * one-time downloads and registers uploads), `local` (exports stay under `<dataDir>/exports`).
+     */
+    files: z.enum(['dialogs', 'downloads', 'local']),
   })
   .strict()
 export type HostInit = z.infer<typeof HostInit>
@@ -67,6 +74,8 @@ export type HostMethods = {
   invoke: (params: { channel: unknown; input: unknown; transport: IpcContext['transport'] }) => IpcResult<unknown>
   /** Resolves once the account's sync queue is idle (tests and benchmarks). */
   whenIdle: (params: { accountId: string }) => null
+  /** Registers a file the parent wrote for an import (a browser-shell upload); the host deletes it later. */
+  registerUpload: (params: { path: string; fileName: string }) => FileRef
   /** Closes the core (database, sync, demo sandbox); the process exits right after answering. */
   stop: (params: Record<string, never>) => null
 }
@@ -75,6 +84,12 @@ export type HostMethods = {
 export type ParentMethods = {
   /** Opens a Manager or documentation link in the user's browser (the parent's safe opener). */
   openExternal: (params: { url: string }) => { opened: boolean }
+  /** The app: the save dialog for an export, shown before the core writes (null: cancelled). */
+  chooseSavePath: (params: { suggestedName: string; mimeType: string }) => { path: string | null }
+  /** The app: the open dialog for an import (null: cancelled). */
+  chooseOpenPath: (params: { purpose: 'billing-import' }) => { path: string | null }
+  /** The browser shell: offers a finished export once at a URL; the shell deletes the file after. */
+  offerDownload: (params: { path: string; fileName: string; mimeType: string; byteLength: number }) => { url: string }
   secretGet: (params: { key: string }) => { value: string | null }
   secretSet: (params: { key: string; value: string }) => null
   secretDelete: (params: { key: string }) => { deleted: boolean }

@@ -4,6 +4,7 @@
  * do. Plain Node: the same code runs in Electron's utility process and in a forked Node child.
  */
 import { createCore, type ApiPace, type Core } from '../core'
+import type { FileHost } from '../files/delivery'
 import { systemClock } from '../lib/clock'
 import { consoleLogger, type Logger } from '../lib/logger'
 import type { SecretStore } from '../secrets/secret-store'
@@ -74,6 +75,7 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
           ...(init.validateOutput !== undefined ? { validateOutput: init.validateOutput } : {}),
           ...(init.pace ? { pace: withoutUndefined(init.pace) as Partial<ApiPace> } : {}),
           openExternal: async (url) => (await peer.call('openExternal', { url })).opened,
+          files: fileHost(init.files, peer),
         })
         core = created
         created.onEvent((channel, payload) => {
@@ -85,6 +87,7 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
         return started
       },
       invoke: ({ channel, input, transport }) => requireCore().dispatch(channel, input, { transport }),
+      registerUpload: ({ path, fileName }) => requireCore().services.inbox.register(path, { fileName, owned: true }),
       whenIdle: async ({ accountId }) => {
         await requireCore().services.sync.whenIdle(accountId)
         return null
@@ -103,6 +106,18 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
     core = null
   }
   return { peer, close }
+}
+
+/** What the parent does with files, as the core's FileHost. */
+function fileHost(mode: HostInit['files'], peer: HostPeer): FileHost {
+  if (mode === 'dialogs')
+    return {
+      chooseSavePath: async (suggestedName, mimeType) =>
+        (await peer.call('chooseSavePath', { suggestedName, mimeType })).path,
+      chooseOpenPath: async (purpose) => (await peer.call('chooseOpenPath', { purpose })).path,
+    }
+  if (mode === 'downloads') return { offerDownload: async (file) => (await peer.call('offerDownload', file)).url }
+  return {}
 }
 
 /** zod's optional fields come out as `T | undefined`; the core's options are exact. */

@@ -7,6 +7,7 @@ import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
 import { fleetHandlers } from './handlers/fleet'
 import { coverageHandlers } from './handlers/coverage'
+import { filesHandlers } from './handlers/files'
 
 const DAY_SECONDS = 86_400
 
@@ -65,11 +66,13 @@ export function createHandlers(services: CoreServices): Handlers {
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
     'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
-      services.renewals.export(
-        format,
-        services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-        services.settings.get().language,
-        { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+      services.files.deliver(
+        services.renewals.export(
+          format,
+          services.renewals.list({ withinDays, includeExpiredDays, accountId }),
+          services.settings.get().language,
+          { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+        ),
       ),
     'search:query': ({ text, limit }) => {
       const hits = services.queries.search(text, limit ?? 8)
@@ -98,5 +101,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...billingHandlers(services),
     ...fleetHandlers(services),
     ...coverageHandlers(services),
+    ...filesHandlers(services),
   }
 }

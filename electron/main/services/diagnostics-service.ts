@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { OrgCoverage } from '../../../shared/domain/coverage'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import { mergeShapes, ShapeRecorder, type EndpointShape } from '../api/diagnostics'
 import type { Clock } from '../lib/clock'
 import { loadCapabilities } from '../sync/capabilities'
@@ -108,14 +108,12 @@ export class DiagnosticsService {
     }
   }
 
-  export(accountId?: string): ExportedFile {
+  export(accountId?: string): FileContent {
     const json = `${JSON.stringify(this.report(accountId), null, 2)}\n`
-    const bytes = Buffer.from(json, 'utf8')
     return {
       fileName: `switchboard-api-diagnostics-${new Date(this.o.clock.now()).toISOString().slice(0, 10)}.json`,
       mimeType: 'application/json',
-      contentBase64: bytes.toString('base64'),
-      byteLength: bytes.length,
+      bytes: Buffer.from(json, 'utf8'),
     }
   }
 }

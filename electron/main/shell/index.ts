@@ -20,6 +20,7 @@ import { windowIconPath } from './icons'
 import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
 import { utilityHostSpawner } from './utility-host'
+import { chooseOpenPath, chooseSavePath } from './file-dialogs'
 
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
@@ -99,8 +100,11 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
 
-    const refuseSecrets = (): never => {
-      throw new PeerCallError('In the app, tokens stay in the core host (OS keychain).', 'NOT_SUPPORTED')
+    const refuse = (): never => {
+      throw new PeerCallError(
+        'Not offered by the app (tokens stay in the core host; files use dialogs).',
+        'NOT_SUPPORTED',
+      )
     }
     core = new CoreHostClient({
       spawn: utilityHostSpawner(join(__dirname, 'core-host.js')),
@@ -109,13 +113,20 @@ if (!app.requestSingleInstanceLock()) {
         app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
         ...(binding.kind === 'electron' ? { nativeBinding: binding.path } : {}),
         secrets: 'keychain',
+        files: 'dialogs',
       },
       logger,
       parent: {
         openExternal: async ({ url }) => ({ opened: await safeOpenExternal(url) }),
-        secretGet: refuseSecrets,
-        secretSet: refuseSecrets,
-        secretDelete: refuseSecrets,
+        // Files never travel through IPC: main asks where, the core writes or reads that path.
+        chooseSavePath: async ({ suggestedName, mimeType }) => ({
+          path: await chooseSavePath(suggestedName, mimeType),
+        }),
+        chooseOpenPath: async ({ purpose }) => ({ path: await chooseOpenPath(purpose) }),
+        offerDownload: refuse,
+        secretGet: refuse,
+        secretSet: refuse,
+        secretDelete: refuse,
       },
     })
     let started

@@ -15,7 +15,7 @@ import {
   Person,
   PersonHit,
 } from '../../domain/access'
-import { ExportedFile } from '../../domain/files'
+import { DeliveredFile } from '../../domain/files'
 
 const AccountId = z.string().min(1).max(100)
 const OrgId = z.number().int().nonnegative()
@@ -32,7 +32,7 @@ export const accessContract = {
   /** The matrix as a CSV or XLSX file (formula-looking cells neutralised). */
   'access:matrix-export': {
     input: z.object({ accountId: AccountId, orgId: OrgId, format: z.enum(['csv', 'xlsx']) }).strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
   /** People whose e-mail or name contains the text, across every organization of every account. */
   'access:people-search': {
@@ -61,7 +61,7 @@ export const accessContract = {
   /** The report of a run (planned, applied, verified and manual steps) as CSV or PDF. */
   'access:offboarding-report': {
     input: z.object({ runId: RunId, format: z.enum(['csv', 'pdf']) }).strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
   /** Access changes recorded between syncs, per organization and/or person, in a date range (unix ms). */
   'access:history': {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { OrgCoverage } from '../../domain/coverage'
-import { ExportedFile } from '../../domain/files'
+import { DeliveredFile } from '../../domain/files'
 
 const AccountId = z.string().min(1).max(100)
 const OrgId = z.number().int().nonnegative()
@@ -15,6 +15,6 @@ export const coverageContract = {
   /** The API shape report (JSON; no values, names, e-mails, ids or tokens). */
   'diagnostics:export': {
     input: z.object({ accountId: AccountId.optional() }).strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
 } as const

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { FindingRule } from '../../domain/access'
-import { ExportedFile } from '../../domain/files'
+import { DeliveredFile } from '../../domain/files'
 import {
   HomeData,
   InventoryColumn,
@@ -49,7 +49,7 @@ export const fleetContract = {
         delimiter: z.enum([',', ';', '\t']).optional(),
       })
       .strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
   /** Saved inventory views (named, persisted in the user store). */
   'fleet:views': { input: Empty, output: z.array(SavedView) },

@@ -44,8 +44,9 @@ test('coverage notice in the matrix, partner roles in the switcher', async ({ ap
   await app.screenshot({ path: testInfo.outputPath('matrix-coverage-light.png') })
 
   // The switcher: partner organisations carry their Manager labels.
-  await app.keyboard.press('Control+k')
-  const switcher = app.getByTestId('org-switcher')
+  await app.getByTestId('org-slot').click()
+  await expect(app.getByTestId('org-search')).toBeVisible()
+  const switcher = app.getByTestId('switcher-list')
   await expect(switcher).toBeVisible()
   await expect(switcher.getByTestId('role-badge').filter({ hasText: 'Partner, full access' }).first()).toBeVisible()
   await expect(switcher).not.toContainText('Unknown role')

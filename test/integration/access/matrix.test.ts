@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MatrixData, Person } from '../../../shared/domain/access'
 import { syncFixture } from '../../helpers/sync'
@@ -123,7 +124,7 @@ describe.each(['faithful', 'live-shapes'] as const)('permission matrix against t
       { transport: 'test' },
     )
     if (!csv.ok) throw new Error(csv.error.message)
-    const text = Buffer.from((csv.value as { contentBase64: string }).contentBase64, 'base64').toString('utf8')
+    const text = readFileSync((csv.value as { savedPath: string }).savedPath, 'utf8')
     expect(text).toContain(`'=HYPERLINK`)
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m)
     expect(text.split('\r\n')[0]).toContain('E-mail')
@@ -133,7 +134,7 @@ describe.each(['faithful', 'live-shapes'] as const)('permission matrix against t
       { transport: 'test' },
     )
     if (!xlsx.ok) throw new Error(xlsx.error.message)
-    const bytes = Buffer.from((xlsx.value as { contentBase64: string }).contentBase64, 'base64')
+    const bytes = readFileSync((xlsx.value as { savedPath: string }).savedPath)
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
   })
 })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OffboardingPlan, OffboardingRun } from '../../../shared/domain/access'
 import { canManageUsers } from '../../../shared/domain/roles'
@@ -137,11 +138,11 @@ describe.each(['faithful', 'live-shapes'] as const)('offboarding against the %s 
     )
 
     // Report.
-    const csv = await call<{ contentBase64: string; fileName: string }>('access:offboarding-report', {
+    const csv = await call<{ savedPath: string; fileName: string }>('access:offboarding-report', {
       runId: run.runId,
       format: 'csv',
     })
-    const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8')
+    const text = readFileSync(csv.savedPath, 'utf8')
     const lines = text.trim().split('\r\n')
     expect(lines).toHaveLength(1 + 5)
     expect(lines[0]).toContain('Verified')
@@ -150,12 +151,12 @@ describe.each(['faithful', 'live-shapes'] as const)('offboarding against the %s 
     expect(
       lines.filter((l) => l.includes(',manual,') && l.includes('https://manager.infomaniak.com/v3/')),
     ).toHaveLength(2)
-    const pdf = await call<{ contentBase64: string; mimeType: string }>('access:offboarding-report', {
+    const pdf = await call<{ savedPath: string; mimeType: string }>('access:offboarding-report', {
       runId: run.runId,
       format: 'pdf',
     })
     expect(pdf.mimeType).toBe('application/pdf')
-    expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+    expect(readFileSync(pdf.savedPath).subarray(0, 5).toString()).toBe('%PDF-')
 
     // Once removed in the Manager, the manual step verifies on the next plan.
     const person = await call<{ orgs: { orgId: number; teams: unknown[] }[] }>('access:person', { email })

@@ -3,7 +3,8 @@
  * Every kind is planted in the sandbox (including inside an item that is skipped) and searched for.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import type { ExportedFile } from '../../../shared/domain/files'
+import { readFileSync } from 'node:fs'
+import type { DeliveredFile } from '../../../shared/domain/files'
 import { syncFixture } from '../../helpers/sync'
 
 type Fixture = Awaited<ReturnType<typeof syncFixture>>
@@ -39,8 +40,9 @@ describe.each(['faithful', 'live-shapes'] as const)('API diagnostics (%s)', (pro
     expect(status.skippedCount).toBe(1)
     const result = await f.core.dispatch('diagnostics:export', {}, { transport: 'test' })
     expect(result.ok).toBe(true)
-    const file = (result.ok ? result.value : null) as ExportedFile
-    const text = Buffer.from(file.contentBase64, 'base64').toString('utf8')
+    const file = (result.ok ? result.value : null) as DeliveredFile
+    expect(file.savedPath).not.toBeNull()
+    const text = readFileSync(file.savedPath!, 'utf8')
     const report = JSON.parse(text) as {
       accounts: {
         account: string

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { HomeData, InventoryPage, SavedView } from '../../../shared/domain/fleet'
 import type { ClientScore, HygieneFinding, HygieneSummary, TrendPoint } from '../../../shared/domain/hygiene'
@@ -7,7 +8,7 @@ import { buildMatrix } from '../../../electron/main/access/matrix'
 import { FakeClock } from '../../../electron/main/lib/clock'
 import { openStores } from '../../../electron/main/store/stores'
 import { memoryLogger } from '../../../electron/main/lib/logger'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { DeliveredFile } from '../../../shared/domain/files'
 import { testCore } from '../../helpers/core'
 import { CacheSeed, seedLargeOrg } from '../access/seed'
 
@@ -350,20 +351,19 @@ describe('product inventory', () => {
     ctx = testCore()
     seedProducts(ctx)
     await call(ctx, 'settings:set', { patch: { language: 'fr' } })
-    const file = await call<ExportedFile>(ctx, 'fleet:inventory-export', {
+    const file = await call<DeliveredFile>(ctx, 'fleet:inventory-export', {
       filter: { tags: ['VIP'], sort: 'name', direction: 'desc' },
       columns: ['name', 'client', 'type', 'status'],
       format: 'csv',
     })
-    const text = Buffer.from(file.contentBase64, 'base64')
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
+    expect(file.savedPath).not.toBeNull()
+    const text = readFileSync(file.savedPath!, 'utf8').replace(/^\uFEFF/, '')
     expect(text.trim().split('\r\n')).toEqual([
       'Produit;Client;Type;État',
       'api.beta.ch;Beta Sàrl;Hébergement Node.js;',
       'alpha.ch;Alpha SA;Domaine;Expire bientôt',
     ])
-    const xlsx = await call<ExportedFile>(ctx, 'fleet:inventory-export', {
+    const xlsx = await call<DeliveredFile>(ctx, 'fleet:inventory-export', {
       filter: {},
       columns: ['name', 'expiry'],
       format: 'xlsx',

@@ -4,7 +4,7 @@
  * run time: the prepared Electron-ABI SQLite path, the asar unpack rules, the native manifest, the
  * icons and the fuses. Slow (electron-builder walks node_modules): ~45 s.
  */
-import { appendFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { getCurrentFuseWire } from '@electron/fuses'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,6 +42,9 @@ describe.skipIf(process.platform !== 'linux')('the packaged app (electron-builde
     const result = await check()
     expect(result.problems).toEqual([])
     expect(result.nativeModules).toEqual(Object.keys(NATIVE_FILES).sort())
+    // 30 MB today (renderer bundle + the export libraries' Node builds); renderer-only libraries
+    // or a browser build slipping in would add tens of MB.
+    expect(statSync(join(packed.appOutDir, 'resources/app.asar')).size).toBeLessThan(40e6)
     // The file prepare-electron wrote is the one the app loads in the package.
     expect(readFileSync(join(packed.appOutDir, 'resources/native/better_sqlite3.node'), 'utf8')).toBe(
       `stand-in better_sqlite3 for ${nativeTag}`,

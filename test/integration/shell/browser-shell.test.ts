@@ -126,6 +126,63 @@ describe('browser shell', () => {
     },
   )
 
+  it('streams an upload to a file the core reads by id, and refuses uploads that are not ours', async () => {
+    const csv = 'Invoice number,Customer,Issue date,Total,VAT,Currency\nU-1,Nobody,2026-01-15,108.10,8.10,CHF\n'
+    const upload = (headers: Record<string, string>, body = csv, name = 'manager.csv') =>
+      raw(`${shell.origin}/__shell/upload?purpose=billing-import&name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, ...headers },
+        body,
+      })
+    const ok = await upload({ 'Content-Type': 'application/octet-stream', Origin: shell.origin })
+    const ref = JSON.parse(ok.body) as { ok: true; value: { fileId: string; fileName: string; byteLength: number } }
+    expect(ref).toMatchObject({ ok: true, value: { fileName: 'manager.csv', byteLength: Buffer.byteLength(csv) } })
+    // Only the id goes through invoke; the core reads the file (the account does not exist here).
+    const preview = await raw(`${shell.origin}/__shell/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: shell.origin },
+      body: JSON.stringify({
+        channel: 'billing:import-preview',
+        input: { accountId: 'nobody', fileId: ref.value.fileId },
+      }),
+    })
+    expect(JSON.parse(preview.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+    expect((await upload({ 'Content-Type': 'text/plain', Origin: shell.origin })).status).toBe(403)
+    expect((await upload({ 'Content-Type': 'application/octet-stream', Origin: 'http://evil.example' })).status).toBe(
+      403,
+    )
+    const noCookie = await raw(`${shell.origin}/__shell/upload?name=x.csv`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: csv,
+    })
+    expect(noCookie.status).toBe(401)
+  })
+
+  it('offers an export once as a streamed download, then forgets it', async () => {
+    const exported = await raw(`${shell.origin}/__shell/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: shell.origin },
+      body: JSON.stringify({ channel: 'renewals:export', input: { withinDays: 30, format: 'csv' } }),
+    })
+    const file = (
+      JSON.parse(exported.body) as {
+        ok: true
+        value: { downloadUrl: string; fileName: string; byteLength: number; savedPath: null }
+      }
+    ).value
+    expect(file.savedPath).toBeNull()
+    expect(file.downloadUrl).toMatch(/^\/__shell\/download\/[A-Za-z0-9_-]{20,}$/)
+    const first = await raw(`${shell.origin}${file.downloadUrl}`, { headers: { Cookie: cookie } })
+    expect(first.status).toBe(200)
+    expect(String(first.headers['content-disposition'])).toContain(`filename="${file.fileName}"`)
+    expect(Buffer.byteLength(first.body)).toBe(file.byteLength)
+    expect(first.body).toContain('Organization')
+    const again = await raw(`${shell.origin}${file.downloadUrl}`, { headers: { Cookie: cookie } })
+    expect(again.status).toBe(404)
+  })
+
   it('does not serve files outside the renderer folder', async () => {
     const res = await raw(`${shell.origin}/%2e%2e/%2e%2e/data/user.sqlite`, { headers: { Cookie: cookie } })
     expect(res.status).toBe(404)

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import afterSign from '../../../scripts/builder/notarize.mjs'
 import { electronNativeTag as runtimeTag } from '../../../electron/main/store/native-binding'
 import {
@@ -129,14 +129,23 @@ describe('afterSign hook (notarization)', () => {
     appOutDir: '/tmp/out/mac-arm64',
     packager: { appInfo: { productFilename: 'Switchboard' } },
   })
-  const saved = { ...process.env }
+  const appleVars = [
+    'APPLE_API_KEY',
+    'APPLE_API_KEY_ID',
+    'APPLE_API_ISSUER',
+    'APPLE_ID',
+    'APPLE_APP_SPECIFIC_PASSWORD',
+    'APPLE_TEAM_ID',
+    'APPLE_KEYCHAIN_PROFILE',
+  ]
+  beforeEach(() => {
+    for (const name of appleVars) vi.stubEnv(name, undefined)
+  })
   afterEach(() => {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) Reflect.deleteProperty(process.env, key)
-    Object.assign(process.env, saved)
+    vi.unstubAllEnvs()
   })
 
   it('does nothing outside macOS and skips, saying why, without credentials', async () => {
-    for (const key of Object.keys(process.env)) if (key.startsWith('APPLE_')) Reflect.deleteProperty(process.env, key)
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     await afterSign(context('linux'))
     expect(log).not.toHaveBeenCalled()
@@ -146,9 +155,38 @@ describe('afterSign hook (notarization)', () => {
   })
 
   it('fails the build on an incomplete set of credentials', async () => {
-    process.env.APPLE_API_KEY = '/keys/AuthKey.p8'
+    vi.stubEnv('APPLE_API_KEY', '/keys/AuthKey.p8')
     await expect(afterSign(context('darwin'))).rejects.toThrow(
       'notarization needs APPLE_API_KEY_ID, APPLE_API_ISSUER as well',
     )
+  })
+})
+
+describe('package check: Node entry points', () => {
+  it('follows exports (node, require, default) before main', async () => {
+    const { nodeRequireEntry } = await import('../../../scripts/check-package')
+    expect(nodeRequireEntry({ main: './excel.js' })).toBe('excel.js')
+    expect(
+      nodeRequireEntry({
+        exports: {
+          '.': {
+            node: { import: './js/pdfkit.node.mjs', require: './js/pdfkit.js' },
+            default: './js/pdfkit.browser.mjs',
+          },
+        },
+      }),
+    ).toBe('js/pdfkit.js')
+    expect(
+      nodeRequireEntry({
+        main: './dist/cjs/index.cjs',
+        exports: {
+          '.': {
+            import: { default: './lib/index.js' },
+            require: { types: './x.d.cts', default: './dist/cjs/index.cjs' },
+          },
+        },
+      }),
+    ).toBe('dist/cjs/index.cjs')
+    expect(nodeRequireEntry({})).toBe('index.js')
   })
 })

@@ -5,10 +5,13 @@ import type { Handlers } from '../dispatch'
 type CoverageChannel = Extract<InvokeChannel, 'coverage:list' | 'diagnostics:export'>
 
 /** Handlers of data coverage and API diagnostics. */
-export function coverageHandlers(services: Pick<CoreServices, 'diagnostics'>): Pick<Handlers, CoverageChannel> {
+export function coverageHandlers(
+  services: Pick<CoreServices, 'diagnostics' | 'files'>,
+): Pick<Handlers, CoverageChannel> {
   const d = services.diagnostics
   return {
     'coverage:list': ({ accountId, orgId }) => d.coverage(accountId, orgId),
-    'diagnostics:export': ({ accountId }) => d.export(accountId),
+    // Written to disk by the core and handed over (save dialog / download), never sent over IPC.
+    'diagnostics:export': ({ accountId }) => services.files.deliver(d.export(accountId)),
   }
 }

@@ -5,14 +5,14 @@ import type { Handlers } from '../dispatch'
 type FleetChannel = Extract<InvokeChannel, `fleet:${string}` | `hygiene:${string}`>
 
 /** Handlers of the fleet channels (Home, inventory, saved views) and of the hygiene report. */
-export function fleetHandlers(services: Pick<CoreServices, 'fleet'>): Pick<Handlers, FleetChannel> {
+export function fleetHandlers(services: Pick<CoreServices, 'fleet' | 'files'>): Pick<Handlers, FleetChannel> {
   const f = services.fleet
   return {
     'fleet:home': () => f.home(),
     'fleet:inventory': ({ filter, offset, limit }) => f.inventoryPage(filter, offset, limit),
     'fleet:inventory-facets': () => f.inventoryFacets(),
-    'fleet:inventory-export': ({ filter, columns, format, delimiter }) =>
-      f.inventoryExport(filter, columns, format, delimiter),
+    'fleet:inventory-export': async ({ filter, columns, format, delimiter }) =>
+      services.files.deliver(await f.inventoryExport(filter, columns, format, delimiter)),
     'fleet:views': () => f.views(),
     'fleet:view-save': ({ id, name, state }) => f.saveView(name, state, id),
     'fleet:view-delete': ({ id }) => ({ deleted: f.deleteView(id) }),

@@ -27,10 +27,10 @@ import {
   type PersonOrg,
   type PlanStep,
 } from '../../../../shared/domain/access'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke, onEvent } from '../../lib/ipc'
-import { accessQueries, useAccessInvalidation } from './access-queries'
+import { accessQueries } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
 import { HistoryPanel } from './HistoryPanel'
 import { useRoleLabel } from '../orgs/RoleBadge'
@@ -87,8 +87,10 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
   })
   const report = useMutation({
     mutationFn: (format: 'csv' | 'pdf') => invoke('access:offboarding-report', { runId: run?.runId ?? '', format }),
-    onSuccess: downloadFile,
-    onError: (e) => notifications.show({ color: 'red', message: e.message }),
+    onSuccess: openDelivered,
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: e.message })
+    },
   })
   const refused = plan?.orgs.some((o) => o.refusal !== null) ?? false
   const apiCount = plan?.orgs.flatMap((o) => o.steps).filter((s) => s.api).length ?? 0
@@ -261,7 +263,6 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
 
 /** Every organization, role, team, product right and pending invitation of one person, and their offboarding. */
 export function PersonPage() {
-  useAccessInvalidation()
   const { t, i18n } = useTranslation()
   const roleLabel = useRoleLabel()
   const navigate = useNavigate()

@@ -19,7 +19,7 @@ import { IconFileSpreadsheet, IconFileText, IconFileTypePdf } from '@tabler/icon
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { CsvOptions, ExportFormat, PartnerProfile } from '../../../../shared/domain/billing'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { invoke, onEvent } from '../../lib/ipc'
 import { billingQueries, useExport, useSetProfile } from './billing-queries'
 import { fileToBase64 } from './billing-model'
@@ -85,7 +85,9 @@ function ProfileForm({ accountId, initial }: { accountId: string; initial: Partn
                 {
                   onSuccess: () =>
                     notifications.show({ color: 'green', message: t('billingPage.export.profileSaved') }),
-                  onError: () => notifications.show({ color: 'red', message: t('billingPage.export.failed') }),
+                  onError: (e) => {
+                    if (!isCancelled(e)) notifications.show({ color: 'red', message: t('billingPage.export.failed') })
+                  },
                 },
               )
             }
@@ -101,7 +103,7 @@ function ProfileForm({ accountId, initial }: { accountId: string; initial: Partn
 
 export function ExportTab({ accountId, from, to }: { accountId: string; from: string; to: string }) {
   const { t, i18n } = useTranslation()
-  const orgs = useQuery({ queryKey: ['orgs', 'billing', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
+  const orgs = useQuery({ queryKey: ['orgs', 'account', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
   const profile = useQuery(billingQueries.profile(accountId))
   const run = useExport()
   const [orgIds, setOrgIds] = useState<string[]>([])
@@ -125,13 +127,13 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
       },
       {
         onSuccess: (r) => {
-          if (r.contentBase64 !== null)
-            downloadFile({
-              fileName: r.fileName,
-              mimeType: r.mimeType,
-              contentBase64: r.contentBase64,
-              byteLength: r.bytes,
-            })
+          openDelivered({
+            fileName: r.fileName,
+            mimeType: r.mimeType,
+            byteLength: r.bytes,
+            savedPath: r.savedPath,
+            downloadUrl: r.downloadUrl,
+          })
           notifications.show({
             color: 'green',
             message: r.savedPath

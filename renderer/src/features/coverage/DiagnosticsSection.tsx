@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { IconFileExport } from '@tabler/icons-react'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { invoke } from '../../lib/ipc'
 
 /** Settings → API diagnostics: exports the shape report (no values, names, e-mails, ids or tokens). */
@@ -12,10 +12,12 @@ export function DiagnosticsSection() {
   const exportReport = useMutation({
     mutationFn: () => invoke('diagnostics:export', {}),
     onSuccess: (file) => {
-      downloadFile(file)
+      openDelivered(file)
       notifications.show({ color: 'green', message: t('coverage.diagnostics.exported', { file: file.fileName }) })
     },
-    onError: () => notifications.show({ color: 'red', message: t('coverage.diagnostics.failed') }),
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: t('coverage.diagnostics.failed') })
+    },
   })
   return (
     <Card withBorder padding="lg" data-testid="diagnostics-section">

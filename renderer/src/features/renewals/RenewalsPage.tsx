@@ -23,7 +23,7 @@ import { useNavigate } from 'react-router'
 import type { RenewalRow } from '../../../../shared/domain/renewals'
 import { EmptyState } from '../../components/EmptyState'
 import { ServiceName } from '../../components/ServiceName'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { accountsQueries } from '../accounts/accounts-queries'
@@ -98,10 +98,12 @@ export function RenewalsPage() {
         delimiter: i18n.language === 'fr' ? ';' : ',',
       }),
     onSuccess: (file) => {
-      downloadFile(file)
+      openDelivered(file)
       notifications.show({ color: 'green', message: t('renewals.exported', { file: file.fileName }) })
     },
-    onError: () => notifications.show({ color: 'red', message: t('renewals.exportFailed') }),
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: t('renewals.exportFailed') })
+    },
   })
 
   const lastSync = (accounts.data ?? [])
