@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import type { CacheChange } from '../../../shared/domain/cache-change'
 import type { HomeRow } from '../../../shared/domain/fleet'
+import { affects } from '../../../renderer/src/app/invalidation'
+import { fleetQueries } from '../../../renderer/src/features/fleet/fleet-queries'
 import {
   hygieneFilterOf,
   hygienePath,
@@ -127,5 +130,35 @@ describe('links behind the numbers', () => {
     const r = renewalsPath({ clients: [ref], within: 30 })
     expect(params(r).get('within')).toBe('30')
     expect(renewalsClientsOf(params(r))).toEqual([ref])
+  })
+})
+
+describe('fleet queries under precise invalidation', () => {
+  const c = (resource: CacheChange['resource'], accountId: string | null = 'A', orgId: number | null = null) => ({
+    resource,
+    accountId,
+    orgId,
+  })
+  const keys = {
+    home: fleetQueries.home().queryKey,
+    inventory: fleetQueries.inventoryPage({}, 0, 100).queryKey,
+    facets: fleetQueries.facets().queryKey,
+    views: fleetQueries.views().queryKey,
+    hygiene: fleetQueries.hygieneSummary({}).queryKey,
+    scores: fleetQueries.scores().queryKey,
+  }
+  const hit = (change: CacheChange) =>
+    (Object.keys(keys) as (keyof typeof keys)[]).filter((k) => affects(keys[k], undefined, change)).sort()
+
+  it('products refresh Home and the inventory; the end of a run refreshes Home and hygiene', () => {
+    expect(hit(c('products', 'A', 5))).toEqual(['facets', 'home', 'inventory'])
+    expect(hit(c('sync'))).toEqual(['home', 'hygiene', 'scores'])
+    expect(hit(c('access', 'A', 5))).toEqual(['home', 'hygiene', 'scores'])
+    expect(hit(c('billing'))).toEqual(['home'])
+  })
+
+  it("one organization's users job waits for the end of the run; saved views and settings never refresh", () => {
+    expect(hit(c('users', 'A', 5))).toEqual([])
+    expect(hit(c('settings', null))).toEqual([])
   })
 })

@@ -52,12 +52,16 @@ export const fleetQueries = {
     }),
 }
 
-/** Refreshes the fleet queries when the cache changes under them. */
+/**
+ * Refreshes the fleet queries on a coarse `cache:changed` (scopes only); precise changes go through
+ * `affects` (app/invalidation.ts) like every other query.
+ */
 export function useFleetInvalidation(): void {
   const queryClient = useQueryClient()
   useEffect(
     () =>
-      onEvent('cache:changed', ({ scopes }) => {
+      onEvent('cache:changed', ({ scopes, changes }) => {
+        if (changes && changes.length > 0) return
         if (scopes.some((s) => WATCHED.has(s))) void queryClient.invalidateQueries({ queryKey: FLEET_ROOT })
       }),
     [queryClient],

@@ -47,7 +47,7 @@ import { inventoryFilterOf, inventoryPathOf } from '../../app/links'
 import { EmptyState } from '../../components/EmptyState'
 import { ServiceName } from '../../components/ServiceName'
 import { SortableTh } from '../../components/SortableTh'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { formatCount, formatDate } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { useNow } from '../../lib/use-now'
@@ -187,15 +187,23 @@ export function InventoryPage() {
     })
 
   const exportFile = useMutation({
-    mutationFn: (format: 'csv' | 'xlsx') => invoke('fleet:inventory-export', { filter, columns, format }),
+    mutationFn: (format: 'csv' | 'xlsx') =>
+      invoke('fleet:inventory-export', {
+        filter,
+        columns,
+        format,
+        ...(format === 'csv' && lang === 'fr' ? { delimiter: ';' as const } : {}),
+      }),
     onSuccess: (file) => {
-      downloadFile(file)
+      openDelivered(file)
       notifications.show({
         color: 'green',
         message: t('inventory.exported', { file: file.fileName, count: formatCount(total, lang) }),
       })
     },
-    onError: () => notifications.show({ color: 'red', message: t('inventory.exportFailed') }),
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: t('inventory.exportFailed') })
+    },
   })
   const saveView = useMutation({
     mutationFn: (name: string) => invoke('fleet:view-save', { name, state: { filter, columns } }),
