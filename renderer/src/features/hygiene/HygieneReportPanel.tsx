@@ -18,6 +18,7 @@ import {
   Textarea,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import {
@@ -390,7 +391,7 @@ export function HygieneReportPanel() {
               data={trendData}
               label={t('hygiene.trend')}
               language={lang}
-              height={80}
+              height={64}
               testId="hygiene-trend"
             />
           ) : (
@@ -421,9 +422,7 @@ export function HygieneReportPanel() {
 
       <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t('hygiene.filters.label')}>
         <div>
-          <Text size="sm" fw={500} mb={4} id="hygiene-status">
-            {t('hygiene.status.label')}
-          </Text>
+          <VisuallyHidden id="hygiene-status">{t('hygiene.status.label')}</VisuallyHidden>
           <SegmentedControl
             aria-labelledby="hygiene-status"
             value={status}
@@ -440,10 +439,8 @@ export function HygieneReportPanel() {
           />
         </div>
         <div>
-          <Text size="sm" fw={500} mb={4} id="hygiene-severity">
-            {t('hygiene.filters.severity')}
-          </Text>
-          <Group gap={6} role="group" aria-labelledby="hygiene-severity">
+          <VisuallyHidden id="hygiene-severity">{t('hygiene.filters.severity')}</VisuallyHidden>
+          <Group gap={6} role="group" aria-labelledby="hygiene-severity" h={36} align="center">
             {(['high', 'medium', 'low'] as const).map((s) => (
               <Chip
                 key={s}
@@ -459,17 +456,17 @@ export function HygieneReportPanel() {
           </Group>
         </div>
         <MultiSelect
-          label={t('hygiene.filters.rule')}
+          aria-label={t('hygiene.filters.rule')}
           placeholder={(base.rules ?? []).length === 0 ? t('hygiene.filters.allRules') : undefined}
           data={FindingRuleSchema.options.map((r) => ({ value: r, label: t(`hygiene.ruleTitles.${r}`) }))}
           value={[...(base.rules ?? [])]}
           onChange={(v) => setLink({ rules: v as FindingRule[] })}
           clearable
-          w={260}
+          w={220}
           data-testid="hygiene-rule"
         />
         <MultiSelect
-          label={t('hygiene.filters.client')}
+          aria-label={t('hygiene.filters.client')}
           placeholder={(base.clients ?? []).length === 0 ? t('hygiene.filters.allClients') : undefined}
           data={clientOptions}
           value={(base.clients ?? []).map((c) => orgKey(c))}
@@ -477,7 +474,7 @@ export function HygieneReportPanel() {
           searchable
           clearable
           limit={50}
-          w={240}
+          w={220}
           data-testid="hygiene-client"
         />
         <TextInput
@@ -486,7 +483,7 @@ export function HygieneReportPanel() {
           placeholder={t('hygiene.filters.search')}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
-          w={240}
+          w={220}
         />
         {filtered && (
           <Button
@@ -521,7 +518,7 @@ export function HygieneReportPanel() {
             aria-label={t('hygiene.listLabel')}
             aria-busy={summary.isFetching}
             data-testid="hygiene-list"
-            style={{ height: 'calc(100dvh - 480px)', minHeight: 280, overflow: 'auto', position: 'relative' }}
+            style={{ height: 'calc(100dvh - 520px)', minHeight: 280, overflow: 'auto', position: 'relative' }}
           >
             <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
               {virtual.getVirtualItems().map((v) => {
