@@ -7,6 +7,7 @@ import {
   Card,
   Checkbox,
   Group,
+  List,
   Loader,
   Progress,
   Stack,
@@ -32,6 +33,7 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke, onEvent } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
+import { offboardingChoices } from './offboarding-model'
 import { HistoryPanel } from './HistoryPanel'
 import { useRoleLabel } from '../orgs/RoleBadge'
 
@@ -47,8 +49,9 @@ function StepLabel({ step }: { step: PlanStep }) {
 /** Offboarding: choose organizations, plan, confirm naming each, apply with progress, verify, report. */
 function Offboarding({ email, displayName, orgs }: { email: string; displayName: string; orgs: PersonOrg[] }) {
   const { t } = useTranslation()
-  const choices = [...new Map(orgs.map((o) => [orgKey(o), o])).values()]
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(choices.map(orgKey)))
+  // Only organizations where your role lets the plan be applied are offered (and preselected).
+  const { choices, preselected, needsSomeoneElse } = offboardingChoices(orgs)
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(preselected))
   const [plan, setPlan] = useState<OffboardingPlan | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [progress, setProgress] = useState<AccessProgress | null>(null)
@@ -121,6 +124,21 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
           />
         ))}
       </Group>
+      {needsSomeoneElse.length > 0 && (
+        <div data-testid="offboarding-elsewhere">
+          <Text size="sm" fw={500} mt="sm">
+            {t('accessPage.offboarding.needsSomeoneElse', { count: needsSomeoneElse.length })}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {t('accessPage.offboarding.refusals.not_manager')}
+          </Text>
+          <List size="sm" mt={4}>
+            {needsSomeoneElse.map((o) => (
+              <List.Item key={orgKey(o)}>{o.orgName}</List.Item>
+            ))}
+          </List>
+        </div>
+      )}
       <Group mt="sm">
         <Button
           onClick={() => planMutation.mutate()}
