@@ -13,6 +13,7 @@ import { AccessHomePage, AccessOrgPage } from '../features/access/AccessPages'
 import { PersonPage } from '../features/access/PersonPage'
 import { HomePage } from '../features/home/HomePage'
 import { InventoryPage } from '../features/inventory/InventoryPage'
+import { NotificationsPage } from '../features/notifications/NotificationsPage'
 
 /**
  * Hash routing: works unchanged under app://, the dev server and the browser shell,
@@ -46,6 +47,7 @@ export function createRouter() {
         { path: 'access/people/:email', element: <PersonPage /> },
         { path: 'billing', element: <BillingPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

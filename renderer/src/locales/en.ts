@@ -8,6 +8,7 @@ import { homeEn } from '../features/home/locales'
 import { inventoryEn } from '../features/inventory/locales'
 import { hygieneEn } from '../features/hygiene/locales'
 import { billingEn } from '../features/billing/locales'
+import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 import { coverageEn } from '../features/coverage/locales'
 
@@ -27,6 +28,9 @@ export const en = {
   },
   accessPage: accessEn,
   billingPage: billingEn,
+  notifications: notificationsEn,
+  notificationSettings: notificationSettingsEn,
+  schedule: scheduleEn,
   app: {
     name: 'Switchboard',
     tagline: 'Every client organization, at hand.',

@@ -8,6 +8,7 @@ import { homeFr } from '../features/home/locales'
 import { inventoryFr } from '../features/inventory/locales'
 import { hygieneFr } from '../features/hygiene/locales'
 import { billingFr } from '../features/billing/locales'
+import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 import { coverageFr } from '../features/coverage/locales'
 
@@ -28,6 +29,9 @@ export const fr: Messages = {
   },
   accessPage: accessFr,
   billingPage: billingFr,
+  notifications: notificationsFr,
+  notificationSettings: notificationSettingsFr,
+  schedule: scheduleFr,
   app: {
     name: 'Switchboard',
     tagline: 'Toutes vos organisations clientes, à portée de main.',

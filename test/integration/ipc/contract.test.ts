@@ -8,6 +8,7 @@ import { testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
 import { accessInputs } from '../access/contract-inputs'
 import { fleetInputs } from '../fleet/contract-inputs'
+import { remindersInputs } from '../reminders/contract-inputs'
 
 /** Inputs no channel accepts. */
 const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
@@ -31,6 +32,12 @@ function billingInputs(ids: { accountId: string; orgId: number; fileId: string }
     'billing:profile-get': { accountId: ids.accountId },
     'billing:profile-set': { accountId: ids.accountId, profile: { name: 'Agency', logoBase64: null, logoMime: null } },
     'billing:export': { accountId: ids.accountId, format: 'csv', ...period, locale: 'en' },
+    'billing:invoice-route': { accountId: ids.accountId },
+    'billing:currencies': { accountId: ids.accountId },
+    'billing:currency-set': { accountId: ids.accountId, orgId: ids.orgId, currency: 'EUR' },
+    'billing:forecast-export': { accountId: ids.accountId, format: 'xlsx', ...period, locale: 'de' },
+    'billing:gauge': { accountId: ids.accountId },
+    'billing:margins': { accountId: ids.accountId },
   } as const
 }
 
@@ -69,6 +76,7 @@ function validInputs(ids: {
     ...fleetInputs(ids),
     'coverage:list': { accountId: ids.accountId },
     'diagnostics:export': {},
+    ...remindersInputs(ids),
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs
