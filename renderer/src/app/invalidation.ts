@@ -61,6 +61,8 @@ export function affects(key: Key, data: unknown, c: CacheChange): boolean {
       )
     case 'access':
       return affectsAccess(key, data, c)
+    case 'fleet':
+      return affectsFleet(kind, c)
     default:
       return fallback(key, c)
   }
@@ -94,6 +96,27 @@ function affectsAccess(key: Key, data: unknown, c: CacheChange): boolean {
       return fleetWide(c)
     default:
       return fleetWide(c) || orgAccess(c)
+  }
+}
+
+/**
+ * The across-all-clients read models (renderer/src/features/fleet): the inventory follows products and
+ * organizations; Home also carries hygiene scores, members and the ledger (members once per run);
+ * hygiene is fleet-wide; saved views change only through the app's own mutations.
+ */
+function affectsFleet(kind: unknown, c: CacheChange): boolean {
+  switch (kind) {
+    case 'views':
+      return false
+    case 'inventory':
+    case 'facets':
+      return is(c, 'products', 'orgs', 'accounts')
+    case 'home':
+      return is(c, 'products', 'orgs', 'accounts', 'billing') || fleetWide(c)
+    case 'hygiene':
+      return fleetWide(c)
+    default:
+      return fleetWide(c) || is(c, 'products', 'orgs', 'billing')
   }
 }
 

@@ -11,6 +11,8 @@ import { ProductsPage } from '../features/products/ProductsPage'
 import { RenewalsPage } from '../features/renewals/RenewalsPage'
 import { AccessHomePage, AccessOrgPage } from '../features/access/AccessPages'
 import { PersonPage } from '../features/access/PersonPage'
+import { HomePage } from '../features/home/HomePage'
+import { InventoryPage } from '../features/inventory/InventoryPage'
 import { NotificationsPage } from '../features/notifications/NotificationsPage'
 
 /**
@@ -24,7 +26,9 @@ export function createRouter() {
       path: '/',
       element: <AppLayout />,
       children: [
-        { index: true, element: <Navigate to="/overview" replace /> },
+        { index: true, element: <Navigate to="/home" replace /> },
+        { path: 'home', element: <HomePage /> },
+        { path: 'inventory', element: <InventoryPage /> },
         { path: 'welcome', element: <OnboardingPage /> },
         { path: 'overview', element: <OrgEntry section="overview" /> },
         { path: 'products', element: <OrgEntry section="products" /> },

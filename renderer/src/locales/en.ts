@@ -4,6 +4,9 @@ import { coreHostEn } from '../features/core-host/locales'
 import { accessEn } from '../features/access/locales'
 import { frameEn } from '../app/locales'
 import { orgBrowserEn } from '../features/orgs/locales'
+import { homeEn } from '../features/home/locales'
+import { inventoryEn } from '../features/inventory/locales'
+import { hygieneEn } from '../features/hygiene/locales'
 import { billingEn } from '../features/billing/locales'
 import { storeEn } from '../features/store/locales'
 import { accountRemovalEn } from '../features/accounts/removal-locales'
@@ -15,6 +18,9 @@ import { coverageEn } from '../features/coverage/locales'
 export const en = {
   frame: frameEn,
   orgBrowser: orgBrowserEn,
+  home: homeEn,
+  inventory: inventoryEn,
+  hygiene: hygieneEn,
   renewals: renewalsEn,
   coreHost: coreHostEn,
   offline: {
@@ -36,6 +42,10 @@ export const en = {
     tagline: 'Every client organization, at hand.',
   },
   nav: {
+    home: 'Home',
+    inventory: 'All products',
+    allClients: 'All clients',
+    currentClient: 'Current client',
     overview: 'Overview',
     products: 'Products',
     renewals: 'Renewals',
@@ -345,7 +355,7 @@ export const en = {
     loadFailed: 'Could not load this data.',
     notFoundTitle: 'Page not found',
     notFoundBody: 'This address does not lead anywhere in Switchboard.',
-    backHome: 'Back to the overview',
+    backHome: 'Back to Home',
   },
   common: {
     openInBrowser: 'Open in the browser',

@@ -4,6 +4,9 @@ import { coreHostFr } from '../features/core-host/locales'
 import { accessFr } from '../features/access/locales'
 import { frameFr } from '../app/locales'
 import { orgBrowserFr } from '../features/orgs/locales'
+import { homeFr } from '../features/home/locales'
+import { inventoryFr } from '../features/inventory/locales'
+import { hygieneFr } from '../features/hygiene/locales'
 import { billingFr } from '../features/billing/locales'
 import { storeFr } from '../features/store/locales'
 import { accountRemovalFr } from '../features/accounts/removal-locales'
@@ -16,6 +19,9 @@ import { coverageFr } from '../features/coverage/locales'
 export const fr: Messages = {
   frame: frameFr,
   orgBrowser: orgBrowserFr,
+  home: homeFr,
+  inventory: inventoryFr,
+  hygiene: hygieneFr,
   renewals: renewalsFr,
   coreHost: coreHostFr,
   offline: {
@@ -37,6 +43,10 @@ export const fr: Messages = {
     tagline: 'Toutes vos organisations clientes, à portée de main.',
   },
   nav: {
+    home: 'Accueil',
+    inventory: 'Tous les produits',
+    allClients: 'Tous les clients',
+    currentClient: 'Client actuel',
     overview: 'Aperçu',
     products: 'Produits',
     renewals: 'Renouvellements',
@@ -349,7 +359,7 @@ export const fr: Messages = {
     loadFailed: 'Impossible de charger ces données.',
     notFoundTitle: 'Page introuvable',
     notFoundBody: 'Cette adresse ne mène nulle part dans Switchboard.',
-    backHome: 'Retour à l’aperçu',
+    backHome: 'Retour à l’accueil',
   },
   common: {
     openInBrowser: 'Ouvrir dans le navigateur',

@@ -114,9 +114,9 @@ describe('onboarding', () => {
     window.location.hash = '#/overview'
     render(<App mantineEnv="test" />)
     await userEvent.click(await screen.findByRole('button', { name: 'Explore with demo data' }, { timeout: 5000 }))
-    expect(await screen.findByTestId('org-title')).toHaveTextContent('Boulangerie Favre Sàrl')
-    expect(window.location.hash).toBe('#/org/demo/7/overview')
-    expect(screen.getByTestId('org-slot')).toHaveTextContent('Demo')
+    // Home (all clients) is the first screen once an account exists.
+    expect(await screen.findByRole('heading', { level: 1, name: 'All clients' })).toBeInTheDocument()
+    expect(window.location.hash).toBe('#/home')
   })
 })
 

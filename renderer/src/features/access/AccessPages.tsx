@@ -6,7 +6,7 @@ import { OrgTitle } from '../orgs/OrgTitle'
 import { useCurrentOrg } from '../orgs/orgs-queries'
 import { HistoryPanel } from './HistoryPanel'
 import { PastOffboardingRuns } from './PastOffboardingRuns'
-import { HygienePanel } from './HygienePanel'
+import { HygieneReportPanel } from '../hygiene/HygieneReportPanel'
 import { InvitationsPanel } from './InvitationsPanel'
 import { MatrixPanel } from './MatrixPanel'
 import { PeoplePanel } from './PeoplePanel'
@@ -106,7 +106,7 @@ export function AccessHomePage() {
           <PeoplePanel />
         </Tabs.Panel>
         <Tabs.Panel value="hygiene" pt="md">
-          <HygienePanel />
+          <HygieneReportPanel />
         </Tabs.Panel>
         <Tabs.Panel value="invitations" pt="md">
           <InvitationsPanel />

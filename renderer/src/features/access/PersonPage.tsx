@@ -33,6 +33,7 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke, onEvent } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
+import { offboardingChoices } from './offboarding-model'
 import { HistoryPanel } from './HistoryPanel'
 import { PastOffboardingRuns } from './PastOffboardingRuns'
 import { VirtualStack, VirtualTable } from '../../components/VirtualTable'
@@ -53,8 +54,9 @@ function StepLabel({ step }: { step: PlanStep }) {
 /** Offboarding: choose organizations, plan, confirm naming each, apply with progress, verify, report. */
 function Offboarding({ email, displayName, orgs }: { email: string; displayName: string; orgs: PersonOrg[] }) {
   const { t } = useTranslation()
-  const choices = [...new Map(orgs.map((o) => [orgKey(o), o])).values()]
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(choices.map(orgKey)))
+  // Only organizations where your role lets the plan be applied are offered (and preselected).
+  const { choices, preselected, needsSomeoneElse } = offboardingChoices(orgs)
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(preselected))
   const [plan, setPlan] = useState<OffboardingPlan | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [progress, setProgress] = useState<AccessProgress | null>(null)
@@ -138,6 +140,25 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
           />
         )}
       />
+      {needsSomeoneElse.length > 0 && (
+        <div data-testid="offboarding-elsewhere">
+          <Text size="sm" fw={500} mt="sm">
+            {t('accessPage.offboarding.needsSomeoneElse', { count: needsSomeoneElse.length })}
+          </Text>
+          <Text size="sm" c="dimmed" mb={4}>
+            {t('accessPage.offboarding.refusals.not_manager')}
+          </Text>
+          <VirtualStack
+            items={needsSomeoneElse}
+            itemHeight={22}
+            itemKey={orgKey}
+            gap={2}
+            maxHeight={160}
+            label={t('accessPage.offboarding.needsSomeoneElse', { count: needsSomeoneElse.length })}
+            renderItem={(o) => <Text size="sm">{o.orgName}</Text>}
+          />
+        </div>
+      )}
       <Group mt="sm">
         <Button
           onClick={() => planMutation.mutate()}

@@ -78,6 +78,8 @@ export const accessEn = {
   offboarding: {
     title: 'Offboarding of {{name}}',
     chooseOrgs: 'Organizations to clean up',
+    needsSomeoneElse_one: 'Needs someone else ({{count}} organization)',
+    needsSomeoneElse_other: 'Needs someone else ({{count}} organizations)',
     plan: 'Build the plan',
     apiStep: 'API',
     manualStep: 'Manager',
@@ -282,6 +284,8 @@ export const accessFr: typeof accessEn = {
   offboarding: {
     title: 'Départ de {{name}}',
     chooseOrgs: 'Organisations à nettoyer',
+    needsSomeoneElse_one: 'À faire par quelqu’un d’autre ({{count}} organisation)',
+    needsSomeoneElse_other: 'À faire par quelqu’un d’autre ({{count}} organisations)',
     plan: 'Établir le plan',
     apiStep: 'API',
     manualStep: 'Manager',

@@ -203,7 +203,9 @@ export function OverviewPage() {
         </Card>
       </SimpleGrid>
       <Card withBorder padding="lg" data-testid="coverage-card">
-        <Title order={4}>{t('coverage.overview.title')}</Title>
+        <Title order={2} size="h4">
+          {t('coverage.overview.title')}
+        </Title>
         <Text size="sm" c="dimmed" mb="xs">
           {t('coverage.overview.subtitle')}
         </Text>
