@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Reminder, RemindersAnnounced } from '../../../shared/domain/reminders'
 import { syncFixture } from '../../helpers/sync'
+import { PartnerGauge } from '../../../shared/domain/billing'
 
 type Fixture = Awaited<ReturnType<typeof syncFixture>>
 const DAY = 86_400
@@ -87,7 +88,9 @@ describe('reminders across syncs of the sandbox', () => {
     // agency's own): price one service those clients have so that its products reach the CHF threshold.
     const before = await f.core.dispatch('billing:gauge', { accountId: owner }, { transport: 'test' })
     if (!before.ok) throw new Error('gauge')
-    const unpriced = before.value.items.filter((i) => i.excluded === 'no_price' && i.currency === 'CHF')
+    const unpriced = PartnerGauge.parse(before.value).items.filter(
+      (i) => i.excluded === 'no_price' && i.currency === 'CHF',
+    )
     const service = unpriced[0]!.serviceName
     const count = unpriced.filter((i) => i.serviceName === service).length
     const priced = await f.core.dispatch(
