@@ -310,7 +310,7 @@ export function createCore(options: CoreOptions): Core {
         events,
         timeZone: options.timeZone,
         engine: sync,
-        gauge: (id) => (services.billing.prices(id).length === 0 ? null : services.billing.overview(id).gauge),
+        gauge: (id) => (services.billing.prices(id).length === 0 ? null : services.billing.gauge(id).entries),
         renewalsIcs: () => {
           const rows = services.renewals.list({ withinDays: 365, includeExpiredDays: 30 })
           const file = services.renewals.export('ics', rows, services.settings.get().language)

@@ -3,6 +3,7 @@ import type { EventChannel, InvokeChannel } from './channels'
 import { Settings, SettingsPatch } from '../domain/settings'
 import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
 import { DeliveredFile } from '../domain/files'
+import { CacheChange } from '../domain/cache-change'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
@@ -35,6 +36,7 @@ export const CacheScope = z.enum([
   'teams',
   'sync',
   'billing',
+  'access',
   'reminders',
   'schedule',
 ])
@@ -156,8 +158,12 @@ export const invokeContract = {
 
 /** Payload schemas of the events main pushes to the renderer. */
 export const eventContract = {
-  /** Some cached data changed; the renderer invalidates the matching queries. */
-  'cache:changed': z.object({ scopes: z.array(CacheScope) }),
+  /**
+   * Some cached data changed. `changes` says precisely what (resource, account, organization) and the
+   * renderer invalidates only the queries that depend on it; `scopes` is the coarse summary (used when
+   * an emitter gives no `changes`).
+   */
+  'cache:changed': z.object({ scopes: z.array(CacheScope), changes: z.array(CacheChange).optional() }),
   /** Sync progress of one account (planned and done requests, ETA, current job, issues). */
   'sync:progress': SyncStatus,
   ...billingEvents,

@@ -83,20 +83,22 @@ describe('reminders across syncs of the sandbox', () => {
     control.updateMember({ accountId: agency, userId: heir.userId, role: 'owner' })
     const heirUser = data.users.find((u) => u.id === heir.userId)!
     pending[1]!.sentAt = nowS() - 31 * DAY
-    const cached = new Set(
-      f.db
-        .prepare<[string], { service_name: string }>('SELECT DISTINCT service_name FROM products WHERE account_id = ?')
-        .all(owner)
-        .map((r) => r.service_name),
-    )
-    const service = ['custom_url', 'ai_tools', 'radio', 'vod', 'jelastic', 'housing'].find((s) => !cached.has(s))!
+    // The partner threshold: a price for the service of some client products (only client
+    // organisations under a partnership count) brings their yearly total to the CHF threshold.
+    const unpriced = f.core.services.billing
+      .gauge(owner)
+      .items.filter((i) => i.excluded === 'no_price' && i.currency === 'CHF')
+    const service = unpriced[0]!.serviceName
+    const count = unpriced.filter((i) => i.serviceName === service).length
     const priced = await f.core.dispatch(
       'billing:prices-set',
-      { accountId: owner, entries: [{ serviceName: service, period: 'yearly', currency: 'CHF', priceCents: 200_000 }] },
+      {
+        accountId: owner,
+        entries: [{ serviceName: service, period: 'yearly', currency: 'CHF', priceCents: Math.ceil(200_000 / count) }],
+      },
       { transport: 'test' },
     )
     expect(priced.ok).toBe(true)
-    control.addProduct({ accountId: agency, serviceName: service, customerName: 'Partner booster' })
     control.revokeToken({ name: 'staff' })
 
     await f.sync(owner)

@@ -11,14 +11,14 @@ function at(version: number): Database.Database {
   return db
 }
 
-describe('user.sqlite migration 003 reminders', () => {
-  it('adds the reminder tables to a version-2 user store without touching its rows; they go with their account', () => {
-    const db = at(2)
+describe('user.sqlite migration 004 reminders', () => {
+  it('adds the reminder tables to a version-3 user store without touching its rows; they go with their account', () => {
+    const db = at(3)
     db.prepare("INSERT INTO accounts (id, label, base_url, created_at) VALUES ('a1', 'A', 'https://x', 1)").run()
     db.prepare(
       "INSERT INTO access_history (account_id, org_id, at, kind, subject_key, object_type) VALUES ('a1', 1, 1, 'member_added', 'u:1', 'org')",
     ).run()
-    migrate(db, USER_MIGRATIONS, memoryLogger(), 3)
+    migrate(db, USER_MIGRATIONS, memoryLogger(), 4)
     expect(db.prepare('SELECT count(*) AS n FROM access_history').get()).toEqual({ n: 1 })
     db.prepare(
       "INSERT INTO reminders (account_id, rule, severity, subject, link, dedupe_key, created_at, delivery) VALUES ('a1', 'renewal_14', 'high', 's', '/x', 'k', 1, 'immediate')",
@@ -45,7 +45,7 @@ describe('user.sqlite migration 003 reminders', () => {
   })
 
   it('finds due reminders through its partial index', () => {
-    const db = at(3)
+    const db = at(4)
     const plan = db
       .prepare(
         "EXPLAIN QUERY PLAN SELECT id FROM reminders WHERE delivered_at IS NULL AND due_at IS NOT NULL AND due_at <= 5 AND delivery != 'muted'",

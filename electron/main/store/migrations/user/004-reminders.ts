@@ -1,12 +1,12 @@
 import type { Migration } from '../index'
 
 /**
- * `user.sqlite` version 3: reminders, noise control and sync schedules. User data: what the user
+ * `user.sqlite` version 4: reminders, noise control and sync schedules. User data: what the user
  * chose, and what was already announced (which cannot be re-derived: re-deriving would announce it
  * again). Self-contained: only these tables; an account's rows go with it (ON DELETE CASCADE).
  */
-export const userMigration003: Migration = {
-  version: 3,
+export const userMigration004: Migration = {
+  version: 4,
   name: 'reminders',
   up(db) {
     db.exec(`
