@@ -67,8 +67,8 @@ export function createHandlers(services: CoreServices): Handlers {
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
     'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
-      services.files.deliver(
-        services.renewals.export(
+      services.files.stream(
+        services.renewals.exportStream(
           format,
           services.renewals.list({ withinDays, includeExpiredDays, accountId }),
           services.settings.get().language,
