@@ -5,7 +5,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Reminder, RemindersAnnounced } from '../../../shared/domain/reminders'
 import { syncFixture } from '../../helpers/sync'
-import { PartnerGauge } from '../../../shared/domain/billing'
 
 type Fixture = Awaited<ReturnType<typeof syncFixture>>
 const DAY = 86_400
@@ -84,13 +83,11 @@ describe('reminders across syncs of the sandbox', () => {
     control.updateMember({ accountId: agency, userId: heir.userId, role: 'owner' })
     const heirUser = data.users.find((u) => u.id === heir.userId)!
     pending[1]!.sentAt = nowS() - 31 * DAY
-    // The gauge counts active products of client organisations under a partnership only (not the
-    // agency's own): price one service those clients have so that its products reach the CHF threshold.
-    const before = await f.core.dispatch('billing:gauge', { accountId: owner }, { transport: 'test' })
-    if (!before.ok) throw new Error('gauge')
-    const unpriced = PartnerGauge.parse(before.value).items.filter(
-      (i) => i.excluded === 'no_price' && i.currency === 'CHF',
-    )
+    // The partner threshold: a price for the service of some client products (only client
+    // organisations under a partnership count) brings their yearly total to the CHF threshold.
+    const unpriced = f.core.services.billing
+      .gauge(owner)
+      .items.filter((i) => i.excluded === 'no_price' && i.currency === 'CHF')
     const service = unpriced[0]!.serviceName
     const count = unpriced.filter((i) => i.serviceName === service).length
     const priced = await f.core.dispatch(

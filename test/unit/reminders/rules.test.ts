@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { hygieneFindings } from '../../../electron/main/access/hygiene'
 import { daysLeft, renewalWindow } from '../../../electron/main/reminders/rules'
 import { EXPIRING_PRODUCTS_SQL } from '../../../electron/main/reminders/rule-inputs'
+import { REEVALUATE_MS } from '../../../electron/main/reminders'
 import { DAY_MS, remindersFixture } from './fixture'
 
 type Fixture = ReturnType<typeof remindersFixture>
@@ -62,6 +63,29 @@ describe('reminder rules, evaluated from the cache with a fake clock', () => {
       params: { days: 10, service: 'domain' },
     })
     expect(r!.link).toMatch(/^\/org\/acc-1\/10\/products\?product=\d+$/)
+  })
+
+  it('without a sync, windows that open as time passes are found by the hourly re-evaluation', () => {
+    f = remindersFixture()
+    f.seed.product(31, 'quiet-client.ch')
+    const rules = () =>
+      f.service
+        .list({})
+        .items.map((r) => r.rule)
+        .sort()
+    f.service.evaluateStale(REEVALUATE_MS)
+    expect(rules()).toEqual([])
+    f.clock.advance(2 * DAY_MS) // 29 days left; the last evaluation was two days ago
+    f.service.evaluateStale(REEVALUATE_MS)
+    expect(rules()).toEqual(['renewal_30'])
+    // Within the hour nothing is evaluated again, even when a window opened meanwhile.
+    f.seed.product(10, 'late.ch')
+    f.clock.advance(REEVALUATE_MS / 2)
+    f.service.evaluateStale(REEVALUATE_MS)
+    expect(rules()).toEqual(['renewal_30'])
+    f.clock.advance(REEVALUATE_MS / 2)
+    f.service.evaluateStale(REEVALUATE_MS)
+    expect(rules()).toEqual(['renewal_14', 'renewal_30'])
   })
 
   it('token rejected: once while it lasts; again after the token worked in between', () => {

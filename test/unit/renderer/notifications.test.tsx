@@ -295,6 +295,43 @@ describe('notification centre', () => {
     expect(within(section).getByRole('switch', { name: /Keep syncing in the background/ })).toBeDisabled()
   }, 30_000)
 
+  it('browser shell: an announcement becomes a web notification when allowed; a click opens the screen behind it', async () => {
+    const bridge = stubBridge()
+    const shown: {
+      title: string
+      body: string | undefined
+      note: { onclick: (() => void) | null; close: () => void }
+    }[] = []
+    class FakeNotification {
+      static permission: NotificationPermission = 'granted'
+      onclick: (() => void) | null = null
+      close = vi.fn()
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body, note: this })
+      }
+    }
+    vi.stubGlobal('Notification', FakeNotification)
+    try {
+      window.location.hash = '#/settings'
+      render(<App mantineEnv="test" />)
+      await screen.findByRole('button', { name: 'Notifications: 2 unread' }, { timeout: 10_000 })
+      const one = reminder(7, 'renewal_14', { link: '/renewals' })
+      bridge.emit('reminders:new', { count: 1, notify: true, digest: false, unread: 3, reminders: [one] })
+      await waitFor(() => expect(shown).toHaveLength(1))
+      expect(shown[0]!.title).toBe('baeckerei.ch expires in 9 days')
+      // Told not to notify (desktop notifications off), or not allowed: the centre only.
+      bridge.emit('reminders:new', { count: 1, notify: false, digest: false, unread: 3, reminders: [one] })
+      FakeNotification.permission = 'denied'
+      bridge.emit('reminders:new', { count: 1, notify: true, digest: false, unread: 3, reminders: [one] })
+      expect(shown).toHaveLength(1)
+      shown[0]!.note.onclick?.()
+      await waitFor(() => expect(window.location.hash).toBe('#/renewals'))
+      expect(shown[0]!.note.close).toHaveBeenCalled()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  }, 30_000)
+
   it('settings: a switch flips before the core answers, and flips back when the save fails', async () => {
     const bridge = stubBridge()
     const stubbed = bridge.invoke.getMockImplementation()!
