@@ -61,6 +61,8 @@ export interface CoreOptions {
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
   /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
+  /** How long an interrupted products listing may resume at its next page (default 24 h; issue 18). */
+  listingMaxAgeMs?: number
   fleetWarmDelayMs?: number
   /**
    * How files reach the user and come from them: the app's save and open dialogs, the browser
@@ -205,6 +207,7 @@ export function createCore(options: CoreOptions): Core {
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
     appVersion: options.app.version,
     onJobDone: (accountId) => diagnostics.flush(accountId),
+    ...(options.listingMaxAgeMs !== undefined ? { listingMaxAgeMs: options.listingMaxAgeMs } : {}),
   })
   const accounts = new AccountsService({
     repo: accountsRepo,
