@@ -47,6 +47,10 @@ export const OrgSummary = z.object({
   productCount: z.number().int(),
   userCount: z.number().int(),
   syncedAt: z.number().int().nullable(),
+  /** A products listing covering this organisation completed (else its products are still arriving). */
+  productsComplete: z.boolean().optional(),
+  /** When its products were last listed completely, or null. */
+  productsAsOf: z.number().int().nullable().optional(),
 })
 export type OrgSummary = z.infer<typeof OrgSummary>
 

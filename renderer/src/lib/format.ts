@@ -34,3 +34,8 @@ export function formatDuration(ms: number, language: string): string {
   if (minutes < 60) return new Intl.NumberFormat(language, { style: 'unit', unit: 'minute' }).format(minutes)
   return new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', maximumFractionDigits: 1 }).format(minutes / 60)
 }
+
+/** A count with the language's digit grouping (1,000 / 1 000). */
+export function formatCount(n: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(n)
+}

@@ -7,6 +7,7 @@ import { orgBrowserEn } from '../features/orgs/locales'
 import { billingEn } from '../features/billing/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 import { coverageEn } from '../features/coverage/locales'
+import { firstSyncEn } from '../features/sync/locales'
 
 export const en = {
   frame: frameEn,
@@ -72,6 +73,7 @@ export const en = {
   },
   roles: rolesEn,
   coverage: coverageEn,
+  firstSync: firstSyncEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',

@@ -7,6 +7,7 @@ import { orgBrowserFr } from '../features/orgs/locales'
 import { billingFr } from '../features/billing/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 import { coverageFr } from '../features/coverage/locales'
+import { firstSyncFr } from '../features/sync/locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -73,6 +74,7 @@ export const fr: Messages = {
   },
   roles: rolesFr,
   coverage: coverageFr,
+  firstSync: firstSyncFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
