@@ -114,14 +114,13 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
         if (channel === 'cache:changed') {
           const scopes = (payload as { scopes: string[] }).scopes
           if (scopes[0] === 'orgs' && marks.orgsListed === null) marks.orgsListed = now
-          if (scopes[0] !== 'products') return
-          if (marks.halfOfProducts === null && products(c) * 2 >= visibleProducts) marks.halfOfProducts = now
-          if (focus !== null && marks.focusedOrgProducts === null && c.services.sync.productsComplete(accountId, focus))
-            marks.focusedOrgProducts = now
           return
         }
         if (channel !== 'sync:progress') return
         const s = payload as SyncStatus
+        if (marks.halfOfProducts === null && products(c) * 2 >= visibleProducts) marks.halfOfProducts = now
+        if (focus !== null && marks.focusedOrgProducts === null && c.services.sync.productsComplete(accountId, focus))
+          marks.focusedOrgProducts = now
         const listing = s.products?.listing ?? null
         if (s.products?.complete && marks.allProducts === null) marks.allProducts = now
         if (!listing || listing.pages === null) return

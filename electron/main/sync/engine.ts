@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3'
 import type { ResourceIssue, SyncStatus } from '../../../shared/domain/cache'
-import type { CacheScope } from '../../../shared/ipc/contract'
 import { ApiError, type ApiClient } from '../api'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
@@ -22,6 +21,7 @@ import {
   type JobStateInput,
   type Resource,
 } from './planner'
+import { change, emitChanges } from '../lib/cache-events'
 
 export interface SyncEngineOptions {
   db: Database.Database
@@ -44,6 +44,9 @@ export interface SyncEngineOptions {
    */
   listingMaxAgeMs?: number
 }
+
+/** Cache-change events while a products listing commits its pages: at most one per this many ms. */
+const PAGE_EVENTS_EVERY_MS = 2_000
 
 /** Default for {@link SyncEngineOptions.listingMaxAgeMs}. */
 export const DEFAULT_LISTING_MAX_AGE_MS = 24 * 60 * 60 * 1000
@@ -86,14 +89,6 @@ export interface StartOptions {
 }
 
 const USER_EXPANSIONS = ['security', 'teams', 'invitation_details'] as const
-
-const SCOPES_OF: Record<Resource, CacheScope[]> = {
-  orgs: ['orgs', 'accounts'],
-  products: ['products', 'orgs'],
-  users: ['users', 'teams', 'orgs'],
-  teams: ['teams'],
-  memberships: ['teams', 'users'],
-}
 
 interface AccountRun {
   status: SyncStatus
@@ -556,7 +551,7 @@ export class SyncEngine {
           queue.push(...fresh.filter((j) => !queued.has(key(j))))
           r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
         }
-        this.o.events.emit('cache:changed', { scopes: SCOPES_OF[job.resource] })
+        emitChanges(this.o.events, [change(job.resource, accountId, job.orgId === ACCOUNT_WIDE ? null : job.orgId)])
         this.o.onJobDone?.(accountId)
       } catch (error) {
         if (!this.closed) this.o.onJobDone?.(accountId)
@@ -569,7 +564,7 @@ export class SyncEngine {
           job.estimate = Math.max(1, this.productPagesLeft(accountId) ?? 1)
           queue.push(job)
           r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
-          this.o.events.emit('cache:changed', { scopes: SCOPES_OF[job.resource] })
+          emitChanges(this.o.events, [change('products', accountId, null)])
           continue
         }
         if (signal.aborted || (error instanceof ApiError && error.kind === 'cancelled')) {
@@ -615,7 +610,7 @@ export class SyncEngine {
       r.status.state = 'idle'
       r.status.offlineSince = null
       r.status.lastError = jobErrors > 0 ? `${jobErrors} part(s) of the sync failed; the previous data is kept.` : null
-      this.o.events.emit('cache:changed', { scopes: ['accounts', 'sync'] })
+      emitChanges(this.o.events, [change('sync', accountId, onlyOrgId ?? null)])
     } else if (outcome === 'cancelled') {
       r.status.state = 'idle'
       r.status.lastError = null
@@ -641,13 +636,13 @@ export class SyncEngine {
         // The keychain entry or the environment variable is gone: its own state, not a rejected token.
         r.status.state = 'token_missing'
         r.status.lastError = message
-        this.o.events.emit('cache:changed', { scopes: ['accounts'] })
+        emitChanges(this.o.events, [change('accounts', accountId)])
         return 'stop'
       case 'token_rejected':
         this.accounts.setState(accountId, 'token_rejected', message)
         r.status.state = 'token_rejected'
         r.status.lastError = message
-        this.o.events.emit('cache:changed', { scopes: ['accounts'] })
+        emitChanges(this.o.events, [change('accounts', accountId)])
         return 'stop'
       case 'missing_scope': {
         const scope = error.detail.kind === 'missing_scope' ? (error.detail.scopes[0] ?? null) : null
@@ -859,6 +854,7 @@ export class SyncEngine {
     const baseline = listing.baseline === 1
     const resumeAt = listing.next_page
     let pageSkipped: SkippedItem[] = []
+    let lastEmit = 0
     let relevant = false
     let withRights = false
     let requests = extra
@@ -903,7 +899,11 @@ export class SyncEngine {
             relevant = true
             if (p.users != null) withRights = true
           }
-          this.o.events.emit('cache:changed', { scopes: ['products', 'orgs'] })
+          // Screens refresh at most every few seconds while pages arrive (progress itself goes by sync:progress).
+          if (at - lastEmit >= PAGE_EVENTS_EVERY_MS) {
+            lastEmit = at
+            emitChanges(this.o.events, [change('products', accountId, null)])
+          }
           if (r.pendingFocus != null && info.page < info.pages) throw new ListingPaused()
         },
       })
@@ -994,7 +994,7 @@ export class SyncEngine {
           )
           this.addSkipped(accountId, job, skipped, at)
         })()
-        this.o.events.emit('cache:changed', { scopes: ['products', 'orgs'] })
+        emitChanges(this.o.events, [change('products', accountId, job.orgId)])
       },
     })
     db.transaction(() => {

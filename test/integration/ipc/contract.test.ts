@@ -31,6 +31,12 @@ function billingInputs(ids: { accountId: string; orgId: number; fileId: string }
     'billing:profile-get': { accountId: ids.accountId },
     'billing:profile-set': { accountId: ids.accountId, profile: { name: 'Agency', logoBase64: null, logoMime: null } },
     'billing:export': { accountId: ids.accountId, format: 'csv', ...period, locale: 'en' },
+    'billing:invoice-route': { accountId: ids.accountId },
+    'billing:currencies': { accountId: ids.accountId },
+    'billing:currency-set': { accountId: ids.accountId, orgId: ids.orgId, currency: 'EUR' },
+    'billing:forecast-export': { accountId: ids.accountId, format: 'xlsx', ...period, locale: 'de' },
+    'billing:gauge': { accountId: ids.accountId },
+    'billing:margins': { accountId: ids.accountId },
   } as const
 }
 
@@ -148,7 +154,12 @@ describe('settings round trip', () => {
       { transport: 'test' },
     )
     expect(set).toEqual({ ok: true, value: { language: 'fr', theme: 'dark' } })
-    expect(events).toEqual([{ channel: 'cache:changed', payload: { scopes: ['settings'] } }])
+    expect(events).toEqual([
+      {
+        channel: 'cache:changed',
+        payload: { scopes: ['settings'], changes: [{ resource: 'settings', accountId: null, orgId: null }] },
+      },
+    ])
     first.core.close()
 
     const second = testCore({ dataDir: first.dataDir })

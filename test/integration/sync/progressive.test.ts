@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest'
 import { viewerRights } from '../../../electron/sandbox/truth'
+import type { SyncStatus } from '../../../shared/domain/cache'
 import { FAST_PACE, systemClock, testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
 
@@ -41,14 +42,13 @@ function productIds(f: { db: Fixture['db'] }, accountId: string): number[] {
 
 /** Right after the `pages`-th committed product page: cancels the sync, or closes the core (a quit or crash). */
 function stopAfterPages(f: Fixture, accountId: string, pages: number, how: 'cancel' | 'quit'): () => void {
-  let seen = 0
+  let stopped = false
   return f.core.onEvent((channel, payload) => {
-    if (channel !== 'cache:changed') return
-    const scopes = (payload as { scopes: string[] }).scopes
-    if (scopes.length === 2 && scopes[0] === 'products' && ++seen === pages) {
-      if (how === 'cancel') f.core.services.sync.cancel(accountId)
-      else f.core.close()
-    }
+    if (channel !== 'sync:progress' || stopped) return
+    if ((payload as SyncStatus).products?.listing?.pagesDone !== pages) return
+    stopped = true
+    if (how === 'cancel') f.core.services.sync.cancel(accountId)
+    else f.core.close()
   })
 }
 
@@ -148,7 +148,7 @@ describe('progressive first sync', () => {
     let opened = false
     let focusedComplete: number | null = null
     const off = f.core.onEvent((channel, payload) => {
-      if (channel === 'cache:changed' && !opened && (payload as { scopes: string[] }).scopes[0] === 'products') {
+      if (channel === 'sync:progress' && !opened && (payload as SyncStatus).products?.listing?.pagesDone === 1) {
         opened = true
         f.core.services.sync.start(accountId, { focusOrgId: focus })
       }
@@ -166,9 +166,9 @@ describe('progressive first sync', () => {
       .filter((r) => r.path.includes(`account_id=${focus}`))
     expect(focused).toHaveLength(1)
     const pages = productPages(f)
-    // The focused organisation was complete while the account-wide listing was still at its first page...
-    expect(focusedComplete).toBe(1)
-    // ...which then went on at page 2 and asked for no page twice.
+    // Opened after page 1, the focused organisation was complete right after the page then in flight (2)...
+    expect(focusedComplete).toBe(2)
+    // ...and the account-wide listing then went on at page 3, asking for no page twice.
     expect(pages).toEqual(Array.from({ length: Math.ceil(visible.length / 5) }, (_, i) => i + 1))
     expect(productIds(f, accountId)).toEqual(visible.map((p) => p.id))
     expect(f.core.services.sync.status(accountId)[0]!.lastSyncAt).not.toBeNull()

@@ -18,11 +18,11 @@ import { toCsv } from '../../../electron/main/export/csv'
 import { escapeText, toIcs } from '../../../electron/main/export/ics'
 import { looksLikeFormula, neutralizeCell, xlsxText } from '../../../electron/main/export/neutralize'
 import { RenewalsService } from '../../../electron/main/renewals/renewals-service'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import type { MatrixData, OffboardingRun } from '../../../shared/domain/access'
 import type { InvoiceRow } from '../../../shared/domain/billing'
 import type { RenewalRow } from '../../../shared/domain/renewals'
 import { tempDir } from '../../helpers/temp'
-import { serviceLabel } from '../../../shared/domain/service-catalogue'
 
 const BLANKS = [' ', '\u00a0', '\u202f', '\u2007', '\u3000', '\u200b', '\ufeff', '\n', '\t', '\r']
 const STARTS = ['=', '+', '-', '@', '\uff1d', '\uff0b', '\uff0d', '\uff20', "'", 'a', '1', '"', ';', ',']
@@ -170,7 +170,6 @@ describe('CSV writers', () => {
         }) as string[][]
         assertSafe(back[1]?.[0] ?? '', org)
         assertSafe(back[1]?.[1] ?? '', product)
-        // The type column shows the catalogue's display name of the service.
         assertSafe(back[1]?.[2] ?? '', serviceLabel(type, 'en'))
       }),
       { numRuns: 200 },
@@ -291,6 +290,8 @@ function invoice([orgName, number, description]: readonly [string, string, strin
     status: 'paid',
     source: 'csv',
     description,
+    vatBasis: 'file',
+    split: false,
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Migration } from '../index'
 
 /**
- * `cache.sqlite` version 3: listings kept page by page (issue 18).
+ * `cache.sqlite` version 4: listings kept page by page (issue 18).
  *
  * - `sync_listings`: the cursor of a long listing in progress (today the cross-organisation `/1/products`), per
  *   account: when it started, the next page not yet committed, the page size the server used, what it announced
@@ -11,8 +11,8 @@ import type { Migration } from '../index'
  * - `search_docs_by_ref`: finds one entry by its reference, so a page updates the search entries of its own
  *   products without reading every entry of the account.
  */
-export const cacheMigration003: Migration = {
-  version: 3,
+export const cacheMigration004: Migration = {
+  version: 4,
   name: 'listing-cursors',
   up(db) {
     db.exec(`
