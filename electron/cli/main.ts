@@ -98,7 +98,8 @@ async function run(io: CliIo, out: Output, err: Output): Promise<number> {
 
   try {
     const output = await bound.run({ io, lib, out, err, line, core, keychain, pace })
-    if (line.json) out.write(`${JSON.stringify(output.json, null, 2)}\n`)
+    // A streaming command (sync --watch) has written its JSON lines already.
+    if (line.json && output.json !== undefined) out.write(`${JSON.stringify(output.json, null, 2)}\n`)
     else if (output.human !== '') out.write(`${output.human}\n`)
     return output.exitCode ?? EXIT_OK
   } catch (error) {

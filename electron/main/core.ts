@@ -24,6 +24,11 @@ import { DemoService, DEMO_RATE_LIMIT } from './services/demo-service'
 import { DiagnosticsService } from './services/diagnostics-service'
 import { learnedOf } from './sync/capabilities'
 import { startDemoSandbox } from './services/demo-sandbox'
+import type { HostSignal } from '../../shared/domain/reminders'
+import type { SyncStatus } from '../../shared/domain/cache'
+import { createReminders } from './reminders'
+import type { RemindersService } from './reminders/reminders-service'
+import type { SyncScheduler } from './schedule/scheduler'
 
 /** Pace of the API client. The real API allows 60 requests per minute per token. */
 export interface ApiPace {
@@ -60,6 +65,8 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
+  /** Zone of the user's wall clock for schedules, digests and quiet hours (default: the system's). */
+  timeZone?: string
   /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
   /** How long an interrupted products listing may resume at its next page (default 24 h; issue 18). */
   listingMaxAgeMs?: number
@@ -85,6 +92,9 @@ export interface CoreServices {
   clock: Clock
   demo: DemoService
   diagnostics: DiagnosticsService
+  reminders: RemindersService
+  /** Scheduled sync; hosts that run in the background call `start()`. */
+  scheduler: SyncScheduler
   /** The host's safe external opener (false when there is none). */
   openExternal: (url: string) => Promise<boolean>
   /** Where exports go (save dialog, download, or `<dataDir>/exports`). */
@@ -99,6 +109,8 @@ export interface Core {
   dispatch: Dispatch
   /** Subscribes to core events (cache:changed, sync:progress); returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void
+  /** A host signal (power, sleep, wake) for the scheduler. */
+  signal(signal: HostSignal): void
   /** Set when the cache file was unreadable and moved aside at start. */
   recovered: { movedTo: string; reason: string } | undefined
   /** What opening the two stores found and did (split, rebuilt cache, ...). */
@@ -291,6 +303,29 @@ export function createCore(options: CoreOptions): Core {
     files,
     inbox,
     fileHost,
+    ...(() => {
+      const background = createReminders({
+        userDb: db,
+        cacheDb: db,
+        dataDir: options.dataDir,
+        clock,
+        logger,
+        events,
+        timeZone: options.timeZone,
+        engine: sync,
+        gauge: (id) => (services.billing.prices(id).length === 0 ? null : services.billing.gauge(id).entries),
+        renewalsIcs: () => {
+          const rows = services.renewals.list({ withinDays: 365, includeExpiredDays: 30 })
+          const file = services.renewals.export('ics', rows, services.settings.get().language)
+          return { text: new TextDecoder().decode(file.bytes), events: rows.length }
+        },
+      })
+      // Rules run after each sync; the scheduler decides again when one ends.
+      events.on((channel, payload) => {
+        if (channel === 'sync:progress') background.onSyncProgress(payload as SyncStatus)
+      })
+      return { reminders: background.reminders, scheduler: background.scheduler }
+    })(),
   }
   services.demo.resumeIfPresent()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
@@ -299,6 +334,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch,
     onEvent: (listener) => events.on(listener),
+    signal: (signal) => services.scheduler.signal(signal),
     recovered:
       stores.status.cache.state === 'rebuilt'
         ? { movedTo: stores.status.cache.movedTo, reason: stores.status.cache.detail }
@@ -307,6 +343,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     services,
     close: () => {
+      void services.scheduler.stop()
       services.fleet.close()
       sync.close()
       void services.demo.close()

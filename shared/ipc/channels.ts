@@ -75,6 +75,15 @@ export const INVOKE_CHANNELS = [
   'coverage:list',
   'diagnostics:export',
   'files:choose-import',
+  'reminders:list',
+  'reminders:mark-read',
+  'reminders:settings-get',
+  'reminders:settings-set',
+  'reminders:mutes',
+  'reminders:mute',
+  'reminders:unmute',
+  'schedule:get',
+  'schedule:set',
 ] as const
 
 /** Events pushed from main to the renderer. */
@@ -83,6 +92,8 @@ export const EVENT_CHANNELS = [
   'sync:progress',
   'billing:export-progress',
   'access:progress',
+  'reminders:new',
+  'app:navigate',
   'app:core-status',
 ] as const
 

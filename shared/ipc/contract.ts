@@ -10,6 +10,7 @@ import { accessContract, accessEvents } from './contracts/access'
 import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
 import { filesContract } from './contracts/files'
+import { remindersContract, remindersEvents } from './contracts/reminders'
 import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
@@ -36,6 +37,8 @@ export const CacheScope = z.enum([
   'sync',
   'billing',
   'access',
+  'reminders',
+  'schedule',
 ])
 export type CacheScope = z.infer<typeof CacheScope>
 
@@ -150,6 +153,7 @@ export const invokeContract = {
   ...fleetContract,
   ...coverageContract,
   ...filesContract,
+  ...remindersContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */
@@ -164,6 +168,7 @@ export const eventContract = {
   'sync:progress': SyncStatus,
   ...billingEvents,
   ...accessEvents,
+  ...remindersEvents,
   ...coreHostEvents,
 } satisfies Record<EventChannel, z.ZodType>
 

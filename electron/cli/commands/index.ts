@@ -11,6 +11,7 @@ import { billingImport } from './billing-import'
 import { diagnosticsCommand } from './diagnostics'
 import { orgs } from './orgs'
 import { products } from './products'
+import { reminders } from './reminders'
 import { sync } from './sync'
 import { users } from './users'
 
@@ -26,4 +27,5 @@ export const COMMANDS = [
   billingExport,
   billingGauge,
   diagnosticsCommand,
+  reminders,
 ] as const

@@ -1,15 +1,12 @@
-/** `sync`: fetches everything the token(s) can see, with progress and ETA on stderr. */
+/** `sync`: fetches everything the token(s) can see, with progress and ETA on stderr (or, with --watch, on schedule). */
 import type { SyncStatus } from '../../../shared/domain/cache'
-import { nonEmpty, noPositionals } from '../args'
+import { nonEmpty, noPositionals, UsageError } from '../args'
 import { defineCommand } from '../command'
 import {
-  accountFilter,
-  assertPace,
   CliError,
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
   EXIT_OK,
-  resolveOrg,
   safe,
   tokenEnvOf,
   type Context,
@@ -17,6 +14,8 @@ import {
   type Result,
 } from '../context'
 import { dateTimeFromMs, duration, plural } from '../format'
+import { parseEvery, watchSync, type SyncArgs } from './sync-watch'
+import { syncTargets } from './sync-targets'
 
 interface SyncReport {
   accountId: string
@@ -88,67 +87,10 @@ class ProgressReporter {
   }
 }
 
-async function syncAccounts(
-  ctx: Context,
-  command: { account: string | undefined; org: string | undefined },
-): Promise<Result> {
-  const { accounts: accountsService, sync: engine, queries } = ctx.core.services
-  const all = accountsService.list()
-  const chosen = accountFilter(ctx, command.account)
-  let targets = chosen ? [chosen] : all.filter((a) => a.state !== 'signed_out')
-  if (targets.length === 0) {
-    throw new CliError(
-      'NO_ACCOUNT',
-      all.length === 0
-        ? 'No account to sync. Add one with: switchboard accounts add --token-env VAR'
-        : 'No account to sync: every account is signed out. Add one again with: switchboard accounts add',
-    )
-  }
-  let orgId: number | undefined
-  const knownIds = new Set(queries.orgs(chosen?.id).map((o) => o.id))
-  if (command.org !== undefined && /^\d+$/.test(command.org) && !knownIds.has(Number(command.org))) {
-    // An organisation id the cache does not know yet (e.g. `sync --org X` right after `accounts add`): the
-    // engine lists the organisations first, then reads that organisation's products, users and teams.
-    orgId = Number(command.org)
-  } else if (command.org !== undefined) {
-    orgId = resolveOrg(ctx, command.org, chosen)
-    const withOrg = new Set(
-      queries
-        .orgs(chosen?.id)
-        .filter((o) => o.id === orgId)
-        .map((o) => o.accountId),
-    )
-    targets = targets.filter((a) => withOrg.has(a.id))
-  }
-
-  // Check every token source before sending anything: a missing token must not mark the account "rejected".
-  for (const account of targets) {
-    if (account.state === 'signed_out') {
-      throw new CliError(
-        'SIGNED_OUT',
-        `"${account.label}" was signed out (its token was removed). Add it again to sync.`,
-      )
-    }
-    assertPace(ctx, account.baseUrl)
-    const envName = tokenEnvOf(ctx, account)
-    if (envName !== null) {
-      const value = ctx.io.env[envName]
-      if (value === undefined || value.trim() === '') {
-        throw new CliError(
-          'TOKEN_MISSING',
-          `"${account.label}" reads its token from the environment variable ${envName}, which is not set or is empty.`,
-        )
-      }
-    } else {
-      await ctx.keychain.check()
-      if ((await ctx.keychain.get(ctx.lib.secretKey(account.id))) === null) {
-        throw new CliError(
-          'TOKEN_MISSING',
-          `The keychain holds no token for "${account.label}". Remove the account and add it again.`,
-        )
-      }
-    }
-  }
+async function syncAccounts(ctx: Context, command: SyncArgs): Promise<Result> {
+  if (command.watch) return watchSync(ctx, command)
+  const { sync: engine, queries } = ctx.core.services
+  const { targets, orgId } = await syncTargets(ctx, command)
 
   const labels = new Map(targets.map((a) => [a.id, a.label]))
   const progress = new ProgressReporter(ctx.err, labels, true)
@@ -295,11 +237,29 @@ export const sync = defineCommand({
   kind: 'sync',
   words: ['sync'],
   group: 'Cache',
-  options: { account: { type: 'string' }, org: { type: 'string' } },
-  usage: '  sync [--account A] [--org O]       Fetch everything the token(s) can see; progress and ETA on stderr.',
-  parse({ positionals, values }) {
+  options: {
+    account: { type: 'string' },
+    org: { type: 'string' },
+    watch: { type: 'boolean' },
+    every: { type: 'string' },
+  },
+  usage: `  sync [--account A] [--org O]       Fetch everything the token(s) can see; progress and ETA on stderr.
+  sync --watch [--account A] [--every hourly|6h|daily[@HH:MM]|off]
+                                     Keep running: sync on each account's schedule (--every sets it, as
+                                     Settings does) and print reminders as they come; Ctrl+C stops.`,
+  parse({ positionals, values }): SyncArgs {
     noPositionals(positionals)
-    return { account: nonEmpty(values.account, 'account'), org: nonEmpty(values.org, 'org') }
+    const watch = values.watch === true
+    const org = nonEmpty(values.org, 'org')
+    const every = nonEmpty(values.every, 'every')
+    if (watch && org !== undefined) throw new UsageError('sync --watch works on whole accounts; drop --org.')
+    if (!watch && every !== undefined) throw new UsageError('--every goes with --watch.')
+    return {
+      account: nonEmpty(values.account, 'account'),
+      org,
+      watch,
+      every: every === undefined ? undefined : parseEvery(every),
+    }
   },
   run: syncAccounts,
 })

@@ -22,6 +22,7 @@ import type { SyncEngine } from '../sync/engine'
 import { matrixCsv, matrixXlsx, reportCsv, reportPdf } from './exports'
 import { accessHistory, hygieneFindings, type HistoryFilter } from './hygiene'
 import { cachingDb } from './cached-db'
+import { AccessRepo } from '../store/repos/access-repo'
 import { buildMatrix } from './matrix'
 import { planOffboarding, verifyStep } from './offboarding'
 import { personByEmail, searchPeople } from './people'
@@ -68,10 +69,12 @@ export class AccessService {
   readonly teams: TeamsInvitations
 
   private readonly o: AccessServiceOptions
+  private readonly repo: AccessRepo
 
   constructor(options: AccessServiceOptions) {
     this.o = { ...options, db: cachingDb(options.db) }
-    this.teams = new TeamsInvitations(this.o.db, this.o.clock, this)
+    this.repo = new AccessRepo(options.db)
+    this.teams = new TeamsInvitations(this.repo, this.o.clock, this)
   }
 
   matrix(accountId: string, orgId: number): MatrixData {
@@ -100,16 +103,12 @@ export class AccessService {
   }
 
   plan(email: string, targets: readonly OrgTarget[]): OffboardingPlan {
-    return planOffboarding(this.o.db, email, targets, this.o.clock.now())
+    return planOffboarding(this.repo, email, targets, this.o.clock.now())
   }
 
   /** Writes one applied (or failed) change to the local audit log. */
   audit(e: AuditEntry): void {
-    this.o.db
-      .prepare(
-        'INSERT INTO audit_log (at, account_id, org_id, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(this.o.clock.now(), e.accountId, e.orgId, e.action, e.target, e.outcome, JSON.stringify(e.detail))
+    this.repo.audit({ ...e, at: this.o.clock.now() })
   }
 
   /** The API client of an account that may still use the API. */
@@ -127,11 +126,7 @@ export class AccessService {
     await this.o.sync.whenIdle(accountId)
     this.o.sync.start(accountId, { orgId })
     await this.o.sync.whenIdle(accountId)
-    const rows = this.o.db
-      .prepare<[string, number], { resource: string; synced_at: number | null; status: string }>(
-        "SELECT resource, synced_at, status FROM sync_state WHERE account_id = ? AND org_id = ? AND resource IN ('users', 'teams')",
-      )
-      .all(accountId, orgId)
+    const rows = this.repo.accessSyncState(accountId, orgId)
     return rows.length > 0 && rows.every((r) => r.status === 'ok' && (r.synced_at ?? 0) >= since)
   }
 
@@ -243,7 +238,7 @@ export class AccessService {
     }
     for (const s of run.steps) {
       const org = run.orgs.find((o) => o.accountId === s.accountId && o.orgId === s.orgId)
-      s.verified = org?.resynced ? verifyStep(this.o.db, s) : false
+      s.verified = org?.resynced ? verifyStep(this.repo, s) : false
       if (!s.api) s.at = this.o.clock.now()
     }
     run.state = 'done'

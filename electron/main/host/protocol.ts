@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import type { EventChannel } from '../../../shared/ipc/channels'
+import type { HostSignal } from '../../../shared/domain/reminders'
 import type { EventPayload } from '../../../shared/ipc/contract'
 import type { IpcResult } from '../../../shared/ipc/result'
 import type { FileRef } from '../../../shared/domain/files'
@@ -74,6 +75,8 @@ export type HostMethods = {
   invoke: (params: { channel: unknown; input: unknown; transport: IpcContext['transport'] }) => IpcResult<unknown>
   /** Resolves once the account's sync queue is idle (tests and benchmarks). */
   whenIdle: (params: { accountId: string }) => null
+  /** Power, sleep and wake as the parent's OS tells them, for the scheduler. */
+  signal: (params: HostSignal) => null
   /** Registers a file the parent wrote for an import (a browser-shell upload); the host deletes it later. */
   registerUpload: (params: { path: string; fileName: string }) => FileRef
   /** Closes the core (database, sync, demo sandbox); the process exits right after answering. */

@@ -9,6 +9,7 @@ import { systemClock } from '../lib/clock'
 import { consoleLogger, type Logger } from '../lib/logger'
 import type { SecretStore } from '../secrets/secret-store'
 import { Peer, PeerCallError, type Transport } from './peer'
+import { HostSignal } from '../../../shared/domain/reminders'
 import {
   HostInit,
   type HostEvents,
@@ -83,6 +84,8 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
         })
         // A sync interrupted by a quit or a crash of this process continues where it stopped.
         created.services.sync.resumeInterrupted()
+        // Scheduled syncs, reminder digests and what quiet hours held back run wherever the core runs.
+        created.services.scheduler.start()
         const started: HostStarted = { pid: process.pid, recovered: created.recovered ?? null }
         return started
       },
@@ -90,6 +93,10 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
       registerUpload: ({ path, fileName }) => requireCore().services.inbox.register(path, { fileName, owned: true }),
       whenIdle: async ({ accountId }) => {
         await requireCore().services.sync.whenIdle(accountId)
+        return null
+      },
+      signal: (raw) => {
+        requireCore().signal(HostSignal.parse(raw))
         return null
       },
       stop: () => {

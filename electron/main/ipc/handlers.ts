@@ -8,6 +8,7 @@ import { billingHandlers } from './handlers/billing'
 import { fleetHandlers } from './handlers/fleet'
 import { coverageHandlers } from './handlers/coverage'
 import { filesHandlers } from './handlers/files'
+import { remindersHandlers } from './handlers/reminders'
 
 const DAY_SECONDS = 86_400
 
@@ -66,8 +67,8 @@ export function createHandlers(services: CoreServices): Handlers {
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
     'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
-      services.files.deliver(
-        services.renewals.export(
+      services.files.stream(
+        services.renewals.exportStream(
           format,
           services.renewals.list({ withinDays, includeExpiredDays, accountId }),
           services.settings.get().language,
@@ -102,5 +103,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...fleetHandlers(services),
     ...coverageHandlers(services),
     ...filesHandlers(services),
+    ...remindersHandlers(services),
   }
 }

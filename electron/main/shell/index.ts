@@ -16,7 +16,10 @@ import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
-import { windowIconPath } from './icons'
+import { trayIconPath, windowIconPath } from './icons'
+import { Background, watchPower } from './background'
+import { quitWhenAllWindowsClosed } from './background-model'
+import { AppRoute } from '../../../shared/domain/reminders'
 import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
 import { utilityHostSpawner } from './utility-host'
@@ -41,19 +44,24 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null
   let core: CoreHostClient | null = null
   let coreStopped = false
+  let background: Background | null = null
+  let stopPower: (() => void) | null = null
+  let openWindow: ((route?: string) => void) | null = null
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  app.on('second-instance', () => openWindow?.())
+  app.on('activate', () => openWindow?.())
 
+  // With "keep syncing in the background", closing the window leaves the tray and the scheduler running.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (quitWhenAllWindowsClosed(process.platform, background?.background ?? false)) app.quit()
   })
 
   // Let the core host close its database and stop its sync before the app exits.
   app.on('will-quit', (event) => {
+    background?.dispose()
+    background = null
+    stopPower?.()
+    stopPower = null
     if (!core || coreStopped) return
     event.preventDefault()
     const stopping = core
@@ -150,20 +158,48 @@ if (!app.requestSingleInstanceLock()) {
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()
 
-    mainWindow = createMainWindow({
-      preloadPath: join(__dirname, '../preload/index.js'),
-      stateFile: windowStateFile(app.getPath('userData')),
-      devServerUrl,
-      icon: windowIconPath({
-        isPackaged: app.isPackaged,
-        appPath: app.getAppPath(),
-        resourcesPath: process.resourcesPath,
-        platform: process.platform,
-      }),
+    const iconLocation = {
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      platform: process.platform,
+    }
+    /** Shows the window (creating it when closed) at an in-app route. */
+    openWindow = (route?: string): void => {
+      const path = route !== undefined && AppRoute.safeParse(route).success ? route : undefined
+      if (mainWindow) {
+        if (mainWindow.isMinimized()) mainWindow.restore()
+        mainWindow.show()
+        mainWindow.focus()
+        if (path) ipc.emit('app:navigate', { path })
+        return
+      }
+      const win = createMainWindow({
+        preloadPath: join(__dirname, '../preload/index.js'),
+        stateFile: windowStateFile(app.getPath('userData')),
+        devServerUrl,
+        icon: windowIconPath(iconLocation),
+        initialRoute: path,
+      })
+      ipc.attach(win.webContents)
+      win.on('closed', () => {
+        mainWindow = null
+      })
+      mainWindow = win
+    }
+
+    // Reminders become OS notifications; the tray exists while the user keeps Switchboard syncing in
+    // the background; the scheduler (in the core host) hears about battery, sleep and wake.
+    stopPower = watchPower(core)
+    background = new Background({
+      core,
+      logger: logger.child('shell'),
+      trayIcon: trayIconPath(iconLocation),
+      openRoute: (route) => openWindow?.(route),
+      quit: () => app.quit(),
     })
-    ipc.attach(mainWindow.webContents)
-    mainWindow.on('closed', () => {
-      mainWindow = null
-    })
+    background.refresh()
+
+    openWindow()
   })
 }

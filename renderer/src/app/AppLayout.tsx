@@ -9,6 +9,7 @@ import { orgPath } from '../features/orgs/org-key'
 import { useCurrentOrg } from '../features/orgs/orgs-queries'
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { OfflineBanner } from '../features/sync/OfflineBanner'
+import { NotificationBell } from '../features/notifications/NotificationBell'
 import { CoreStatusBanner } from '../features/core-host/CoreStatusBanner'
 import { NAV_ITEMS } from './nav'
 
@@ -66,6 +67,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <SyncIndicator />
+            <NotificationBell />
             <OrgSwitcher />
           </Group>
         </Group>

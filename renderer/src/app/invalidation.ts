@@ -18,6 +18,9 @@ const fleetWide = (c: CacheChange): boolean => is(c, 'access', 'accounts') || (i
 /** An organization's member, team or product data changed. */
 const orgAccess = (c: CacheChange): boolean => is(c, 'users', 'teams', 'memberships', 'products', 'access', 'orgs')
 
+/** Billing queries computed from the cached products (beside the ledger and the price list). */
+const BILLING_FROM_PRODUCTS: ReadonlySet<unknown> = new Set(['forecast', 'services', 'gauge', 'margins'])
+
 /** Does `change` affect the query with this key (and, for person pages, these data)? */
 export function affects(key: Key, data: unknown, c: CacheChange): boolean {
   const [root, kind, a, b] = key
@@ -48,9 +51,13 @@ export function affects(key: Key, data: unknown, c: CacheChange): boolean {
     case 'renewals':
       return is(c, 'products', 'orgs', 'accounts')
     case 'billing':
-      // The forecast and the service list read the cached products; the rest is the ledger.
+      // The forecast, gauge, margins and service list read the cached products; the client currencies read
+      // the cached organizations; the rest is the ledger.
       return (
-        sameAccount(c, a) && (is(c, 'billing') || ((kind === 'forecast' || kind === 'services') && is(c, 'products')))
+        sameAccount(c, a) &&
+        (is(c, 'billing') ||
+          (BILLING_FROM_PRODUCTS.has(kind) && is(c, 'products')) ||
+          (kind === 'currencies' && is(c, 'orgs', 'accounts')))
       )
     case 'access':
       return affectsAccess(key, data, c)

@@ -15,6 +15,8 @@ export const scopeRoots: Record<CacheScope, readonly string[]> = {
   sync: ['sync'],
   billing: ['billing'],
   access: ['access'],
+  reminders: ['reminders'],
+  schedule: ['schedule'],
 }
 
 /** Roots of queries that are not a cache scope of their own. */

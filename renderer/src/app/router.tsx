@@ -11,6 +11,7 @@ import { ProductsPage } from '../features/products/ProductsPage'
 import { RenewalsPage } from '../features/renewals/RenewalsPage'
 import { AccessHomePage, AccessOrgPage } from '../features/access/AccessPages'
 import { PersonPage } from '../features/access/PersonPage'
+import { NotificationsPage } from '../features/notifications/NotificationsPage'
 
 /**
  * Hash routing: works unchanged under app://, the dev server and the browser shell,
@@ -42,6 +43,7 @@ export function createRouter() {
         { path: 'access/people/:email', element: <PersonPage /> },
         { path: 'billing', element: <BillingPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -5,6 +5,7 @@ import { accessEn } from '../features/access/locales'
 import { frameEn } from '../app/locales'
 import { orgBrowserEn } from '../features/orgs/locales'
 import { billingEn } from '../features/billing/locales'
+import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 import { coverageEn } from '../features/coverage/locales'
 import { firstSyncEn } from '../features/sync/locales'
@@ -22,6 +23,9 @@ export const en = {
   },
   accessPage: accessEn,
   billingPage: billingEn,
+  notifications: notificationsEn,
+  notificationSettings: notificationSettingsEn,
+  schedule: scheduleEn,
   app: {
     name: 'Switchboard',
     tagline: 'Every client organization, at hand.',

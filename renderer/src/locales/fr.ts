@@ -5,6 +5,7 @@ import { accessFr } from '../features/access/locales'
 import { frameFr } from '../app/locales'
 import { orgBrowserFr } from '../features/orgs/locales'
 import { billingFr } from '../features/billing/locales'
+import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 import { coverageFr } from '../features/coverage/locales'
 import { firstSyncFr } from '../features/sync/locales'
@@ -23,6 +24,9 @@ export const fr: Messages = {
   },
   accessPage: accessFr,
   billingPage: billingFr,
+  notifications: notificationsFr,
+  notificationSettings: notificationSettingsFr,
+  schedule: scheduleFr,
   app: {
     name: 'Switchboard',
     tagline: 'Toutes vos organisations clientes, à portée de main.',

@@ -8,6 +8,7 @@ import { testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
 import { accessInputs } from '../access/contract-inputs'
 import { fleetInputs } from '../fleet/contract-inputs'
+import { remindersInputs } from '../reminders/contract-inputs'
 
 /** Inputs no channel accepts. */
 const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
@@ -75,6 +76,7 @@ function validInputs(ids: {
     ...fleetInputs(ids),
     'coverage:list': { accountId: ids.accountId },
     'diagnostics:export': {},
+    ...remindersInputs(ids),
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs

@@ -6,6 +6,8 @@ import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
 import { AccountsSection } from '../accounts/AccountsSection'
 import { DiagnosticsSection } from '../coverage/DiagnosticsSection'
+import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection'
+import { SyncScheduleSection } from '../notifications/SyncScheduleSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -25,6 +27,8 @@ export function SettingsPage() {
       </Title>
       <AccountsSection />
       <DiagnosticsSection />
+      <SyncScheduleSection />
+      <NotificationSettingsSection />
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">
           {t('settings.appearance')}
