@@ -71,6 +71,8 @@ export interface CoreOptions {
   /** Zone of the user's wall clock for schedules, digests and quiet hours (default: the system's). */
   timeZone?: string
   /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
+  /** How long an interrupted products listing may resume at its next page (default 24 h; issue 18). */
+  listingMaxAgeMs?: number
   fleetWarmDelayMs?: number
   /**
    * How files reach the user and come from them: the app's save and open dialogs, the browser
@@ -228,6 +230,7 @@ export function createCore(options: CoreOptions): Core {
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
     appVersion: options.app.version,
     onJobDone: (accountId) => diagnostics.flush(accountId),
+    ...(options.listingMaxAgeMs !== undefined ? { listingMaxAgeMs: options.listingMaxAgeMs } : {}),
   })
   const accounts = new AccountsService({
     repo: accountsRepo,

@@ -23,7 +23,12 @@ export async function syncTargets(
     )
   }
   let orgId: number | undefined
-  if (command.org !== undefined) {
+  const knownIds = new Set(queries.orgs(chosen?.id).map((o) => o.id))
+  if (command.org !== undefined && /^\d+$/.test(command.org) && !knownIds.has(Number(command.org))) {
+    // An organisation id the cache does not know yet (e.g. `sync --org X` right after `accounts add`): the
+    // engine lists the organisations first, then reads that organisation's products, users and teams.
+    orgId = Number(command.org)
+  } else if (command.org !== undefined) {
     orgId = resolveOrg(ctx, command.org, chosen)
     const withOrg = new Set(
       queries

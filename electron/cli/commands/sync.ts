@@ -28,6 +28,10 @@ interface SyncReport {
   lastError: string | null
   orgCount: number
   productCount: number
+  /** `sync --org`: the organisation refreshed, its products in the cache, and whether they are complete. */
+  refreshed: { orgId: number; name: string | null; productCount: number; productsComplete: boolean } | null
+  /** The run completed every job (for a full sync, this is what sets `lastSyncAt`). */
+  complete: boolean
   issues: SyncStatus['issues']
   /** Items left out because they did not fit (never values): field paths and types. */
   skipped: SyncStatus['skipped']
@@ -130,6 +134,16 @@ async function syncAccounts(ctx: Context, command: SyncArgs): Promise<Result> {
       lastError: status?.lastError ?? null,
       orgCount: orgsOf.length,
       productCount: orgsOf.reduce((n, o) => n + o.productCount, 0),
+      refreshed:
+        orgId === undefined
+          ? null
+          : {
+              orgId,
+              name: orgsOf.find((o) => o.id === orgId)?.name ?? null,
+              productCount: orgsOf.find((o) => o.id === orgId)?.productCount ?? 0,
+              productsComplete: engine.productsComplete(a.id, orgId),
+            },
+      complete: status?.lastRun?.complete ?? false,
       issues,
       skipped: status?.skipped ?? [],
       skippedCount: status?.skippedCount ?? 0,
@@ -168,11 +182,20 @@ async function syncAccounts(ctx: Context, command: SyncArgs): Promise<Result> {
         })
       }
     }
-    lines.push(
-      `${r.label}: ${r.state === 'idle' ? 'synced' : r.state}, ${plural(r.requests, 'request')} in ${duration(r.durationMs ?? 0)}; ` +
-        `${plural(r.orgCount, 'organization')}, ${plural(r.productCount, 'product')} in the cache` +
-        (r.lastSyncAt ? ` (last complete sync ${dateTimeFromMs(r.lastSyncAt)})` : ''),
-    )
+    if (r.refreshed) {
+      const org = r.refreshed.name ?? `#${r.refreshed.orgId}`
+      lines.push(
+        `${r.label}: ${r.state === 'idle' ? 'organisation refreshed' : r.state} (${org}), ${plural(r.requests, 'request')} in ${duration(r.durationMs ?? 0)}; ` +
+          `${plural(r.refreshed.productCount, 'product')} of this organisation in the cache` +
+          (r.refreshed.productsComplete ? '' : ' (incomplete)') +
+          `; not a complete sync (last complete sync: ${r.lastSyncAt ? dateTimeFromMs(r.lastSyncAt) : 'never'})`,
+      )
+    } else
+      lines.push(
+        `${r.label}: ${r.state === 'idle' ? 'synced' : r.state}, ${plural(r.requests, 'request')} in ${duration(r.durationMs ?? 0)}; ` +
+          `${plural(r.orgCount, 'organization')}, ${plural(r.productCount, 'product')} in the cache` +
+          (r.lastSyncAt ? ` (last complete sync ${dateTimeFromMs(r.lastSyncAt)})` : ''),
+      )
     if (r.skippedCount > 0) {
       lines.push(`  done with ${plural(r.skippedCount, 'skipped item')} (left out, the rest is cached):`)
       for (const s of r.skipped.slice(0, 10))

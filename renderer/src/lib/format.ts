@@ -35,7 +35,7 @@ export function formatDuration(ms: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'unit', unit: 'hour', maximumFractionDigits: 1 }).format(minutes / 60)
 }
 
-/** A count in the UI language ("1,000", "1 000", "1’000"). */
+/** A count in the UI language, without decimals ("1,000", "1 000", "1’000"). */
 export function formatCount(n: number, language: string): string {
-  return new Intl.NumberFormat(language).format(n)
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 0 }).format(n)
 }

@@ -14,6 +14,7 @@ import { pastRunsEn } from '../features/access/past-runs-locales'
 import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { rolesEn } from '../features/orgs/roles-locales'
 import { coverageEn } from '../features/coverage/locales'
+import { firstSyncEn } from '../features/sync/locales'
 
 export const en = {
   frame: frameEn,
@@ -92,6 +93,7 @@ export const en = {
   },
   roles: rolesEn,
   coverage: coverageEn,
+  firstSync: firstSyncEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',

@@ -14,6 +14,7 @@ import { pastRunsFr } from '../features/access/past-runs-locales'
 import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { rolesFr } from '../features/orgs/roles-locales'
 import { coverageFr } from '../features/coverage/locales'
+import { firstSyncFr } from '../features/sync/locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -93,6 +94,7 @@ export const fr: Messages = {
   },
   roles: rolesFr,
   coverage: coverageFr,
+  firstSync: firstSyncFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
