@@ -22,6 +22,7 @@ describe('CLI command registry', () => {
       'accounts-remove': ['x'],
       users: ['--org', '1'],
       'billing-import': ['invoices.csv'],
+      'backup-restore': ['backup-id'],
       'billing-export': ['--format', 'csv', '--from', '2026-01-01', '--to', '2026-12-31', '--out', 'x.csv'],
     }
     for (const c of COMMANDS) {
