@@ -29,8 +29,10 @@ test('demo: organizations, Ctrl+K switching, products and detail', async ({ app 
   test.setTimeout(120_000)
   await app.getByTestId('start-demo').click()
 
-  // The first organization opens as soon as the sync lists organizations.
-  await expect(app).toHaveURL(/#\/org\/[^/]+\/\d+\/overview/, { timeout: 30_000 })
+  // Home lists the clients as soon as the sync lists organizations; a row opens its organization.
+  await expect(app).toHaveURL(/#\/home/, { timeout: 30_000 })
+  await app.getByTestId('home-row').first().getByRole('link').first().click()
+  await expect(app).toHaveURL(/#\/org\/[^/]+\/\d+\/overview/)
   await expect(app.getByTestId('org-slot')).toContainText('Demo')
   await expect(app.getByTestId('org-title')).toBeVisible()
   await expect(app.getByTestId('stat-products')).toBeVisible()
