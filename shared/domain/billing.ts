@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Language } from './settings'
 
 /**
  * Billing entities that cross IPC. Amounts are integer cents; dates of invoices are ISO calendar
@@ -210,7 +211,8 @@ export const ExportRequest = z
     to: IsoDate,
     /** Empty or absent: every client. */
     orgIds: z.array(z.number().int().nonnegative()).max(10_000).optional(),
-    locale: z.enum(['en', 'fr']),
+    /** The language of the document (a client in Ticino gets Italian statements). */
+    locale: Language,
     csv: CsvOptions.optional(),
   })
   .strict()

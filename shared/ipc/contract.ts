@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
-import { Settings, SettingsPatch } from '../domain/settings'
+import { Language, Settings, SettingsPatch } from '../domain/settings'
 import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
 import { ExportedFile } from '../domain/files'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
@@ -103,6 +103,8 @@ export const invokeContract = {
       format: z.enum(['csv', 'ics']),
       delimiter: z.enum([',', ';', '\t']).optional(),
       bom: z.boolean().optional(),
+      /** The language of the file (default: the interface's). */
+      language: Language.optional(),
     }).strict(),
     output: ExportedFile,
   },

@@ -20,6 +20,7 @@ import type { Logger } from '../lib/logger'
 import type { AccountRecord } from '../store/repos/accounts-repo'
 import type { SyncEngine } from '../sync/engine'
 import { matrixCsv, matrixXlsx, reportCsv, reportPdf } from './exports'
+import type { Language } from '../../../shared/i18n/languages'
 import { accessHistory, hygieneFindings, type HistoryFilter } from './hygiene'
 import { cachingDb } from './cached-db'
 import { buildMatrix } from './matrix'
@@ -77,9 +78,14 @@ export class AccessService {
     return buildMatrix(this.o.db, accountId, orgId)
   }
 
-  exportMatrix(accountId: string, orgId: number, format: 'csv' | 'xlsx'): Promise<ExportedFile> | ExportedFile {
+  exportMatrix(
+    accountId: string,
+    orgId: number,
+    format: 'csv' | 'xlsx',
+    language: Language,
+  ): Promise<ExportedFile> | ExportedFile {
     const m = this.matrix(accountId, orgId)
-    return format === 'csv' ? matrixCsv(m) : matrixXlsx(m)
+    return format === 'csv' ? matrixCsv(m, language) : matrixXlsx(m, language)
   }
 
   searchPeople(text: string, limit?: number): PersonHit[] {
@@ -265,8 +271,8 @@ export class AccessService {
     return structuredClone(r.run)
   }
 
-  report(runId: string, format: 'csv' | 'pdf'): ExportedFile | Promise<ExportedFile> {
+  report(runId: string, format: 'csv' | 'pdf', language: Language): ExportedFile | Promise<ExportedFile> {
     const run = this.run(runId)
-    return format === 'csv' ? reportCsv(run) : reportPdf(run)
+    return format === 'csv' ? reportCsv(run, language) : reportPdf(run, language)
   }
 }

@@ -9,6 +9,8 @@ import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
 import type { CsvOptions, Currency, InvoiceRow } from '../../../shared/domain/billing'
 import { EXPORT_STRINGS, formatDate, formatMoney, type ExportLocale } from './export-i18n'
+import { isSwiss } from '../../../shared/i18n/format'
+import { interpolate } from '../../../shared/i18n/translate'
 
 export type Progress = (done: number) => void
 
@@ -121,7 +123,7 @@ export async function writeCsv(
         d +
         num(r.amountInclVatCents) +
         d +
-        r.source +
+        csvText(t.sources[r.source], d) +
         d +
         csvText(r.description ?? '', d) +
         '\r\n'
@@ -218,7 +220,7 @@ export async function writeXlsx(
   progress: Progress,
 ): Promise<number> {
   const t = EXPORT_STRINGS[locale]
-  const dateFormat = locale === 'fr' ? 'dd.mm.yyyy' : 'yyyy-mm-dd'
+  const dateFormat = isSwiss(locale) ? 'dd.mm.yyyy' : 'dd/mm/yyyy'
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: true,
@@ -367,10 +369,21 @@ export async function writePdf(
     y += 64
     doc.font('Helvetica-Bold').fontSize(18).text(t.statement, left, y)
     y += 28
-    doc.font('Helvetica').fontSize(11).text(`${t.client}: ${orgName} (${t.clientNumber} ${orgId})`, left, y)
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(
+        interpolate(t.clientLine, { client: t.client, name: orgName, clientNumber: t.clientNumber, id: orgId }),
+        left,
+        y,
+      )
     y += 16
     doc.text(
-      `${t.period}: ${formatDate(options.from, options.locale)} – ${formatDate(options.to, options.locale)}`,
+      interpolate(t.periodLine, {
+        period: t.period,
+        from: formatDate(options.from, options.locale),
+        to: formatDate(options.to, options.locale),
+      }),
       left,
       y,
     )

@@ -61,11 +61,11 @@ export function createHandlers(services: CoreServices): Handlers {
     'users:list': ({ accountId, orgId }) => services.queries.users(accountId, orgId),
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-    'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
+    'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom, language }) =>
       services.renewals.export(
         format,
         services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-        services.settings.get().language,
+        language ?? services.settings.get().language,
         { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
       ),
     'search:query': ({ text, limit }) =>

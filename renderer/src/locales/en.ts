@@ -1,4 +1,11 @@
-/** English strings: the reference catalogue. Other languages must have exactly these keys. */
+/**
+ * English strings: the reference catalogue. Every other language must have exactly these keys (a test
+ * checks it). App-wide namespaces live here; each feature's namespace lives in its own module,
+ * `features/<feature>/locales.ts`, with all five languages side by side.
+ */
+import type { Catalogue } from '../../../shared/i18n/catalogue'
+import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { terms } from '../../../shared/i18n/terms'
 import { renewalsEn } from '../features/renewals/locales'
 import { accessEn } from '../features/access/locales'
 import { billingEn } from '../features/billing/locales'
@@ -62,13 +69,7 @@ export const en = {
     saved: 'Settings saved',
     saveFailed: 'The settings could not be saved.',
   },
-  roles: {
-    owner: 'Legal representative',
-    admin: 'Administrator',
-    normal: 'Collaborator',
-    client: 'Client',
-    unknown: 'Unknown role',
-  },
+  roles: terms.en.roles,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',
@@ -285,33 +286,7 @@ export const en = {
     fieldOperation: 'Operation in progress',
     fieldTags: 'Tags',
   },
-  productTypes: {
-    hosting: 'Hosting',
-    mailing: 'Newsletter',
-    housing: 'Housing',
-    dedicated_server: 'Dedicated server',
-    video: 'Video streaming',
-    radio: 'Radio streaming',
-    nas: 'NAS',
-    domain: 'Domain',
-    cloud: 'Cloud server',
-    backup: 'Backup',
-    email_hosting: 'Mail service',
-    vod: 'VOD',
-    cloud_hd: 'Cloud HD',
-    certificate: 'SSL certificate',
-    invitation: 'Invitation',
-    jelastic: 'Jelastic',
-    swiss_backup: 'Swiss Backup',
-    custom_url: 'Custom URL',
-    website_builder: 'Site Creator',
-    drive: 'kDrive',
-    e_ticketing: 'E-ticketing',
-    public_cloud: 'Public Cloud',
-    ksuite: 'kSuite',
-    web_hosting: 'Web hosting',
-    ai_tools: 'AI tools',
-  },
+  productTypes: terms.en.productTypes,
   accounts: {
     title: 'Accounts',
     add: 'Add account',
@@ -350,10 +325,7 @@ export const en = {
       signed_out: 'The token was removed. Add the account again to sync.',
     },
   },
-  languages: {
-    en: 'English',
-    fr: 'Français',
-  },
+  languages: LANGUAGE_NAMES,
   errors: {
     title: 'Something went wrong',
     body: 'This screen failed to display. Your data is safe; the details are in the log.',
@@ -378,5 +350,4 @@ export const en = {
 }
 
 /** The shape every catalogue must follow (same keys, string leaves). */
-type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> }
 export type Messages = Catalogue<typeof en>

@@ -1,4 +1,6 @@
 import type { Messages } from './en'
+import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { terms } from '../../../shared/i18n/terms'
 import { renewalsFr } from '../features/renewals/locales'
 import { accessFr } from '../features/access/locales'
 import { billingFr } from '../features/billing/locales'
@@ -63,13 +65,7 @@ export const fr: Messages = {
     saved: 'Paramètres enregistrés',
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
-  roles: {
-    owner: 'Représentant légal',
-    admin: 'Administrateur',
-    normal: 'Collaborateur',
-    client: 'Client',
-    unknown: 'Rôle inconnu',
-  },
+  roles: terms.fr.roles,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
@@ -289,33 +285,7 @@ export const fr: Messages = {
     fieldOperation: 'Opération en cours',
     fieldTags: 'Étiquettes',
   },
-  productTypes: {
-    hosting: 'Hébergement',
-    mailing: 'Newsletter',
-    housing: 'Housing',
-    dedicated_server: 'Serveur dédié',
-    video: 'Streaming vidéo',
-    radio: 'Streaming radio',
-    nas: 'NAS',
-    domain: 'Domaine',
-    cloud: 'Serveur cloud',
-    backup: 'Sauvegarde',
-    email_hosting: 'Service mail',
-    vod: 'VOD',
-    cloud_hd: 'Cloud HD',
-    certificate: 'Certificat SSL',
-    invitation: 'Invitation',
-    jelastic: 'Jelastic',
-    swiss_backup: 'Swiss Backup',
-    custom_url: 'URL personnalisée',
-    website_builder: 'Créateur de site',
-    drive: 'kDrive',
-    e_ticketing: 'Billetterie',
-    public_cloud: 'Public Cloud',
-    ksuite: 'kSuite',
-    web_hosting: 'Hébergement web',
-    ai_tools: 'Outils d’IA',
-  },
+  productTypes: terms.fr.productTypes,
   accounts: {
     title: 'Comptes',
     add: 'Ajouter un compte',
@@ -354,10 +324,7 @@ export const fr: Messages = {
       signed_out: 'Le jeton a été retiré. Ajoutez à nouveau le compte pour synchroniser.',
     },
   },
-  languages: {
-    en: 'English',
-    fr: 'Français',
-  },
+  languages: LANGUAGE_NAMES,
   errors: {
     title: 'Une erreur est survenue',
     body: 'Cet écran n’a pas pu s’afficher. Vos données sont intactes ; les détails figurent dans le journal.',

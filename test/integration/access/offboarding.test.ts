@@ -144,9 +144,9 @@ describe('offboarding against the sandbox', () => {
     expect(lines).toHaveLength(1 + 5)
     expect(lines[0]).toContain('Verified')
     for (const o of [a, b, c]) expect(text).toContain(o.name)
-    expect(lines.filter((l) => l.includes(',API,') && l.includes(',applied,yes,'))).toHaveLength(3)
+    expect(lines.filter((l) => l.includes(',API,') && l.includes(',Applied,Yes,'))).toHaveLength(3)
     expect(
-      lines.filter((l) => l.includes(',manual,') && l.includes('https://manager.infomaniak.com/v3/')),
+      lines.filter((l) => l.includes(',Manual,') && l.includes('https://manager.infomaniak.com/v3/')),
     ).toHaveLength(2)
     const pdf = await call<{ contentBase64: string; mimeType: string }>('access:offboarding-report', {
       runId: run.runId,

@@ -222,7 +222,7 @@ describe('organization switcher, overview and products', () => {
     window.location.hash = '#/settings'
     render(<App mantineEnv="test" />)
     expect(await screen.findByTestId('sync-indicator', {}, { timeout: 5000 })).toHaveTextContent(
-      'Syncing 10/40 · about 2 min left',
+      'Syncing 10/40 · about 2 mins left',
     )
     bridge.emit('sync:progress', syncStatus({ state: 'offline', offlineSince: Date.now() - 5 * 60_000 }))
     await waitFor(() => expect(screen.getByTestId('sync-indicator')).toHaveTextContent('Offline since 5 minutes ago'))

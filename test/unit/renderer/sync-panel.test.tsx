@@ -34,7 +34,7 @@ describe('sync panel in Settings', () => {
     window.location.hash = '#/settings'
     render(<App mantineEnv="test" />)
     const row = await screen.findByTestId('account-row', {}, { timeout: 5000 })
-    expect(within(row).getByTestId('sync-queue')).toHaveTextContent('Syncing · 10/40 requests done · about 2 min left')
+    expect(within(row).getByTestId('sync-queue')).toHaveTextContent('Syncing · 10/40 requests done · about 2 mins left')
     expect(within(row).getByTestId('sync-current')).toHaveTextContent('Now: products of Genève Événements SA')
     expect(within(row).getByTestId('sync-error')).toHaveTextContent('Last error: HTTP 500 on /1/products')
     expect(within(row).getByTestId('sync-scopes')).toHaveTextContent('workspace')

@@ -18,6 +18,9 @@ import { notifications } from '@mantine/notifications'
 import { IconFileSpreadsheet, IconFileText, IconFileTypePdf } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { isLanguage, type Language } from '../../../../shared/i18n/languages'
+import { DocumentLanguageSelect } from '../../components/DocumentLanguageSelect'
+import { csvDefaults } from '../../lib/format'
 import type { CsvOptions, ExportFormat, PartnerProfile } from '../../../../shared/domain/billing'
 import { downloadFile } from '../../lib/download'
 import { invoke, onEvent } from '../../lib/ipc'
@@ -105,8 +108,12 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
   const profile = useQuery(billingQueries.profile(accountId))
   const run = useExport()
   const [orgIds, setOrgIds] = useState<string[]>([])
-  const [locale, setLocale] = useState<'en' | 'fr'>(i18n.language === 'fr' ? 'fr' : 'en')
-  const [csv, setCsv] = useState<CsvOptions>({ delimiter: ';', decimal: '.', bom: true })
+  const [locale, setLocale] = useState<Language>(isLanguage(i18n.language) ? i18n.language : 'en')
+  const [csv, setCsv] = useState<CsvOptions>({ ...csvDefaults(locale), bom: true })
+  const chooseLocale = (language: Language): void => {
+    setLocale(language)
+    setCsv((c) => ({ ...c, ...csvDefaults(language) }))
+  }
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
 
   useEffect(() => onEvent('billing:export-progress', (p) => setProgress({ done: p.done, total: p.total })), [])
@@ -161,19 +168,12 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
             clearable
             maw={640}
           />
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              {t('billingPage.export.language')}
-            </Text>
-            <SegmentedControl
-              value={locale}
-              onChange={(v) => setLocale(v === 'fr' ? 'fr' : 'en')}
-              data={[
-                { value: 'en', label: t('languages.en') },
-                { value: 'fr', label: t('languages.fr') },
-              ]}
-            />
-          </div>
+          <DocumentLanguageSelect
+            label={t('billingPage.export.language')}
+            value={locale}
+            onChange={chooseLocale}
+            data-testid="document-language"
+          />
           <div>
             <Text size="sm" fw={500} mb={4}>
               {t('billingPage.export.csvOptions')}

@@ -23,7 +23,7 @@ import { useNavigate } from 'react-router'
 import type { RenewalRow } from '../../../../shared/domain/renewals'
 import { EmptyState } from '../../components/EmptyState'
 import { downloadFile } from '../../lib/download'
-import { formatDate, formatDateTime } from '../../lib/format'
+import { csvDefaults, formatDate, formatDateTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { accountsQueries } from '../accounts/accounts-queries'
 import { orgColor } from '../orgs/org-color'
@@ -94,7 +94,7 @@ export function RenewalsPage() {
         withinDays,
         includeExpiredDays,
         format,
-        delimiter: i18n.language === 'fr' ? ';' : ',',
+        delimiter: csvDefaults(i18n.language).delimiter,
       }),
     onSuccess: (file) => {
       downloadFile(file)
