@@ -1,20 +1,55 @@
 #!/usr/bin/env node
+// @ts-check
 /**
- * Packages the app with electron-builder, shipping the Electron-ABI better-sqlite3 built by
- * prepare-electron.mjs as resources/native/better_sqlite3.node (npmRebuild is off).
- * Extra arguments go to electron-builder (e.g. `npm run dist -- --linux AppImage`).
+ * Packages the app with electron-builder for this machine's OS and CPU (`npm run dist -- --linux`,
+ * `--mac` or `--win`; `--dir` for an unpacked folder only). The npm script first builds the
+ * Electron-ABI better-sqlite3 (scripts/prepare-electron.mjs) and the app (electron-vite).
+ *
+ * It refuses other OSes and architectures (the native modules are compiled for the host), says up
+ * front what will happen about signing and notarization, and hands electron-builder an unpacked
+ * Electron when one is available (SWITCHBOARD_ELECTRON_DIST, or node_modules/electron/dist after
+ * `npx install-electron`) so packaging needs no download. Extra arguments go to electron-builder.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { electronDistFor, electronNativeTag, planTargets, signingSummary } from './builder/release.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(join(root, 'package.json'))
-const version = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version
-const tag = `electron-v${version}-${process.platform}-${process.env.npm_config_arch || process.arch}`
-const result = spawnSync('npx', ['electron-builder', ...process.argv.slice(2)], {
+const electronPackageDir = dirname(require.resolve('electron/package.json'))
+const version = JSON.parse(readFileSync(join(electronPackageDir, 'package.json'), 'utf8')).version
+const arch = process.env.npm_config_arch || process.arch
+
+const plan = planTargets(process.argv.slice(2), { platform: process.platform, arch })
+if (!plan.ok) {
+  console.error(`[dist] ${plan.error}`)
+  process.exit(2)
+}
+const tag = electronNativeTag(version, plan.platform, plan.arch)
+if (!existsSync(join(root, '.electron-native', tag, 'better_sqlite3.node'))) {
+  console.error(`[dist] .electron-native/${tag}/better_sqlite3.node is missing: run \`npm run prepare:electron\`.`)
+  process.exit(2)
+}
+
+const args = ['electron-builder', ...plan.args]
+const dist = electronDistFor({ env: process.env, electronPackageDir, platform: plan.platform, exists: existsSync })
+if (dist) {
+  console.log(
+    `[dist] Electron ${version}: using ${dist.dir} (${dist.source === 'env' ? 'SWITCHBOARD_ELECTRON_DIST' : 'npx install-electron'})`,
+  )
+  args.push(`-c.electronDist=${dist.dir}`)
+} else {
+  console.log(
+    `[dist] Electron ${version}: electron-builder will download it for ${plan.platform}-${plan.arch} (needs github.com; ` +
+      'offline, set SWITCHBOARD_ELECTRON_DIST to an unpacked Electron of that version).',
+  )
+}
+for (const line of signingSummary(plan.platform, process.env)) console.log(`[dist] ${line}`)
+
+const result = spawnSync('npx', args, {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, SWITCHBOARD_NATIVE_TAG: tag },

@@ -13,12 +13,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { electronNativeTag } from './builder/release.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const require = createRequire(join(root, 'package.json'))
 const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version
 const arch = process.env.npm_config_arch || process.arch
-const tag = `electron-v${electronVersion}-${process.platform}-${arch}`
+const tag = electronNativeTag(electronVersion, process.platform, arch)
 const targetDir = join(root, '.electron-native', tag)
 const target = join(targetDir, 'better_sqlite3.node')
 

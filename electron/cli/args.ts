@@ -1,17 +1,12 @@
 /**
- * Command-line parsing of the headless CLI (pure: no I/O, unit-tested).
+ * Command-line parsing of the headless CLI (pure: no I/O, unit-tested). The commands themselves, with
+ * their options and usage lines, are in `commands/` and listed in `commands/index.ts`.
  */
 import { parseArgs } from 'node:util'
+import type { AnyCommand, BoundCommand, OptionSpecs, ParsedCommand } from './command'
+import { COMMANDS } from './commands'
 
-export type Command =
-  | { kind: 'help' }
-  | { kind: 'accounts-add'; tokenEnv: string | undefined; baseUrl: string | undefined; label: string | undefined }
-  | { kind: 'accounts-list' }
-  | { kind: 'accounts-remove'; account: string; keepCache: boolean }
-  | { kind: 'sync'; account: string | undefined; org: string | undefined }
-  | { kind: 'orgs'; account: string | undefined }
-  | { kind: 'products'; account: string | undefined; org: string | undefined; expiringDays: number | undefined }
-  | { kind: 'users'; account: string | undefined; org: string }
+export type Command = { kind: 'help' } | ParsedCommand<(typeof COMMANDS)[number]>
 
 export interface CommandLine {
   command: Command
@@ -27,28 +22,35 @@ export class UsageError extends Error {
   override readonly name = 'UsageError'
 }
 
-export const USAGE = `Usage: switchboard <command> [options]     (from a checkout: npm run cli -- <command> [options])
+/** The `--help` headings in order, with the note printed under each (if any). */
+const GROUPS: readonly { name: string; note?: string }[] = [
+  { name: 'Accounts' },
+  { name: 'Cache', note: 'A: account id, a unique prefix of it, or its label.  O: organization id or exact name.' },
+]
 
-Accounts
-  accounts add --token-env VAR [--base-url URL] [--label L]
-      Add an account whose token is read from the environment variable VAR on every run.
-      Only the NAME of the variable is stored, never the token.
-  accounts add [--base-url URL] [--label L]
-      Add an account; the token is read from stdin (one line, not echoed) and kept in the OS keychain.
-  accounts list
-  accounts remove <account> [--keep-cache]
-      Forget the account's token; its cached data is deleted too unless --keep-cache.
+const GLOBAL_OPTIONS = {
+  json: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  verbose: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const
 
-Cache
-  sync [--account A] [--org O]       Fetch everything the token(s) can see; progress and ETA on stderr.
-  orgs [--account A]                 Organizations.
-  products [--org O] [--account A] [--expiring-days N]
-                                     Products; with --expiring-days, those expiring within N days
-                                     (already expired ones included).
-  users --org O [--account A]        Members and pending invitations of an organization.
+/** The usage text of `commands` (every registered command by default). */
+export function usageText(commands: readonly AnyCommand[] = COMMANDS): string {
+  const names = [...GROUPS.map((g) => g.name), ...commands.map((c) => c.group)].filter(
+    (name, i, all) => all.indexOf(name) === i,
+  )
+  const sections = names
+    .map((name) => {
+      const lines = commands.filter((c) => c.group === name).map((c) => c.usage)
+      if (lines.length === 0) return ''
+      const note = GROUPS.find((g) => g.name === name)?.note
+      return `${name}\n${lines.join('\n')}\n${note ? `\n  ${note}\n` : ''}`
+    })
+    .filter((section) => section !== '')
+  return `Usage: switchboard <command> [options]     (from a checkout: npm run cli -- <command> [options])
 
-  A: account id, a unique prefix of it, or its label.  O: organization id or exact name.
-
+${sections.join('\n')}
 Options (every command)
   --json          Machine output: one JSON document on stdout (errors too: {"error":{code,message}}).
   --data-dir D    Cache folder (default: the per-user data folder, e.g. ~/.config/Switchboard, the app's own).
@@ -61,127 +63,98 @@ Environment
                           API address that is not on this computer.
 
 Exit codes: 0 success, 1 failure, 2 usage error.`
-
-const OPTIONS = {
-  json: { type: 'boolean' },
-  'data-dir': { type: 'string' },
-  verbose: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-  'token-env': { type: 'string' },
-  'base-url': { type: 'string' },
-  label: { type: 'string' },
-  'keep-cache': { type: 'boolean' },
-  account: { type: 'string' },
-  org: { type: 'string' },
-  'expiring-days': { type: 'string' },
-} as const
-
-type OptionName = keyof typeof OPTIONS
-const GLOBAL: readonly OptionName[] = ['json', 'data-dir', 'verbose', 'help']
-
-const ALLOWED: Record<Exclude<Command['kind'], 'help'>, readonly OptionName[]> = {
-  'accounts-add': ['token-env', 'base-url', 'label'],
-  'accounts-list': [],
-  'accounts-remove': ['keep-cache'],
-  sync: ['account', 'org'],
-  orgs: ['account'],
-  products: ['account', 'org', 'expiring-days'],
-  users: ['account', 'org'],
 }
 
-/** Names of environment variables the CLI accepts for --token-env. */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+export const USAGE = usageText()
 
-function nonEmpty(value: string | undefined, option: string): string | undefined {
+/** `--option value` checked for a non-blank value (trimmed). */
+export function nonEmpty(value: string | undefined, option: string): string | undefined {
   if (value === undefined) return undefined
   if (value.trim() === '') throw new UsageError(`--${option} needs a value.`)
   return value.trim()
 }
 
-/** Parses `argv` (without node and the script). Throws {@link UsageError}. */
-export function parseCommandLine(argv: readonly string[]): CommandLine {
+/** For commands that take no positional argument. */
+export function noPositionals(positionals: readonly string[]): void {
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals.join(' ')}`)
+}
+
+/** Every option of every command (one type per name) plus the global ones. */
+function allOptions(commands: readonly AnyCommand[]): OptionSpecs & typeof GLOBAL_OPTIONS {
+  const merged: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL_OPTIONS }
+  for (const command of commands) {
+    for (const [name, spec] of Object.entries(command.options)) {
+      const known = merged[name]
+      if (known && known.type !== spec.type) {
+        throw new Error(`CLI option --${name} is declared as ${known.type} and as ${spec.type} (${command.kind}).`)
+      }
+      merged[name] = { type: spec.type }
+    }
+  }
+  return merged as OptionSpecs & typeof GLOBAL_OPTIONS
+}
+
+function describeWords(commands: readonly AnyCommand[], group: string): string {
+  const subs = commands.filter((c) => c.words[0] === group && c.words.length > 1).map((c) => c.words[1]!)
+  if (subs.length === 1) return subs[0]!
+  return `${subs.slice(0, -1).join(', ')} or ${subs.at(-1)!}`
+}
+
+/** The command named by the first positionals (the longest match), and the positionals after it. */
+function findCommand(
+  commands: readonly AnyCommand[],
+  positionals: readonly string[],
+): { command: AnyCommand; rest: string[] } {
+  let best: { command: AnyCommand; length: number } | undefined
+  for (const command of commands) {
+    for (const words of [command.words, ...(command.aliases ?? [])]) {
+      const matches = words.every((word, i) => positionals[i] === word)
+      if (matches && (best === undefined || words.length > best.length)) best = { command, length: words.length }
+    }
+  }
+  if (best) return { command: best.command, rest: positionals.slice(best.length) }
+  const [group, sub] = positionals
+  if (commands.some((c) => c.words[0] === group && c.words.length > 1)) {
+    throw new UsageError(
+      sub === undefined ? `${group}: ${describeWords(commands, group!)}?` : `Unknown command: ${group} ${sub}`,
+    )
+  }
+  throw new UsageError(`Unknown command: ${group}`)
+}
+
+/** Parses `argv` (without node and the script) and binds the command to run. Throws {@link UsageError}. */
+export function parseInvocation(
+  argv: readonly string[],
+  commands: readonly AnyCommand[] = COMMANDS,
+): { line: CommandLine; bound: BoundCommand | null } {
   let parsed
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true })
+    parsed = parseArgs({ args: [...argv], options: allOptions(commands), allowPositionals: true, strict: true })
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error))
   }
   const { values, positionals } = parsed
   const base = {
     json: values.json === true,
-    dataDir: nonEmpty(values['data-dir'], 'data-dir'),
+    dataDir: nonEmpty(values['data-dir'] as string | undefined, 'data-dir'),
     verbose: values.verbose === true,
   }
-  const [group, sub, ...rest] = positionals
-  if (values.help === true || group === 'help') return { ...base, command: { kind: 'help' } }
-  if (group === undefined) throw new UsageError('No command given.')
+  if (values.help === true || positionals[0] === 'help')
+    return { line: { ...base, command: { kind: 'help' } }, bound: null }
+  if (positionals.length === 0) throw new UsageError('No command given.')
 
-  let kind: Exclude<Command['kind'], 'help'>
-  let extra: string[]
-  if (group === 'accounts') {
-    if (sub === 'add') kind = 'accounts-add'
-    else if (sub === 'list' || sub === 'ls') kind = 'accounts-list'
-    else if (sub === 'remove' || sub === 'rm') kind = 'accounts-remove'
-    else throw new UsageError(sub === undefined ? 'accounts: add, list or remove?' : `Unknown command: accounts ${sub}`)
-    extra = rest
-  } else if (group === 'sync' || group === 'orgs' || group === 'products' || group === 'users') {
-    kind = group
-    extra = sub === undefined ? [] : [sub, ...rest]
-  } else {
-    throw new UsageError(`Unknown command: ${group}`)
-  }
-
-  const given = (Object.keys(values) as OptionName[]).filter((name) => !GLOBAL.includes(name))
-  const wrong = given.filter((name) => !ALLOWED[kind].includes(name))
+  const { command, rest } = findCommand(commands, positionals)
+  const given = Object.keys(values).filter((name) => !(name in GLOBAL_OPTIONS))
+  const wrong = given.filter((name) => !(name in command.options))
   if (wrong.length > 0) {
-    throw new UsageError(`${kind.replace('-', ' ')} does not take ${wrong.map((w) => `--${w}`).join(', ')}.`)
+    throw new UsageError(`${command.words.join(' ')} does not take ${wrong.map((w) => `--${w}`).join(', ')}.`)
   }
+  const bound = command.bind({ positionals: rest, values })
+  // The registry's commands are exactly the members of Command; `bind` returned this one's arguments.
+  return { line: { ...base, command: { kind: command.kind, ...bound.args } as Command }, bound }
+}
 
-  if (kind === 'accounts-remove') {
-    const [account, ...more] = extra
-    if (account === undefined) throw new UsageError('accounts remove needs the account (id, id prefix or label).')
-    if (more.length > 0) throw new UsageError(`Unexpected argument: ${more.join(' ')}`)
-    return { ...base, command: { kind, account, keepCache: values['keep-cache'] === true } }
-  }
-  if (extra.length > 0) throw new UsageError(`Unexpected argument: ${extra.join(' ')}`)
-
-  const account = nonEmpty(values.account, 'account')
-  const org = nonEmpty(values.org, 'org')
-  switch (kind) {
-    case 'accounts-add': {
-      const tokenEnv = values['token-env']
-      if (tokenEnv !== undefined && !ENV_NAME.test(tokenEnv)) {
-        throw new UsageError(
-          `--token-env takes the NAME of an environment variable (e.g. INFOMANIAK_TOKEN), not a value.`,
-        )
-      }
-      return {
-        ...base,
-        command: {
-          kind,
-          tokenEnv,
-          baseUrl: nonEmpty(values['base-url'], 'base-url'),
-          label: nonEmpty(values.label, 'label'),
-        },
-      }
-    }
-    case 'accounts-list':
-      return { ...base, command: { kind } }
-    case 'sync':
-      return { ...base, command: { kind, account, org } }
-    case 'orgs':
-      return { ...base, command: { kind, account } }
-    case 'products': {
-      const raw = values['expiring-days']
-      let expiringDays: number | undefined
-      if (raw !== undefined) {
-        if (!/^\d{1,5}$/.test(raw.trim())) throw new UsageError('--expiring-days takes a whole number of days.')
-        expiringDays = Number(raw.trim())
-      }
-      return { ...base, command: { kind, account, org, expiringDays } }
-    }
-    case 'users':
-      if (org === undefined) throw new UsageError('users needs --org (organization id or name).')
-      return { ...base, command: { kind, account, org } }
-  }
+/** Parses `argv` (without node and the script). Throws {@link UsageError}. */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  return parseInvocation(argv).line
 }

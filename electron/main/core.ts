@@ -1,9 +1,9 @@
-import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
 import type { Clock } from './lib/clock'
 import type { Logger } from './lib/logger'
-import { openDatabase, type Db } from './store/db'
+import type { Db } from './store/db'
+import { openStores, type StoresStatus } from './store/stores'
 import { SettingsRepo } from './store/settings-repo'
 import { AccountsRepo, type AccountRecord } from './store/repos/accounts-repo'
 import { CacheQueries } from './store/repos/cache-queries'
@@ -79,6 +79,9 @@ export interface Core {
   onEvent(listener: EventListener): () => void
   /** Set when the cache file was unreadable and moved aside at start. */
   recovered: { movedTo: string; reason: string } | undefined
+  /** What opening the two stores found and did (split, rebuilt cache, ...). */
+  storeStatus: StoresStatus
+  /** `user.sqlite`, with `cache.sqlite` attached as `cache`. */
   db: Db
   services: CoreServices
   close(): void
@@ -92,13 +95,13 @@ export function createCore(options: CoreOptions): Core {
   const { logger, clock } = options
   const pace: ApiPace = { ...DEFAULT_PACE, ...options.pace }
   const env = options.env ?? process.env
-  const opened = openDatabase({
-    file: join(options.dataDir, 'switchboard.sqlite'),
+  const stores = openStores({
+    dataDir: options.dataDir,
     logger: logger.child('store'),
     nativeBinding: options.nativeBinding,
     now: () => clock.now(),
   })
-  const db = opened.db
+  const db = stores.db
   const events = new EventBus()
   const accountsRepo = new AccountsRepo(db)
 
@@ -248,13 +251,17 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch,
     onEvent: (listener) => events.on(listener),
-    recovered: opened.recovered,
+    recovered:
+      stores.status.cache.state === 'rebuilt'
+        ? { movedTo: stores.status.cache.movedTo, reason: stores.status.cache.detail }
+        : undefined,
+    storeStatus: stores.status,
     db,
     services,
     close: () => {
       sync.close()
       void services.demo.close()
-      db.close()
+      stores.close()
     },
   }
 }

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util'
 import { startSandbox, type SandboxOptions } from './index'
 import type { Scale } from './generate'
-import type { SettingsPatch } from './settings'
+import { SANDBOX_PROFILES, type SandboxProfile, type SettingsPatch } from './settings'
 
 const USAGE = `Usage: npm run sandbox -- [options]
   --seed N              PRNG seed (default 42)
@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --users N             number of users
   --port N              port on 127.0.0.1 (default 0 = random)
   --reference-date D    YYYY-MM-DD around which dates are generated (default today)
+  --profile P           faithful (default) or live-shapes (the reference's §15 variants)
   --invoice-route       serve GET /1/accounts/{id}/invoices (off by default)
   --max-per-page N      largest page returned (default 200)
   --rate-limit L/W      L requests per W ms (default 60/60000)
@@ -45,6 +46,7 @@ function parseCli(argv: string[]): { options: SandboxOptions; printJson: boolean
       users: { type: 'string' },
       port: { type: 'string' },
       'reference-date': { type: 'string' },
+      profile: { type: 'string' },
       'invoice-route': { type: 'boolean' },
       'max-per-page': { type: 'string' },
       'rate-limit': { type: 'string' },
@@ -76,6 +78,11 @@ function parseCli(argv: string[]): { options: SandboxOptions; printJson: boolean
     const t = Date.parse(`${values['reference-date']}T00:00:00Z`)
     if (Number.isNaN(t)) throw new Error('--reference-date expects YYYY-MM-DD')
     options.referenceTime = t
+  }
+  if (values.profile !== undefined) {
+    if (!(SANDBOX_PROFILES as readonly string[]).includes(values.profile))
+      throw new Error(`--profile must be one of ${SANDBOX_PROFILES.join(', ')}`)
+    options.profile = values.profile as SandboxProfile
   }
   if (values['invoice-route']) settings.invoiceRoute = true
   const maxPerPage = int(values['max-per-page'], 'max-per-page')
@@ -115,7 +122,7 @@ async function main(): Promise<void> {
     const lines = [
       `Infomaniak API sandbox listening on ${sb.url} (ready in ${ms} ms)`,
       `  seed ${d.seed}, reference date ${new Date(d.referenceTime).toISOString().slice(0, 10)}: ${d.orgs.length} organisations, ${d.products.length} products, ${d.users.length} users, ${d.teams.length} teams, ${d.invitations.filter((i) => i.status === 'pending').length} pending invitations, ${d.partnerships.length} partnerships, ${d.invoices.length} invoices`,
-      `  rate limit: ${sb.settings.rateLimit.key === 'off' ? 'off' : `${sb.settings.rateLimit.limit} per ${sb.settings.rateLimit.windowMs} ms (${sb.settings.rateLimit.mode}, per ${sb.settings.rateLimit.key})`}; max per_page ${sb.settings.maxPerPage}; invoice route ${sb.settings.invoiceRoute ? 'on' : 'off'}`,
+      `  rate limit: ${sb.settings.rateLimit.key === 'off' ? 'off' : `${sb.settings.rateLimit.limit} per ${sb.settings.rateLimit.windowMs} ms (${sb.settings.rateLimit.mode}, per ${sb.settings.rateLimit.key})`}; max per_page ${sb.settings.maxPerPage}; shapes ${sb.settings.shapes.orgTypes === 'mobile' ? 'faithful' : 'live-shapes'}; invoice route ${sb.settings.invoiceRoute ? 'on' : 'off'}`,
       '',
       'Tokens:',
       ...d.tokens.map((t) => `  ${t.name.padEnd(8)} ${t.token}\n           ${t.description}`),

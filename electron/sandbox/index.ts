@@ -22,7 +22,9 @@ import type { Runtime } from './runtime'
 import { SandboxServer } from './server'
 import {
   DEFAULT_SETTINGS,
+  PROFILE_SETTINGS,
   applySettings,
+  type SandboxProfile,
   type FaultSettings,
   type FaultsPatch,
   type SandboxSettings,
@@ -44,6 +46,9 @@ export interface SandboxOptions {
   referenceTime?: number
   /** Time source for the rate limiter, the request log and write timestamps. Default: system clock. */
   clock?: Clock
+  /** `faithful` (default): the API as the reference documents it; `live-shapes`: the §15 variants (see README). */
+  profile?: SandboxProfile
+  /** Applied after the profile's settings. */
   settings?: SettingsPatch
   faults?: FaultsPatch
   /** TCP port on 127.0.0.1; 0 (default) picks a free one. */
@@ -98,7 +103,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const data = options.data ?? generate(genOptions)
   const rt: Runtime = {
     store: new Store(data),
-    settings: applySettings(DEFAULT_SETTINGS, options.settings ?? {}),
+    settings: applySettings(
+      applySettings(DEFAULT_SETTINGS, PROFILE_SETTINGS[options.profile ?? 'faithful']),
+      options.settings ?? {},
+    ),
     faults: new FaultEngine(seed, options.faults ?? {}),
     limiter: new RateLimiter(),
     requests: new RequestLog(),
@@ -171,6 +179,10 @@ export {
 export {
   DEFAULT_SETTINGS,
   DEFAULT_FAULTS,
+  SANDBOX_PROFILES,
+  PROFILE_SETTINGS,
+  type SandboxProfile,
+  type ShapeSettings,
   FAULT_KINDS,
   type SandboxSettings,
   type FaultSettings,

@@ -7,6 +7,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { ZodError } from 'zod'
 import { ApiError, Body, E, Query, type ApiResponse } from './http'
 import { matchRoute, requiredScope, type RouteContext } from './routes'
+import { afterRoute, beforeRoute } from './shapes'
 import type { Runtime } from './runtime'
 import type { RequestLogEntry } from './requests'
 import { CONTROL_METHODS, ControlError, type SandboxControl } from './control'
@@ -281,7 +282,8 @@ export class SandboxServer {
         access: rt.store.access(user.id),
         now: Math.floor(now / 1000),
       }
-      const r: ApiResponse = match.route.handle(ctx)
+      beforeRoute(match.route.id, ctx)
+      const r: ApiResponse = afterRoute(match.route.id, ctx, match.route.handle(ctx))
       return { status: r.status, body: r.body, headers }
     } catch (e) {
       if (e instanceof ApiError) return { status: e.status, body: e.body(), headers }

@@ -14,7 +14,60 @@ export interface RateLimitSettings {
   mode: 'sliding' | 'fixed'
 }
 
+/**
+ * Wire-shape variants of reference §15 (see `shapes/index.ts`). The defaults are the faithful shapes; the
+ * `live-shapes` profile turns every variant on.
+ */
+export interface ShapeSettings {
+  /** `mobile`: `type` is owner|admin|normal|client; `partner`: partner clients are `partner_admin`/`partner_limited`, members without Manager access `external`. */
+  orgTypes: 'mobile' | 'partner'
+  /** `objects`: `status.maintenance` / `status.locked` are `{technical, superuser, infomaniak}` objects. */
+  productStatus: 'booleans' | 'objects'
+  /** Product `users[]` and `admin`: always, only with `with=users`, or never. */
+  productUsers: 'inline' | 'on_request' | 'never'
+  /** off: `with=teams` on the users list answers 422 listing the allowed values. */
+  userTeamsExpansion: boolean
+  /** `service_strings`: one permission entry per right, `rights` a single string. */
+  teamRights: 'lists' | 'service_strings'
+  /** Some products carry a service name no client knows. */
+  unknownService: boolean
+  /** A `per_page` above this answers 422 (`validation_rule_max`); null: only the silent `maxPerPage` cap. */
+  perPageRefuseAbove: number | null
+}
+
+export const FAITHFUL_SHAPES: ShapeSettings = {
+  orgTypes: 'mobile',
+  productStatus: 'booleans',
+  productUsers: 'inline',
+  userTeamsExpansion: true,
+  teamRights: 'lists',
+  unknownService: false,
+  perPageRefuseAbove: null,
+}
+
+export const SANDBOX_PROFILES = ['faithful', 'live-shapes'] as const
+export type SandboxProfile = (typeof SANDBOX_PROFILES)[number]
+
+/** Settings each profile changes from the defaults (applied before the caller's own settings). */
+export const PROFILE_SETTINGS: Record<SandboxProfile, SettingsPatch> = {
+  faithful: {},
+  'live-shapes': {
+    maxPerPage: 100,
+    shapes: {
+      orgTypes: 'partner',
+      productStatus: 'objects',
+      productUsers: 'on_request',
+      userTeamsExpansion: false,
+      teamRights: 'service_strings',
+      unknownService: true,
+      perPageRefuseAbove: 500,
+    },
+  },
+}
+
 export interface SandboxSettings {
+  /** Wire-shape variants (reference §15). */
+  shapes: ShapeSettings
   /** Largest page the server returns; larger `per_page` / `limit` are silently reduced. */
   maxPerPage: number
   /** Page size when `page` is sent without `per_page`. */
@@ -43,6 +96,7 @@ export interface SandboxSettings {
 }
 
 export const DEFAULT_SETTINGS: SandboxSettings = {
+  shapes: FAITHFUL_SHAPES,
   maxPerPage: 200,
   defaultPerPage: 15,
   usersPaginated: true,
@@ -119,8 +173,22 @@ export const rateLimitPatchSchema = z
   .partial()
   .strict()
 
+export const shapesPatchSchema = z
+  .object({
+    orgTypes: z.enum(['mobile', 'partner']),
+    productStatus: z.enum(['booleans', 'objects']),
+    productUsers: z.enum(['inline', 'on_request', 'never']),
+    userTeamsExpansion: z.boolean(),
+    teamRights: z.enum(['lists', 'service_strings']),
+    unknownService: z.boolean(),
+    perPageRefuseAbove: z.number().int().min(1).nullable(),
+  })
+  .partial()
+  .strict()
+
 export const settingsPatchSchema = z
   .object({
+    shapes: shapesPatchSchema,
     maxPerPage: z.number().int().min(1),
     defaultPerPage: z.number().int().min(1),
     usersPaginated: z.boolean(),
@@ -162,7 +230,15 @@ export type FaultsPatch = z.input<typeof faultsPatchSchema>
 /** Returns a new settings object with `patch` applied (validated). */
 export function applySettings(base: SandboxSettings, patch: unknown): SandboxSettings {
   const p = settingsPatchSchema.parse(patch ?? {})
-  const out: SandboxSettings = { ...base, rateLimit: { ...base.rateLimit }, routeScopes: { ...base.routeScopes } }
+  const out: SandboxSettings = {
+    ...base,
+    shapes: { ...base.shapes },
+    rateLimit: { ...base.rateLimit },
+    routeScopes: { ...base.routeScopes },
+  }
+  if (p.shapes) {
+    for (const [k, v] of Object.entries(p.shapes)) if (v !== undefined) Object.assign(out.shapes, { [k]: v })
+  }
   if (p.maxPerPage !== undefined) out.maxPerPage = p.maxPerPage
   if (p.defaultPerPage !== undefined) out.defaultPerPage = p.defaultPerPage
   if (p.usersPaginated !== undefined) out.usersPaginated = p.usersPaginated

@@ -1,7 +1,10 @@
 import { z } from 'zod'
 
-/** Role of the token owner in an organization (`type` in `/1/accounts`). */
-export const OrgRole = z.enum(['owner', 'admin', 'normal', 'client', 'unknown'])
+/**
+ * Role of the token owner in an organization: the raw `type` of `/1/accounts`, kept as the API sent it (unknown
+ * values included). `shared/domain/roles.ts` gives its label and the actions it allows.
+ */
+export const OrgRole = z.string().max(100)
 export type OrgRole = z.infer<typeof OrgRole>
 
 export const AccountState = z.enum(['ok', 'token_rejected', 'offline', 'signed_out'])

@@ -112,7 +112,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
     const perMinute = times.length > 1 && last > first ? ((times.length - 1) / (last - first)) * MINUTE : null
 
     core.db.pragma('wal_checkpoint(TRUNCATE)')
-    const dbBytes = statSync(join(temp.dir, 'switchboard.sqlite')).size
+    const dbBytes = ['user.sqlite', 'cache.sqlite'].reduce((n, f) => n + statSync(join(temp.dir, f)).size, 0)
 
     // What the cache holds against what the sandbox says the token sees.
     const access = sandbox.truth.accountAccess('owner')

@@ -23,6 +23,8 @@ export interface BrowserShellOptions {
   version?: string
   /** API pace override (e2e tests use a 1 s window against their own sandbox). */
   pace?: Partial<ApiPace>
+  /** Largest JSON request body (default 5 MiB). */
+  maxBodyBytes?: number
 }
 
 export interface BrowserShell {
@@ -54,13 +56,13 @@ function readCookie(req: IncomingMessage, name: string): string | undefined {
   return undefined
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
+      if (size > max) {
         reject(new Error('body too large'))
         req.destroy()
         return
@@ -159,7 +161,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       }
       let message: unknown
       try {
-        message = JSON.parse(await readBody(req)) as unknown
+        message = JSON.parse(await readBody(req, options.maxBodyBytes ?? MAX_BODY)) as unknown
       } catch {
         send(
           res,

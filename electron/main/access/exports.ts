@@ -2,11 +2,13 @@ import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
 import { maskLetters, type MatrixData, type OffboardingRun } from '../../../shared/domain/access'
 import type { ExportedFile } from '../../../shared/domain/files'
-import { neutralizeCell, toCsv, type CsvCell } from '../export/csv'
+import { toCsv, type CsvCell } from '../export/csv'
+import { xlsxText } from '../export/neutralize'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { accessDocuments, type AccessDocument } from '../../../shared/i18n/documents/access'
 import { csvDefaults, formatDateTime, plainSpaces } from '../../../shared/i18n/format'
 import type { Language } from '../../../shared/i18n/languages'
-import { productTypeName, roleName } from '../../../shared/i18n/terms'
+import { roleName } from '../../../shared/i18n/terms'
 import { createTranslator, type Translate } from '../../../shared/i18n/translate'
 
 function file(fileName: string, mimeType: string, content: Buffer): ExportedFile {
@@ -47,7 +49,7 @@ export function matrixTable(m: MatrixData, language: Language): { header: string
     t('matrix.twoFactor'),
     t('matrix.lastLogin'),
     ...m.products.map((p) =>
-      t('matrix.product', { type: productTypeName(p.serviceName, language), name: p.name, id: p.id }),
+      t('matrix.product', { type: serviceLabel(p.serviceName, language), name: p.name, id: p.id }),
     ),
   ]
   const byUser = new Map<number, Map<number, string>>()
@@ -92,9 +94,9 @@ export async function matrixXlsx(m: MatrixData, language: Language): Promise<Exp
   const ws = wb.addWorksheet(accessDocuments[language].matrix.sheet, {
     views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }],
   })
-  ws.addRow(header.map((h) => neutralizeCell(h)))
+  ws.addRow(header.map((h) => xlsxText(h)))
   ws.getRow(1).font = { bold: true }
-  for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? neutralizeCell(c) : (c ?? ''))))
+  for (const r of rows) ws.addRow(r.map((c) => (typeof c === 'string' ? xlsxText(c) : (c ?? ''))))
   const buffer = Buffer.from(await wb.xlsx.writeBuffer())
   return file(
     `access-matrix-${slug(m.orgName)}.xlsx`,

@@ -1,25 +1,8 @@
 import type Database from 'better-sqlite3'
 import type { OffboardingPlan, OrgTarget, PlanOrg, PlanStep, RefusalCode } from '../../../shared/domain/access'
 
-/**
- * Manager deep links (assumption: the Manager's v3 URLs put the organization id first; the exact
- * user-administration path is not documented, so the link opens the organization's user list
- * filtered on the person, where "change role" and "remove" are one click away).
- */
-export function managerUsersUrl(orgId: number, userId: number | null): string {
-  return userId === null
-    ? `https://manager.infomaniak.com/v3/${orgId}/ng/users`
-    : `https://manager.infomaniak.com/v3/${orgId}/ng/users/${userId}`
-}
-
-export function managerTeamsUrl(orgId: number): string {
-  return `https://manager.infomaniak.com/v3/${orgId}/ng/users/teams`
-}
-
-/** Roles of the token owner that may manage users (Manager rule). */
-export function canManageUsers(myRole: string): boolean {
-  return myRole === 'owner' || myRole === 'admin'
-}
+import { canManageUsers } from '../../../shared/domain/roles'
+import { managerUsersUrl } from '../../../shared/domain/manager-links'
 
 interface PersonRow {
   member_key: string

@@ -4,7 +4,7 @@ import type { CreateInvitationBody, PatchInvitationBody } from '../api/schemas'
 import { AppError } from '../lib/app-error'
 import type { Clock } from '../lib/clock'
 import type { AccessService } from './access-service'
-import { canManageUsers } from './offboarding'
+import { canGrantOwner, canManageUsers } from '../../../shared/domain/roles'
 import { maskOfRights, parseTeamPermissions } from './rights'
 
 const DAY = 86_400
@@ -66,7 +66,7 @@ export class TeamsInvitations {
         orgIds: notManager.map((t) => t.orgId),
       })
     if (grantsOwner) {
-      const notOwner = targets.filter((_, i) => names[i]!.role !== 'owner')
+      const notOwner = targets.filter((_, i) => !canGrantOwner(names[i]!.role))
       if (notOwner.length > 0)
         throw new AppError('RULE_VIOLATION', 'Only a legal representative may grant the legal-representative role.', {
           refusal: 'not_legal_representative',

@@ -7,6 +7,7 @@
  * line or the renderer.
  */
 import { redact } from '../lib/logger'
+import { MANAGER_TOKENS_URL } from '../../../shared/domain/manager-links'
 
 /** One item of `error.errors[]` of a 422 answer (usually a `validation_rule_*` code). */
 export interface ValidationIssue {
@@ -131,8 +132,6 @@ export function isApiError<K extends ApiErrorKind = ApiErrorKind>(
   if (!(error instanceof ApiError)) return false
   return kinds.length === 0 || (kinds as string[]).includes(error.detail.kind)
 }
-
-const MANAGER_TOKENS_URL = 'https://manager.infomaniak.com/v3/ng/profile/user/token/list'
 
 function codeSuffix(status: number | null, code: string | null): string {
   const parts: string[] = []

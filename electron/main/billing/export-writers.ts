@@ -2,7 +2,7 @@
  * Streaming export writers. Each takes rows one at a time (ordered by client) and writes them to
  * a file as it goes, so memory stays flat whatever the number of rows.
  */
-import { neutralizeCell } from '../export/csv'
+import { neutralizeCell, xlsxText } from '../export/neutralize'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { EventEmitter, once } from 'node:events'
 import ExcelJS from 'exceljs'
@@ -13,16 +13,6 @@ import { isSwiss } from '../../../shared/i18n/format'
 import { interpolate } from '../../../shared/i18n/translate'
 
 export type Progress = (done: number) => void
-
-/**
- * Formula neutralisation: a TEXT cell whose first character is `=`, `+`, `-`, `@`, a tab or a
- * carriage return gets a single quote `'` in front, so no spreadsheet runs it as a formula.
- * Numeric cells the exporter formats itself (amounts, possibly negative) are not text and are
- * left as numbers.
- */
-export function neutralise(cell: string): string {
-  return neutralizeCell(cell)
-}
 
 /** RFC 4180 quoting: a cell holding the delimiter, a quote, CR or LF is quoted, quotes doubled. */
 export function quoteCsv(cell: string, delimiter: string): string {
@@ -36,12 +26,10 @@ export function csvNumber(cents: number, decimal: '.' | ','): string {
 
 type Cell = { text: string } | { cents: number }
 
-/** A text cell, neutralised then quoted (the hot path of CSV exports, hence no regex when avoidable). */
+/** A text cell, neutralised ({@link neutralizeCell}) then quoted (the hot path of CSV exports). */
 export function csvText(value: string, delimiter: string): string {
   if (value === '') return value
-  const c = value.charCodeAt(0)
-  // = + - @ tab CR
-  const v = c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13 ? `'${value}` : value
+  const v = neutralizeCell(value)
   return v.includes(delimiter) || v.includes('"') || v.includes('\n') || v.includes('\r')
     ? `"${v.replace(/"/g, '""')}"`
     : v
@@ -150,14 +138,21 @@ const dateOf = (iso: string): Date => {
 }
 const moneyFormat = (currency: Currency): string => `#,##0.00 "${currency}";-#,##0.00 "${currency}"`
 
-/** Excel sheet names: at most 31 characters, none of `[]:*?/\`, unique (case-insensitively). */
+/** Excel sheet names: at most 31 characters, none of `[]:*?/\` nor control characters, unique (case-insensitively). */
 export function sheetName(name: string, used: Set<string>): string {
-  const base =
-    name
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .replace(/^'+|'+$/g, '')
-      .trim()
-      .slice(0, 31) || 'Sheet'
+  const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters cannot be in a sheet name
+    .replace(/[[\]:*?/\\\u0000-\u001f\u007f\ufffe\uffff]/g, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ')
+    .replace(/^'+|'+$/g, '')
+    .trim()
+  // 31 UTF-16 units at most, never cutting a surrogate pair.
+  let base = ''
+  for (const ch of cleaned) {
+    if (base.length + ch.length > 31) break
+    base += ch
+  }
+  base = base.trim() || 'Sheet'
   let candidate = base
   for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`
   used.add(candidate.toLowerCase())
@@ -233,19 +228,19 @@ export async function writeXlsx(
 
   const sum = wb.addWorksheet(sheetName(t.summary, used), { views: frozen })
   sum.columns = [
-    { header: t.client, key: 'client', width: 32 },
-    { header: t.clientNumber, key: 'no', width: 14 },
-    { header: t.currency, key: 'currency', width: 10 },
-    { header: t.invoices, key: 'count', width: 10 },
-    { header: t.excl, key: 'excl', width: 18 },
-    { header: t.vat, key: 'vat', width: 14 },
-    { header: t.incl, key: 'incl', width: 18 },
+    { header: xlsxText(t.client), key: 'client', width: 32 },
+    { header: xlsxText(t.clientNumber), key: 'no', width: 14 },
+    { header: xlsxText(t.currency), key: 'currency', width: 10 },
+    { header: xlsxText(t.invoices), key: 'count', width: 10 },
+    { header: xlsxText(t.excl), key: 'excl', width: 18 },
+    { header: xlsxText(t.vat), key: 'vat', width: 14 },
+    { header: xlsxText(t.incl), key: 'incl', width: 18 },
   ]
   sum.autoFilter = 'A1:G1'
   sum.getRow(1).font = { bold: true }
   for (const s of summary) {
     const row = sum.addRow([
-      s.orgName,
+      xlsxText(s.orgName),
       s.orgId,
       s.currency,
       s.count,
@@ -271,30 +266,30 @@ export async function writeXlsx(
       currentOrg = r.orgId
       sheet = wb.addWorksheet(sheetName(r.orgName, used), { views: frozen })
       sheet.columns = [
-        { header: t.number, key: 'number', width: 16 },
-        { header: t.issueDate, key: 'issue', width: 14 },
-        { header: t.dueDate, key: 'due', width: 14 },
-        { header: t.status, key: 'status', width: 12 },
-        { header: t.currency, key: 'currency', width: 10 },
-        { header: t.excl, key: 'excl', width: 18 },
-        { header: t.vat, key: 'vat', width: 14 },
-        { header: t.incl, key: 'incl', width: 18 },
-        { header: t.description, key: 'description', width: 40 },
+        { header: xlsxText(t.number), key: 'number', width: 16 },
+        { header: xlsxText(t.issueDate), key: 'issue', width: 14 },
+        { header: xlsxText(t.dueDate), key: 'due', width: 14 },
+        { header: xlsxText(t.status), key: 'status', width: 12 },
+        { header: xlsxText(t.currency), key: 'currency', width: 10 },
+        { header: xlsxText(t.excl), key: 'excl', width: 18 },
+        { header: xlsxText(t.vat), key: 'vat', width: 14 },
+        { header: xlsxText(t.incl), key: 'incl', width: 18 },
+        { header: xlsxText(t.description), key: 'description', width: 40 },
       ]
       sheet.autoFilter = 'A1:I1'
       sheet.getRow(1).font = { bold: true }
     }
     if (!sheet) continue
     const row = sheet.addRow([
-      r.number,
+      xlsxText(r.number),
       dateOf(r.issueDate),
       r.dueDate ? dateOf(r.dueDate) : null,
-      t.statuses[r.status],
+      xlsxText(t.statuses[r.status]),
       r.currency,
       r.amountExclVatCents / 100,
       r.vatCents / 100,
       r.amountInclVatCents / 100,
-      r.description ?? '',
+      xlsxText(r.description ?? ''),
     ])
     row.getCell(2).numFmt = dateFormat
     row.getCell(3).numFmt = dateFormat

@@ -1,16 +1,5 @@
 import { stringify } from 'csv-stringify/sync'
-
-/** Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/
-
-/**
- * Neutralises a cell that a spreadsheet would run as a formula by prefixing a single quote
- * (`'=SUM(A1)` shows as text). Numbers are written as numbers and never touched, so a
- * negative amount stays a number.
- */
-export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value
-}
+import { neutralizeCell } from './neutralize'
 
 export interface CsvOptions {
   delimiter?: ',' | ';' | '\t'

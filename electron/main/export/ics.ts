@@ -12,8 +12,21 @@ export interface IcsEvent {
   alarm?: { daysBefore: number; text: string }
 }
 
-function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n')
+/**
+ * RFC 5545 TEXT: backslash, `;` and `,` escaped; every line break (CRLF, a bare LF or a bare CR,
+ * which some readers take as the end of the property) becomes `\n`; other control characters,
+ * which TEXT does not allow, are dropped.
+ */
+export function escapeText(value: string): string {
+  return (
+    value
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  )
 }
 
 /** Folds a content line at 75 octets without splitting a UTF-8 sequence. */

@@ -1,5 +1,6 @@
 import type { Handlers } from './dispatch'
 import type { CoreServices } from '../core'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
@@ -68,11 +69,24 @@ export function createHandlers(services: CoreServices): Handlers {
         language ?? services.settings.get().language,
         { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
       ),
-    'search:query': ({ text, limit }) =>
-      services.queries.search(text, limit ?? 8).map((h) => ({
-        ...h,
-        kind: h.kind === 'org' || h.kind === 'product' ? h.kind : 'person',
-      })),
+    'search:query': ({ text, limit }) => {
+      const hits = services.queries.search(text, limit ?? 8)
+      // A product's subtitle names its service in the UI language (the index holds every language).
+      const briefs = services.queries.productBriefs(
+        hits.filter((h) => h.kind === 'product').map((h) => ({ accountId: h.accountId, id: Number(h.ref) })),
+      )
+      const language = services.settings.get().language
+      return hits.map((h) => {
+        const kind = h.kind === 'org' || h.kind === 'product' ? h.kind : 'person'
+        const brief = kind === 'product' ? briefs.get(`${h.accountId}:${h.ref}`) : undefined
+        const subtitle = brief
+          ? [serviceLabel({ name: brief.serviceName, id: brief.serviceId }, language), brief.fqdn]
+              .filter(Boolean)
+              .join(' · ')
+          : h.subtitle
+        return { ...h, kind, subtitle }
+      })
+    },
     'demo:start': () => services.demo.start(),
     // Checked here and again by the host's safe opener: only Manager and documentation links pass.
     'app:open-external': async ({ url }) => ({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { AccountSummary, ScopeStatus } from '../../../shared/domain/cache'
+import { MANAGER_TOKENS_URL } from '../../../shared/domain/manager-links'
 import { ApiError, type ApiClient } from '../api'
 import { AppError } from '../lib/app-error'
 import type { Clock } from '../lib/clock'
@@ -11,7 +12,7 @@ import { AccountsRepo } from '../store/repos/accounts-repo'
 import type { SyncEngine } from '../sync/engine'
 
 export const DEFAULT_BASE_URL = 'https://api.infomaniak.com'
-export const TOKEN_PAGE = 'https://manager.infomaniak.com/v3/ng/profile/user/token/list'
+export const TOKEN_PAGE = MANAGER_TOKENS_URL
 
 /** Personal API tokens are 60–100 characters of [A-Za-z0-9_-] (observed format). */
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{60,100}$/

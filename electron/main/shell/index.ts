@@ -14,6 +14,7 @@ import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
+import { windowIconPath } from './icons'
 import { safeOpenExternal } from './safe-open-external'
 import { saveFileWithDialog } from './save-file'
 
@@ -102,6 +103,12 @@ if (!app.requestSingleInstanceLock()) {
       preloadPath: join(__dirname, '../preload/index.js'),
       stateFile: windowStateFile(app.getPath('userData')),
       devServerUrl,
+      icon: windowIconPath({
+        isPackaged: app.isPackaged,
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        platform: process.platform,
+      }),
     })
     ipc.attach(mainWindow.webContents)
     mainWindow.on('closed', () => {

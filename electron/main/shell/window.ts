@@ -20,6 +20,8 @@ export function createMainWindow(options: {
   preloadPath: string
   stateFile: string
   devServerUrl: string | undefined
+  /** Window icon (Linux/Windows; see icons.ts). macOS uses the bundle icon. */
+  icon?: string | undefined
 }): BrowserWindow {
   const restored = restoreBounds(
     readState(options.stateFile),
@@ -31,6 +33,7 @@ export function createMainWindow(options: {
     minHeight: MIN_SIZE.height,
     show: false,
     title: 'Switchboard',
+    ...(options.icon ? { icon: options.icon } : {}),
     autoHideMenuBar: true,
     webPreferences: {
       preload: options.preloadPath,

@@ -1,45 +1,39 @@
 import Database from 'better-sqlite3'
-import { existsSync, mkdirSync, renameSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, renameSync } from 'node:fs'
 import type { Logger } from '../lib/logger'
 import { migrate } from './migrate'
-import { MIGRATIONS, type Migration } from './migrations'
+import type { Migration } from './migrations'
+import { ensurePrivateFile, SQLITE_COMPANIONS } from './private-files'
 
 export type Db = Database.Database
 
-export interface OpenDatabaseOptions {
-  /** Path of the SQLite file, or `:memory:`. */
+export interface OpenStoreFileOptions {
+  /** Path of the SQLite file. */
   file: string
   logger: Logger
+  /** The store's migrations (USER_MIGRATIONS or CACHE_MIGRATIONS). */
+  migrations: readonly Migration[]
   /** Path of a better-sqlite3 `.node` built for the current runtime (Electron); see native-binding.ts. */
   nativeBinding?: string | undefined
-  /** For tests: the migrations to apply (defaults to all). */
-  migrations?: readonly Migration[]
-  /** Clock for the timestamp of a moved-aside corrupt file. */
-  now?: () => number
-}
-
-export interface OpenedDatabase {
-  db: Db
-  /** Set when the previous file was unreadable and has been moved aside. */
-  recovered?: { movedTo: string; reason: string }
+  /** Called with the file's schema version when migrations are about to run (the user store backs up). */
+  beforeMigrate?: (db: Db, fromVersion: number, toVersion: number) => void
 }
 
 /** Statements slower than this are logged (Signal's threshold). */
 export const SLOW_QUERY_MS = 40
 
-function openRaw(options: OpenDatabaseOptions): Db {
-  const db = new Database(options.file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+/** Opens a SQLite file with the app's pragmas (WAL, foreign keys, busy timeout); private mode on POSIX. */
+export function openConnection(file: string, nativeBinding?: string, readonly = false): Db {
+  if (!readonly) ensurePrivateFile(file)
+  const db = new Database(file, {
+    ...(nativeBinding ? { nativeBinding } : {}),
+    ...(readonly ? { readonly: true, fileMustExist: true } : {}),
+  })
   try {
-    db.pragma('journal_mode = WAL')
+    if (!readonly) db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    if (options.file !== ':memory:') {
-      const check = db.pragma('quick_check', { simple: true })
-      if (check !== 'ok') throw new Error(`quick_check failed: ${String(check)}`)
-    }
-    migrate(db, options.migrations ?? MIGRATIONS, options.logger)
     return db
   } catch (error) {
     db.close()
@@ -47,38 +41,54 @@ function openRaw(options: OpenDatabaseOptions): Db {
   }
 }
 
-function isCorruption(error: unknown): boolean {
+/** Throws when SQLite's quick check of the main schema finds damage. */
+export function quickCheck(db: Db, schema = 'main'): void {
+  const check = db.pragma(`${schema}.quick_check`, { simple: true })
+  if (check !== 'ok') throw new Error(`quick_check failed: ${String(check)}`)
+}
+
+/**
+ * Opens one store file, checks it (quick_check) and migrates it to the newest version of its list.
+ * Throws on damage (see {@link isCorruption}); the caller applies the store's failure policy.
+ */
+export function openStoreFile(options: OpenStoreFileOptions): Db {
+  const db = openConnection(options.file, options.nativeBinding)
+  try {
+    quickCheck(db)
+    const current = db.pragma('user_version', { simple: true }) as number
+    if (current < options.migrations.length) options.beforeMigrate?.(db, current, options.migrations.length)
+    migrate(db, options.migrations, options.logger)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/** True when an error says the file is damaged or not a database at all. */
+export function isCorruption(error: unknown): boolean {
   if (!(error instanceof Error)) return false
   const code = (error as { code?: unknown }).code
   return (
     code === 'SQLITE_NOTADB' ||
     code === 'SQLITE_CORRUPT' ||
+    code === 'SQLITE_CORRUPT_VTAB' ||
     /file is not a database|malformed|quick_check failed/i.test(error.message)
   )
 }
 
-/**
- * Opens the cache with WAL and foreign keys and migrates it.
- *
- * A corrupt or unreadable file is moved aside as `<file>.corrupt-<timestamp>` (with its
- * -wal and -shm companions) and a fresh database is created; the caller tells the user.
- */
-export function openDatabase(options: OpenDatabaseOptions): OpenedDatabase {
-  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true })
-  try {
-    return { db: openRaw(options) }
-  } catch (error) {
-    if (options.file === ':memory:' || !isCorruption(error)) throw error
-    const stamp = new Date((options.now ?? Date.now)()).toISOString().replace(/[:.]/g, '-')
-    const movedTo = `${options.file}.corrupt-${stamp}`
-    renameSync(options.file, movedTo)
-    for (const suffix of ['-wal', '-shm']) {
-      if (existsSync(options.file + suffix)) renameSync(options.file + suffix, movedTo + suffix)
-    }
-    const reason = error instanceof Error ? error.message : String(error)
-    options.logger.error('database unreadable, moved aside', { movedTo, reason })
-    return { db: openRaw(options), recovered: { movedTo, reason } }
+/** `<file>.<label>-<timestamp>`, the name a damaged file is kept under. */
+export function asideName(file: string, label: string, at: number): string {
+  return `${file}.${label}-${new Date(at).toISOString().replace(/[:.]/g, '-')}`
+}
+
+/** Renames a database file and its -wal/-shm companions; answers the new name of the main file. */
+export function moveAside(file: string, to: string): string {
+  renameSync(file, to)
+  for (const suffix of SQLITE_COMPANIONS) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, to + suffix)
   }
+  return to
 }
 
 /**

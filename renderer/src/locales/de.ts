@@ -285,7 +285,6 @@ export const de: Messages = {
     fieldOperation: 'Vorgang läuft',
     fieldTags: 'Tags',
   },
-  productTypes: terms.de.productTypes,
   accounts: {
     title: 'Konten',
     add: 'Konto hinzufügen',

@@ -286,7 +286,6 @@ export const en = {
     fieldOperation: 'Operation in progress',
     fieldTags: 'Tags',
   },
-  productTypes: terms.en.productTypes,
   accounts: {
     title: 'Accounts',
     add: 'Add account',

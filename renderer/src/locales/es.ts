@@ -283,7 +283,6 @@ export const es: Messages = {
     fieldOperation: 'Operación en curso',
     fieldTags: 'Etiquetas',
   },
-  productTypes: terms.es.productTypes,
   accounts: {
     title: 'Cuentas',
     add: 'Añadir cuenta',

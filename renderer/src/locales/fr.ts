@@ -285,7 +285,6 @@ export const fr: Messages = {
     fieldOperation: 'Opération en cours',
     fieldTags: 'Étiquettes',
   },
-  productTypes: terms.fr.productTypes,
   accounts: {
     title: 'Comptes',
     add: 'Ajouter un compte',

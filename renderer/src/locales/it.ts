@@ -284,7 +284,6 @@ export const it: Messages = {
     fieldOperation: 'Operazione in corso',
     fieldTags: 'Tag',
   },
-  productTypes: terms.it.productTypes,
   accounts: {
     title: 'Account',
     add: 'Aggiungi un account',

@@ -144,7 +144,7 @@ test('search everywhere: 1,000 organizations stay instant, products and people o
   // The Manager link: the browser shell cannot open it, so the address is shown to copy.
   await drawer.getByTestId('open-in-manager').click()
   await expect(drawer.getByTestId('manager-url')).toContainText(
-    `https://manager.infomaniak.com/v3/${product.accountId}/products`,
+    `https://manager.infomaniak.com/v3/${product.accountId}/ng/home`,
   )
   await app.screenshot({ path: testInfo.outputPath('search-product-drawer.png') })
   await app.keyboard.press('Escape')

@@ -100,7 +100,9 @@ describe('switchboard CLI', () => {
     expect((JSON.parse(users.stdout) as OrgUserRow[]).length).toBe(expectedUsers)
 
     // The token itself is stored nowhere in the cache (only the variable's name).
-    const files = ['switchboard.sqlite', 'switchboard.sqlite-wal'].map((f) => join(dataDir, f)).filter(existsSync)
+    const files = ['user.sqlite', 'user.sqlite-wal', 'cache.sqlite', 'cache.sqlite-wal']
+      .map((f) => join(dataDir, f))
+      .filter(existsSync)
     for (const f of files) expect(readFileSync(f).includes(Buffer.from(token('owner')))).toBe(false)
     const listed = JSON.parse((await cli(['accounts', 'list', '--data-dir', dataDir, '--json'])).stdout)
     expect(listed).toEqual([expect.objectContaining({ id: account.id, tokenSource: 'environment' })])
@@ -231,7 +233,7 @@ describe('switchboard CLI', () => {
       env,
     )
     expect(add.code, add.stderr).toBe(0)
-    if (process.platform === 'linux') expect(existsSync(join(xdg, 'Switchboard', 'switchboard.sqlite'))).toBe(true)
+    if (process.platform === 'linux') expect(existsSync(join(xdg, 'Switchboard', 'user.sqlite'))).toBe(true)
     const list = await cli(['accounts', 'list', '--json'], env)
     expect(JSON.parse(list.stdout)).toEqual([expect.objectContaining({ label: 'XDG' })])
   }, 30_000)

@@ -121,6 +121,12 @@ export function checkCache(db: Database.Database): string[] {
   )
   if (orphanMembers > 0) problems.push(`${orphanMembers} org_users rows of an organization that is not cached`)
 
+  // Foreign keys cannot cross from cache.sqlite to the accounts in user.sqlite: checked here.
+  const orphanOrgs = count(
+    'SELECT count(*) AS n FROM orgs o WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.id = o.account_id)',
+  )
+  if (orphanOrgs > 0) problems.push(`${orphanOrgs} organizations of an account that does not exist`)
+
   // The sandbox never changes during the test: any history row comes from a diff against a torn state.
   const history = count('SELECT count(*) AS n FROM access_history')
   if (history > 0) problems.push(`${history} access_history rows although nothing changed`)

@@ -7,9 +7,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, viewerRights, type Sandbox } from '../../../electron/sandbox'
+import { copyDataDir, openDataDir } from '../../helpers/stores'
 import { tempDir } from '../../helpers/temp'
 import { checkCache } from './check-cache'
 
@@ -114,8 +114,8 @@ async function runToEnd(env: Record<string, string>): Promise<ChildRun> {
   return child.go(null)
 }
 
-function inspect(file: string): string[] {
-  const db = new Database(file)
+function inspect(dataDir: string): string[] {
+  const db = openDataDir(dataDir)
   try {
     return checkCache(db)
   } finally {
@@ -139,7 +139,7 @@ describe('crash safety', () => {
 
   it(`keeps the last complete state through ${KILLS} SIGKILLs mid-sync`, async () => {
     const dataDir = join(temp.dir, 'cache')
-    const file = join(dataDir, 'switchboard.sqlite')
+    const file = join(dataDir, 'user.sqlite')
     const env = { CRASH_DATA_DIR: dataDir, CRASH_BASE_URL: sandbox.url, SB_TOKEN: sandbox.tokens['owner'] ?? '' }
 
     // How long a complete run takes (from "go": core open, account added, full sync), on a scratch data dir.
@@ -168,7 +168,7 @@ describe('crash safety', () => {
       } else {
         kills.push({ ...run, delay })
       }
-      if (existsSync(file)) expect(inspect(file), `after a kill at ${delay} ms (${run.jobs} jobs done)`).toEqual([])
+      if (existsSync(file)) expect(inspect(dataDir), `after a kill at ${delay} ms (${run.jobs} jobs done)`).toEqual([])
     }
     // The kills landed all over the run: while the core opened, between jobs, late in the sync.
     const midSync = kills.filter((k) => k.jobs > 0).length
@@ -184,9 +184,9 @@ describe('crash safety', () => {
     await last.loaded
     const finished = await last.go(null)
     expect(finished.code, finished.stderr).toBe(0)
-    expect(inspect(file)).toEqual([])
+    expect(inspect(dataDir)).toEqual([])
 
-    const db = new Database(file, { readonly: true })
+    const db = openDataDir(dataDir, { readonly: true })
     try {
       const access = sandbox.truth.accountAccess('owner')
       const data = sandbox.data
@@ -217,8 +217,8 @@ describe('crash safety', () => {
 
   it('the invariants catch a torn write (the check can fail)', async () => {
     // A complete cache (the one left by the previous test, or a fresh run), copied and then damaged.
-    const source = join(temp.dir, 'calibration', 'switchboard.sqlite')
-    if (!existsSync(source)) {
+    const source = join(temp.dir, 'calibration')
+    if (!existsSync(join(source, 'user.sqlite'))) {
       const run = await runToEnd({
         CRASH_DATA_DIR: join(temp.dir, 'calibration'),
         CRASH_BASE_URL: sandbox.url,
@@ -235,11 +235,9 @@ describe('crash safety', () => {
         SELECT id, 1, 0, 'member_added', 'u:1', 'org' FROM accounts`,
     }
     for (const [name, sql] of Object.entries(damage)) {
-      const copy = join(temp.dir, `torn-${Object.keys(damage).indexOf(name)}.sqlite`)
-      const db = new Database(source, { readonly: true })
-      await db.backup(copy)
-      db.close()
-      const torn = new Database(copy)
+      const copy = join(temp.dir, `torn-${Object.keys(damage).indexOf(name)}`)
+      await copyDataDir(source, copy)
+      const torn = openDataDir(copy)
       try {
         expect(checkCache(torn), 'intact copy').toEqual([])
         torn.exec(sql)

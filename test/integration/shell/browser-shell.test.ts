@@ -114,7 +114,7 @@ describe('browser shell', () => {
   })
 
   it('does not serve files outside the renderer folder', async () => {
-    const res = await raw(`${shell.origin}/%2e%2e/%2e%2e/data/switchboard.sqlite`, { headers: { Cookie: cookie } })
+    const res = await raw(`${shell.origin}/%2e%2e/%2e%2e/data/user.sqlite`, { headers: { Cookie: cookie } })
     expect(res.status).toBe(404)
   })
 })

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { memoryLogger } from '../../../electron/main/lib/logger'
 import { migrate } from '../../../electron/main/store/migrate'
-import { MIGRATIONS } from '../../../electron/main/store/migrations'
+import { LEGACY_MIGRATIONS as MIGRATIONS } from '../../../electron/main/store/migrations'
 
 function migratedTo(version: number): Database.Database {
   const db = new Database(':memory:')

@@ -2,19 +2,35 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { memoryLogger } from '../../../electron/main/lib/logger'
 import { migrate } from '../../../electron/main/store/migrate'
-import { MIGRATIONS } from '../../../electron/main/store/migrations'
+import {
+  CACHE_MIGRATIONS,
+  LEGACY_MIGRATIONS,
+  USER_MIGRATIONS,
+  type Migration,
+} from '../../../electron/main/store/migrations'
 
-describe('migration runner', () => {
-  it('numbers migrations 1..n', () => {
+const LISTS: [string, readonly Migration[]][] = [
+  ['user', USER_MIGRATIONS],
+  ['cache', CACHE_MIGRATIONS],
+  ['legacy', LEGACY_MIGRATIONS],
+]
+
+describe.each(LISTS)('%s migrations', (_name, MIGRATIONS) => {
+  it('are numbered 1..n', () => {
+    expect(MIGRATIONS.length).toBeGreaterThan(0)
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1))
   })
 
-  it('applies all migrations to an empty database and is idempotent', () => {
+  it('apply to an empty database and are idempotent', () => {
     const db = new Database(':memory:')
     expect(migrate(db, MIGRATIONS, memoryLogger())).toBe(MIGRATIONS.length)
     expect(migrate(db, MIGRATIONS, memoryLogger())).toBe(MIGRATIONS.length)
     db.close()
   })
+})
+
+describe('migration runner', () => {
+  const MIGRATIONS = USER_MIGRATIONS
 
   it('refuses a database from a newer app', () => {
     const db = new Database(':memory:')
@@ -43,10 +59,10 @@ describe('migration runner', () => {
   })
 })
 
-describe('migration 001 settings', () => {
+describe('user migration 001 settings', () => {
   it('creates a STRICT settings table that only accepts JSON values', () => {
     const db = new Database(':memory:')
-    migrate(db, MIGRATIONS, memoryLogger(), 1)
+    migrate(db, USER_MIGRATIONS, memoryLogger(), 1)
     db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('language', '"fr"', 1)
     expect(() =>
       db.prepare('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)').run('x', 'not json', 1),

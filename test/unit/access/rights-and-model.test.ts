@@ -4,7 +4,6 @@ import type { MatrixData } from '../../../shared/domain/access'
 import { maskLetters, rightsOfMask } from '../../../shared/domain/access'
 import { maskOfRights, parseTeamPermissions, permissionApplies } from '../../../electron/main/access/rights'
 import { matrixTable } from '../../../electron/main/access/exports'
-import { managerUsersUrl } from '../../../electron/main/access/offboarding'
 import { DEFAULT_FILTERS, moveFocus, serviceNames, viewOf } from '../../../renderer/src/features/access/matrix-model'
 
 describe('rights', () => {
@@ -32,11 +31,6 @@ describe('rights', () => {
         expect(maskLetters(m).length).toBe(rightsOfMask(m).length)
       }),
     )
-  })
-
-  it('builds Manager deep links under https://manager.infomaniak.com/v3/{orgId}/', () => {
-    expect(managerUsersUrl(42, 7)).toBe('https://manager.infomaniak.com/v3/42/ng/users/7')
-    expect(managerUsersUrl(42, null)).toBe('https://manager.infomaniak.com/v3/42/ng/users')
   })
 })
 

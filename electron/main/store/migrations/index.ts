@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3'
-import { migration001 } from './001-settings'
-import { migration002 } from './002-cache'
-import { migration003 } from './003-billing'
-import { migration004 } from './004-search-counts'
+import { CACHE_MIGRATIONS } from './cache'
+import { LEGACY_MIGRATIONS } from './legacy'
+import { USER_MIGRATIONS } from './user'
 
 /** One schema step. Never edit a migration that has shipped: add a new one. */
 export interface Migration {
@@ -11,5 +10,13 @@ export interface Migration {
   up(db: Database.Database): void
 }
 
-/** Ordered, append-only. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004]
+/**
+ * Two stores, two ordered, append-only lists (each numbered 1..n without gaps):
+ *
+ * - `user.sqlite` ({@link USER_MIGRATIONS}): what the user created or what cannot be fetched again.
+ * - `cache.sqlite` ({@link CACHE_MIGRATIONS}): everything derived from the API, free to drop and rebuild.
+ *
+ * {@link LEGACY_MIGRATIONS} is the frozen schema of the single `switchboard.sqlite` of earlier
+ * versions: the split (../split.ts) brings an old file to its last version before copying it.
+ */
+export { CACHE_MIGRATIONS, LEGACY_MIGRATIONS, USER_MIGRATIONS }

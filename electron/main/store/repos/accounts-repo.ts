@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { AccountState, type AccountSummary, type ScopeStatus } from '../../../../shared/domain/cache'
+import { purgeAccountCache } from './cache-purge'
 
 export interface AccountRecord {
   id: string
@@ -30,7 +31,10 @@ export interface NewAccount {
   createdAt: number
 }
 
-/** Switchboard accounts (token owners). Removing one cascades to every cached row it owns. */
+/**
+ * Switchboard accounts (token owners), in `user.sqlite`. Deleting one purges its cached rows in
+ * `cache.sqlite` explicitly and cascades (foreign keys) to its rows in `user.sqlite`.
+ */
 export class AccountsRepo {
   constructor(private readonly db: Database.Database) {}
 
@@ -89,9 +93,15 @@ export class AccountsRepo {
     this.db.prepare("UPDATE accounts SET last_sync_at = ?, state = 'ok', last_error = NULL WHERE id = ?").run(at, id)
   }
 
-  /** Deletes the account row; ON DELETE CASCADE removes every cached row keyed by it. */
+  /**
+   * Deletes the account row and every cached row keyed by it, in one transaction. Foreign keys
+   * cannot cross files: the cache rows are purged explicitly, the user rows go by ON DELETE CASCADE.
+   */
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes > 0
+    return this.db.transaction(() => {
+      purgeAccountCache(this.db, id)
+      return this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes > 0
+    })()
   }
 
   summary(record: AccountRecord): AccountSummary {

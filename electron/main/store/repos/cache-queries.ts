@@ -1,7 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { OrgRole, OrgSummary, OrgUserRow, ProductRow } from '../../../../shared/domain/cache'
-
-const ROLES: readonly string[] = ['owner', 'admin', 'normal', 'client']
+import type { OrgSummary, OrgUserRow, ProductRow } from '../../../../shared/domain/cache'
 
 /** Read models for the renderer and the CLI. Every statement is indexed. */
 export class CacheQueries {
@@ -45,7 +43,7 @@ export class CacheQueries {
         accountId: r.account_id,
         id: r.id,
         name: r.name,
-        role: (ROLES.includes(r.role) ? r.role : 'unknown') as OrgRole,
+        role: r.role,
         legalEntityType: r.legal_entity_type,
         isPartnerClient: r.is_partner_client === 1,
         productCount: r.product_count,
@@ -240,5 +238,22 @@ export class CacheQueries {
     return (['org', 'person', 'product'] as const).flatMap((kind) =>
       statement.all({ match: `kind:${kind} AND {title subtitle}:(${terms})`, limit }),
     )
+  }
+
+  /** Service and domain of products by id (for the subtitles of product search hits). */
+  productBriefs(
+    refs: readonly { accountId: string; id: number }[],
+  ): Map<string, { serviceName: string; serviceId: number | null; fqdn: string | null }> {
+    const statement = this.db.prepare<
+      [string, number],
+      { service_name: string; service_id: number | null; fqdn: string | null }
+    >('SELECT service_name, service_id, fqdn FROM products WHERE account_id = ? AND id = ?')
+    const out = new Map<string, { serviceName: string; serviceId: number | null; fqdn: string | null }>()
+    for (const r of refs) {
+      const row = statement.get(r.accountId, r.id)
+      if (row)
+        out.set(`${r.accountId}:${r.id}`, { serviceName: row.service_name, serviceId: row.service_id, fqdn: row.fqdn })
+    }
+    return out
   }
 }

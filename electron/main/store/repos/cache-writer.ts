@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Account, AccountUser, Product, Team } from '../../api/schemas'
+import { isPartnerClientOrg } from '../../../../shared/domain/roles'
+import { serviceSearchText } from '../../../../shared/domain/service-catalogue'
 
 /**
  * Writes one fetched resource set for one account: upserts what changed, deletes what
@@ -194,7 +196,7 @@ export class CacheWriter {
     const seen = new Set<number>()
     for (const o of orgs) {
       seen.add(o.id)
-      const role = o.type ?? 'unknown'
+      const role = (o.type ?? '').trim()
       upsert.run(
         this.accountId,
         o.id,
@@ -202,7 +204,7 @@ export class CacheWriter {
         role,
         o.legal_entity_type ?? null,
         o.logo ?? null,
-        role === 'client' ? 1 : 0,
+        isPartnerClientOrg(o) ? 1 : 0,
         o.partner_id ?? null,
         o.nb_users ?? null,
         o.created_at ?? null,
@@ -356,7 +358,8 @@ export class CacheWriter {
       index.push({
         ref: String(p.id),
         title: name,
-        subtitle: [p.service_name, p.fqdn].filter(Boolean).join(' '),
+        // Every name of the service (code and the five languages), so any of them finds the product.
+        subtitle: [serviceSearchText({ name: p.service_name, id: p.service_id }), p.fqdn].filter(Boolean).join(' '),
         orgId: p.account_id,
       })
       for (const u of p.users ?? []) {

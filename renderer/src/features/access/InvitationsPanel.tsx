@@ -18,7 +18,9 @@ import { useTranslation } from 'react-i18next'
 import type { PendingInvitation, WriteOutcome } from '../../../../shared/domain/access'
 import { formatDate } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
+import { canGrantOwner, canManageUsers } from '../../../../shared/domain/roles'
 import { orgsQueries } from '../orgs/orgs-queries'
+import { useRoleLabel } from '../orgs/RoleBadge'
 import { accessQueries } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
 
@@ -34,10 +36,11 @@ type Pending =
 /** Pending invitations (with age, editable, cancellable) and the invite form, for one organization or all. */
 export function InvitationsPanel({ accountId, orgId }: { accountId?: string; orgId?: number }) {
   const { t, i18n } = useTranslation()
+  const roleLabel = useRoleLabel()
   const invitations = useQuery(accessQueries.invitations(accountId, orgId))
   const orgs = useQuery(orgsQueries.all())
   const manageable = (orgs.data ?? []).filter(
-    (o) => (o.role === 'owner' || o.role === 'admin') && (accountId === undefined || o.accountId === accountId),
+    (o) => canManageUsers(o.role) && (accountId === undefined || o.accountId === accountId),
   )
   const [form, setForm] = useState({
     email: '',
@@ -61,7 +64,7 @@ export function InvitationsPanel({ accountId, orgId }: { accountId?: string; org
     ...accessQueries.teams(single?.accountId ?? '', single?.id ?? 0),
     enabled: single !== undefined,
   })
-  const ownerBlocked = form.roleType === 'owner' && targets.some((o) => o.role !== 'owner')
+  const ownerBlocked = form.roleType === 'owner' && targets.some((o) => !canGrantOwner(o.role))
 
   const report = (outs: WriteOutcome[], okMessage: string) => {
     const failed = outs.filter((o) => !o.ok)
@@ -265,7 +268,7 @@ export function InvitationsPanel({ accountId, orgId }: { accountId?: string; org
                         w={170}
                       />
                     ) : (
-                      t(`roles.${inv.roleType === 'owner' || inv.roleType === 'admin' ? inv.roleType : 'normal'}`)
+                      roleLabel(inv.roleType)
                     )}
                   </Table.Td>
                   <Table.Td>

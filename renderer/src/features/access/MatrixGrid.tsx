@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { maskLetters, type MatrixData } from '../../../../shared/domain/access'
 import { formatDate } from '../../lib/format'
 import { moveFocus, type MatrixView } from './matrix-model'
+import { useRoleLabel } from '../orgs/RoleBadge'
 
 const ROW = 32
 const HEADER = 88
@@ -36,6 +37,7 @@ const cellBase: CSSProperties = {
 /** The permission matrix: rows and columns virtualized, sticky header row and first column, arrow keys. */
 export function MatrixGrid({ data, view }: { data: MatrixData; view: MatrixView }) {
   const { t, i18n } = useTranslation()
+  const roleLabel = useRoleLabel()
   const scrollRef = useRef<HTMLDivElement>(null)
   const [focus, setFocus] = useState({ row: 0, col: 0 })
   const colCount = INFO.length + view.columns.length
@@ -73,9 +75,7 @@ export function MatrixGrid({ data, view }: { data: MatrixData; view: MatrixView 
     const u = data.users[userIndex]!
     switch (c) {
       case 0:
-        return t(
-          `roles.${u.roleType === 'owner' || u.roleType === 'admin' || u.roleType === 'normal' ? u.roleType : 'unknown'}`,
-        )
+        return roleLabel(u.roleType)
       case 1:
         return u.billing ? t('accessPage.matrix.yes') : t('accessPage.matrix.no')
       case 2:

@@ -32,6 +32,7 @@ import { invoke, onEvent } from '../../lib/ipc'
 import { accessQueries, useAccessInvalidation } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
 import { HistoryPanel } from './HistoryPanel'
+import { useRoleLabel } from '../orgs/RoleBadge'
 
 const orgKey = (o: { accountId: string; orgId: number }) => `${o.accountId}:${o.orgId}`
 
@@ -259,6 +260,7 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
 export function PersonPage() {
   useAccessInvalidation()
   const { t, i18n } = useTranslation()
+  const roleLabel = useRoleLabel()
   const navigate = useNavigate()
   const email = decodeURIComponent(useParams().email ?? '')
   const person = useQuery(accessQueries.person(email))
@@ -303,11 +305,7 @@ export function PersonPage() {
             </Text>
           </Group>
           <Group gap="xs" mt={4}>
-            <Badge variant="light">
-              {t(
-                `roles.${o.roleType === 'owner' || o.roleType === 'admin' || o.roleType === 'normal' ? o.roleType : 'unknown'}`,
-              )}
-            </Badge>
+            <Badge variant="light">{roleLabel(o.roleType)}</Badge>
             <Badge variant="light" color={o.pending ? 'orange' : 'green'}>
               {o.pending ? t('accessPage.people.pendingInvitation') : t('accessPage.people.member')}
             </Badge>

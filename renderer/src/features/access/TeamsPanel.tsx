@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications'
 import { IconPlus, IconX } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { serviceLabel } from '../../../../shared/domain/service-catalogue'
 import { maskLetters } from '../../../../shared/domain/access'
 import { invoke } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
@@ -27,7 +28,7 @@ type Pending =
 
 /** Teams of one organization (leader, members, products); create a team and change its members through the API. */
 export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; orgId: number; orgName: string }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const teams = useQuery(accessQueries.teams(accountId, orgId))
   const matrix = useQuery(accessQueries.matrix(accountId, orgId))
   const [name, setName] = useState('')
@@ -129,7 +130,7 @@ export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; o
             {team.grants.map((g, i) => (
               <Badge key={i} variant="outline" size="sm">
                 {g.productId === null
-                  ? t('accessPage.teams.allOf', { service: g.serviceName })
+                  ? t('accessPage.teams.allOf', { service: serviceLabel(g.serviceName, i18n.language) })
                   : (g.productName ?? `#${g.productId}`)}{' '}
                 · {maskLetters(g.mask)}
               </Badge>

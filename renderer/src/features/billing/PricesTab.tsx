@@ -1,10 +1,11 @@
 import { useState } from 'react'
-import { ActionIcon, Autocomplete, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core'
+import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { BillingPeriod, Currency, type PriceEntry } from '../../../../shared/domain/billing'
+import { SERVICE_CATALOGUE, serviceLabel } from '../../../../shared/domain/service-catalogue'
 import { billingQueries, useSetPrices } from './billing-queries'
 
 interface Draft {
@@ -34,11 +35,18 @@ function PriceEditor({
   initial: PriceEntry[]
   services: string[]
 }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const save = useSetPrices()
   const [rows, setRows] = useState<Draft[]>(() => initial.map(toDraft))
   const update = (key: number, patch: Partial<Draft>): void =>
     setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)))
+  // Services by their catalogue name: the cached ones, the whole catalogue, and any code already priced.
+  const serviceOptions = [
+    ...new Set([...services, ...SERVICE_CATALOGUE.map((e) => e.name), ...rows.map((r) => r.serviceName)]),
+  ]
+    .filter((code) => code.trim() !== '')
+    .map((code) => ({ value: code, label: serviceLabel(code, i18n.language) }))
+    .sort((a, b) => a.label.localeCompare(b.label, i18n.language))
 
   const submit = (): void => {
     const entries: PriceEntry[] = rows
@@ -80,11 +88,13 @@ function PriceEditor({
           {rows.map((r) => (
             <Table.Tr key={r.key}>
               <Table.Td>
-                <Autocomplete
+                <Select
                   aria-label={t('billingPage.prices.service')}
-                  data={services}
-                  value={r.serviceName}
-                  onChange={(v) => update(r.key, { serviceName: v })}
+                  data={serviceOptions}
+                  value={r.serviceName === '' ? null : r.serviceName}
+                  onChange={(v) => update(r.key, { serviceName: v ?? '' })}
+                  searchable
+                  allowDeselect={false}
                 />
               </Table.Td>
               <Table.Td>

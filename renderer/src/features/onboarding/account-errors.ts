@@ -1,8 +1,9 @@
 import type { AccountSummary } from '../../../../shared/domain/cache'
+import { MANAGER_TOKENS_URL } from '../../../../shared/domain/manager-links'
 import { IpcError } from '../../lib/ipc'
 
 /** The Manager page where personal API tokens are created (shown as text to copy). */
-export const TOKEN_PAGE = 'https://manager.infomaniak.com/v3/ng/profile/user/token/list'
+export const TOKEN_PAGE = MANAGER_TOKENS_URL
 
 export type AddErrorKind =
   'invalid_token' | 'token_rejected' | 'missing_scope' | 'offline' | 'keychain' | 'conflict' | 'other'

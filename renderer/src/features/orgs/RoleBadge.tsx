@@ -1,21 +1,39 @@
 import { Badge } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import type { OrgRole } from '../../../../shared/domain/cache'
+import { describeRole, type RoleTone } from '../../../../shared/domain/roles'
 
-const ROLE_COLOR: Record<OrgRole, string> = {
-  owner: 'grape',
+const TONE_COLOR: Record<RoleTone, string> = {
+  legal: 'grape',
   admin: 'blue',
-  normal: 'gray',
-  client: 'teal',
+  member: 'gray',
+  partner: 'teal',
+  limited: 'orange',
   unknown: 'gray',
 }
 
-/** The token owner's role in an organization, in the Manager's words. */
-export function RoleBadge({ role }: { role: OrgRole }) {
+/** The label of a raw `type` / `role_type` value, in the Manager's words; an unknown value shows as itself. */
+export function useRoleLabel(): (raw: string | null | undefined) => string {
   const { t } = useTranslation()
+  return (raw) => {
+    const d = describeRole(raw)
+    return t(d.labelKey, d.labelParams)
+  }
+}
+
+/** A role (the token owner's in an organization, or a member's), in the Manager's words. */
+export function RoleBadge({ role }: { role: string }) {
+  const label = useRoleLabel()
+  const d = describeRole(role)
   return (
-    <Badge size="sm" variant="light" color={ROLE_COLOR[role]} style={{ flexShrink: 0 }}>
-      {t(`roles.${role}`)}
+    <Badge
+      size="sm"
+      variant="light"
+      color={TONE_COLOR[d.tone]}
+      style={{ flexShrink: 0 }}
+      data-testid="role-badge"
+      data-role={d.raw}
+    >
+      {label(role)}
     </Badge>
   )
 }

@@ -24,7 +24,7 @@ import { OrgTitle } from '../orgs/OrgTitle'
 import { useOrgContext } from '../orgs/OrgScope'
 import { expiryMs, productName } from '../products/products-model'
 import { productsQueries, usersQueries } from '../products/products-queries'
-import { typeLabel } from '../products/product-type'
+import { serviceLabel } from '../../../../shared/domain/service-catalogue'
 import { syncQueries, useStartSync } from '../sync/sync-queries'
 import { overviewModel, peopleCounts } from './overview-model'
 
@@ -131,7 +131,7 @@ export function OverviewPage() {
                 <div key={row.type}>
                   <Group justify="space-between" gap="xs" wrap="nowrap">
                     <Text size="sm" truncate>
-                      {typeLabel(t, row.type)}
+                      {serviceLabel(row.type, i18n.language)}
                     </Text>
                     <Text size="sm" fw={600}>
                       {row.count}
@@ -184,7 +184,7 @@ export function OverviewPage() {
                               {productName(p)}
                             </Text>
                           </Table.Td>
-                          <Table.Td c="dimmed">{typeLabel(t, p.serviceName)}</Table.Td>
+                          <Table.Td c="dimmed">{serviceLabel(p.serviceName, i18n.language)}</Table.Td>
                           <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                             {exp !== null ? formatDate(exp, i18n.language) : ''}
                           </Table.Td>
@@ -221,7 +221,7 @@ export function OverviewPage() {
                       {productName(product)}
                     </Text>
                   </Table.Td>
-                  <Table.Td c="dimmed">{typeLabel(t, product.serviceName)}</Table.Td>
+                  <Table.Td c="dimmed">{serviceLabel(product.serviceName, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {flags.map((f) => (

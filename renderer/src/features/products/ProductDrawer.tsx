@@ -8,16 +8,8 @@ import { formatDate, relativeTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { CopyableUrl } from '../onboarding/CopyableUrl'
 import { productName, productStatuses } from './products-model'
-import { typeLabel } from './product-type'
-
-/**
- * The Manager page of an organization's products. ASSUMPTION: the Manager's v3 URL scheme
- * `https://manager.infomaniak.com/v3/<orgId>/products` (not documented by the public API; checked
- * against no official source). Per-product pages are not linked for the same reason.
- */
-export function managerProductsUrl(orgId: number): string {
-  return `https://manager.infomaniak.com/v3/${orgId}/products`
-}
+import { managerProductsUrl } from '../../../../shared/domain/manager-links'
+import { serviceLabel } from '../../../../shared/domain/service-catalogue'
 
 /** "Open in the Manager" through the safe external opener; shows the address to copy when it cannot open. */
 function ManagerLink({ orgId }: { orgId: number }) {
@@ -97,7 +89,7 @@ export function ProductDrawer(props: {
                   ['products.fieldName', p.customerName || t('products.none')],
                   ['products.fieldInternal', p.internalName ?? t('products.none')],
                   ['products.fieldFqdn', p.fqdn ?? t('products.none')],
-                  ['products.fieldType', `${typeLabel(t, p.serviceName)} (${p.serviceName})`],
+                  ['products.fieldType', serviceLabel(p.serviceName, lang)],
                   ['products.fieldId', String(p.id)],
                   ['products.fieldOrg', `${props.org.name} (#${props.org.id})`],
                   ['products.fieldCreated', date(p.createdAt)],

@@ -22,6 +22,7 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { RenewalRow } from '../../../../shared/domain/renewals'
 import { EmptyState } from '../../components/EmptyState'
+import { ServiceName } from '../../components/ServiceName'
 import { downloadFile } from '../../lib/download'
 import { csvDefaults, formatDate, formatDateTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
@@ -282,9 +283,9 @@ export function RenewalsPage() {
                         </Text>
                       </Group>
                     </UnstyledButton>
-                    <Text size="sm" c="dimmed" w={120} truncate style={{ flexShrink: 0 }}>
-                      {r.serviceName}
-                    </Text>
+                    <div style={{ width: 150, flexShrink: 0, minWidth: 0 }}>
+                      <ServiceName service={r.serviceName} c="dimmed" />
+                    </div>
                     <div style={{ width: 260, flexShrink: 0, display: 'flex', justifyContent: 'flex-end' }}>
                       <StatusBadge row={r} />
                     </div>

@@ -1,35 +1,21 @@
-import type { Migration } from './index'
+import type { Migration } from '../index'
 
 /**
- * The cache: every row is keyed by the Switchboard account (token owner) it came from, so two
- * accounts that see the same organization never mix, and removing an account purges exactly
- * its rows (ON DELETE CASCADE from `accounts`).
+ * `cache.sqlite` version 1: everything derived from the API, with the same columns as in the
+ * single `switchboard.sqlite` (legacy version 4) so the split copies rows as they are.
+ *
+ * Every row is keyed by the Switchboard account (token owner) it came from, so two accounts that
+ * see the same organization never mix. The accounts themselves live in `user.sqlite`, and foreign
+ * keys cannot cross files: removing an account purges its rows here explicitly
+ * (repos/cache-purge.ts), and a lost cache is rebuilt by the next sync.
  */
-export const migration002: Migration = {
-  version: 2,
-  name: 'cache',
+export const cacheMigration001: Migration = {
+  version: 1,
+  name: 'baseline',
   up(db) {
     db.exec(`
-      CREATE TABLE accounts (
-        id            TEXT PRIMARY KEY,
-        label         TEXT NOT NULL,
-        base_url      TEXT NOT NULL,
-        -- NULL: the token is in the OS keychain. Otherwise the NAME of the environment variable
-        -- holding it (headless CLI, --token-env); the token itself is never stored here.
-        token_env     TEXT,
-        user_id       INTEGER,
-        display_name  TEXT,
-        email         TEXT,
-        state         TEXT NOT NULL DEFAULT 'ok' CHECK (state IN ('ok', 'token_rejected', 'offline', 'signed_out')),
-        is_demo       INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)),
-        scopes        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(scopes)),
-        created_at    INTEGER NOT NULL,
-        last_sync_at  INTEGER,
-        last_error    TEXT
-      ) STRICT;
-
       CREATE TABLE orgs (
-        account_id        TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id        TEXT NOT NULL,
         id                INTEGER NOT NULL,
         name              TEXT NOT NULL,
         role              TEXT NOT NULL,
@@ -41,11 +27,13 @@ export const migration002: Migration = {
         created_at        INTEGER,
         data              TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(data)),
         synced_at         INTEGER NOT NULL,
+        product_count     INTEGER NOT NULL DEFAULT 0,
+        user_count        INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (account_id, id)
       ) STRICT;
 
       CREATE TABLE products (
-        account_id                TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id                TEXT NOT NULL,
         id                        INTEGER NOT NULL,
         org_id                    INTEGER NOT NULL,
         service_id                INTEGER,
@@ -70,7 +58,7 @@ export const migration002: Migration = {
       CREATE INDEX products_by_expiry ON products (expired_at) WHERE expired_at IS NOT NULL;
 
       CREATE TABLE product_rights (
-        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL,
         org_id     INTEGER NOT NULL,
         product_id INTEGER NOT NULL,
         user_id    INTEGER NOT NULL,
@@ -84,7 +72,7 @@ export const migration002: Migration = {
 
       -- Members and pending invitees together; member_key is 'u:<user_id>' or 'i:<invitation_id>'.
       CREATE TABLE org_users (
-        account_id               TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id               TEXT NOT NULL,
         org_id                   INTEGER NOT NULL,
         member_key               TEXT NOT NULL,
         user_id                  INTEGER,
@@ -111,7 +99,7 @@ export const migration002: Migration = {
       CREATE INDEX org_users_by_user ON org_users (account_id, user_id);
 
       CREATE TABLE teams (
-        account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id    TEXT NOT NULL,
         org_id        INTEGER NOT NULL,
         id            INTEGER NOT NULL,
         name          TEXT NOT NULL,
@@ -125,7 +113,7 @@ export const migration002: Migration = {
       ) STRICT;
 
       CREATE TABLE team_members (
-        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL,
         org_id     INTEGER NOT NULL,
         team_id    INTEGER NOT NULL,
         user_id    INTEGER NOT NULL,
@@ -134,7 +122,7 @@ export const migration002: Migration = {
       CREATE INDEX team_members_by_user ON team_members (account_id, org_id, user_id);
 
       CREATE TABLE domains (
-        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL,
         name       TEXT NOT NULL,
         org_id     INTEGER,
         tld        TEXT,
@@ -147,7 +135,7 @@ export const migration002: Migration = {
       ) STRICT;
 
       CREATE TABLE partnerships (
-        account_id TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id TEXT NOT NULL,
         id         INTEGER NOT NULL,
         org_id     INTEGER,
         name       TEXT,
@@ -157,7 +145,7 @@ export const migration002: Migration = {
 
       -- One row per account x organization (0 = account-wide) x resource.
       CREATE TABLE sync_state (
-        account_id      TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id      TEXT NOT NULL,
         org_id          INTEGER NOT NULL,
         resource        TEXT NOT NULL,
         status          TEXT NOT NULL CHECK (status IN ('ok', 'error', 'needs_scope', 'unavailable')),
@@ -173,58 +161,46 @@ export const migration002: Migration = {
 
       CREATE TABLE sync_runs (
         id          INTEGER PRIMARY KEY,
-        account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        account_id  TEXT NOT NULL,
         started_at  INTEGER NOT NULL,
         finished_at INTEGER,
         status      TEXT NOT NULL CHECK (status IN ('running', 'done', 'cancelled', 'failed')),
         planned     INTEGER NOT NULL DEFAULT 0,
         done        INTEGER NOT NULL DEFAULT 0,
-        requests    INTEGER NOT NULL DEFAULT 0
+        requests    INTEGER NOT NULL DEFAULT 0,
+        resume_from INTEGER
       ) STRICT;
       CREATE INDEX sync_runs_by_account ON sync_runs (account_id, started_at);
 
-      -- Who gained or lost which access, appended by sync diffs.
-      CREATE TABLE access_history (
-        id            INTEGER PRIMARY KEY,
-        account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-        org_id        INTEGER NOT NULL,
-        at            INTEGER NOT NULL,
-        kind          TEXT NOT NULL,
-        subject_key   TEXT NOT NULL,
-        subject_email TEXT,
-        subject_name  TEXT,
-        object_type   TEXT NOT NULL,
-        object_id     INTEGER,
-        object_name   TEXT,
-        detail        TEXT,
-        before        TEXT,
-        after         TEXT
-      ) STRICT;
-      CREATE INDEX access_history_by_org ON access_history (account_id, org_id, at);
-      CREATE INDEX access_history_by_subject ON access_history (subject_email COLLATE NOCASE, at);
-
-      -- Changes Switchboard itself applied through the API.
-      CREATE TABLE audit_log (
+      -- Search across organizations, products and people (accents folded): an external-content
+      -- FTS5 table over search_docs, indexed by (account, kind, org).
+      CREATE TABLE search_docs (
         id         INTEGER PRIMARY KEY,
-        at         INTEGER NOT NULL,
-        account_id TEXT,
-        org_id     INTEGER,
-        action     TEXT NOT NULL,
-        target     TEXT NOT NULL,
-        outcome    TEXT NOT NULL,
-        detail     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+        kind       TEXT NOT NULL CHECK (kind IN ('org', 'product', 'person')),
+        account_id TEXT NOT NULL,
+        org_id     INTEGER NOT NULL,
+        ref        TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        subtitle   TEXT NOT NULL
       ) STRICT;
+      CREATE INDEX search_docs_scope ON search_docs (account_id, kind, org_id);
 
-      -- Search across organizations, products, domains and people (accents folded).
       CREATE VIRTUAL TABLE search_index USING fts5(
-        kind UNINDEXED,
-        account_id UNINDEXED,
-        org_id UNINDEXED,
-        ref UNINDEXED,
-        title,
-        subtitle,
-        tokenize = 'unicode61 remove_diacritics 2'
+        kind, title, subtitle,
+        content = 'search_docs', content_rowid = 'id',
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3 4'
       );
+      CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
+        INSERT INTO search_index (rowid, kind, title, subtitle) VALUES (new.id, new.kind, new.title, new.subtitle);
+      END;
+      CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+        INSERT INTO search_index (search_index, rowid, kind, title, subtitle) VALUES ('delete', old.id, old.kind, old.title, old.subtitle);
+      END;
+      CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
+        INSERT INTO search_index (search_index, rowid, kind, title, subtitle) VALUES ('delete', old.id, old.kind, old.title, old.subtitle);
+        INSERT INTO search_index (rowid, kind, title, subtitle) VALUES (new.id, new.kind, new.title, new.subtitle);
+      END;
     `)
   },
 }

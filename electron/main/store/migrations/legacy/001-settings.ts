@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from '../index'
 
 /** Preferences as JSON values keyed by name. */
 export const migration001: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index'
+import type { Migration } from '../index'
 
 /**
  * Faster reads for large fleets (measured by `npm run bench -- queries` at 1,000 orgs):

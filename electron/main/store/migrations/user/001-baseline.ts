@@ -1,14 +1,75 @@
-import type { Migration } from './index'
+import type { Migration } from '../index'
 
 /**
- * The billing ledger. Like every cache table, each row is keyed by the Switchboard account and
- * removed with it (ON DELETE CASCADE). Amounts are integer cents, invoice dates ISO `yyyy-mm-dd`.
+ * `user.sqlite` version 1: what the user created or what cannot be fetched again, with the same
+ * columns as in the single `switchboard.sqlite` (legacy version 4), so the split copies rows as
+ * they are. Foreign keys stay inside this file: removing an account row (an explicit choice)
+ * still cascades to its ledger, prices, profile and access history.
  */
-export const migration003: Migration = {
-  version: 3,
-  name: 'billing',
+export const userMigration001: Migration = {
+  version: 1,
+  name: 'baseline',
   up(db) {
     db.exec(`
+      -- Preferences as JSON values keyed by name.
+      CREATE TABLE settings (
+        key        TEXT PRIMARY KEY,
+        value      TEXT NOT NULL CHECK (json_valid(value)),
+        updated_at INTEGER NOT NULL
+      ) STRICT;
+
+      -- Switchboard accounts (token owners). Never the token itself.
+      CREATE TABLE accounts (
+        id            TEXT PRIMARY KEY,
+        label         TEXT NOT NULL,
+        base_url      TEXT NOT NULL,
+        -- NULL: the token is in the OS keychain. Otherwise the NAME of the environment variable
+        -- holding it (headless CLI, --token-env); the token itself is never stored here.
+        token_env     TEXT,
+        user_id       INTEGER,
+        display_name  TEXT,
+        email         TEXT,
+        state         TEXT NOT NULL DEFAULT 'ok' CHECK (state IN ('ok', 'token_rejected', 'offline', 'signed_out')),
+        is_demo       INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)),
+        scopes        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(scopes)),
+        created_at    INTEGER NOT NULL,
+        last_sync_at  INTEGER,
+        last_error    TEXT
+      ) STRICT;
+
+      -- Who gained or lost which access, appended by sync diffs (it exists only from the day
+      -- Switchboard started recording: it cannot be fetched again).
+      CREATE TABLE access_history (
+        id            INTEGER PRIMARY KEY,
+        account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        org_id        INTEGER NOT NULL,
+        at            INTEGER NOT NULL,
+        kind          TEXT NOT NULL,
+        subject_key   TEXT NOT NULL,
+        subject_email TEXT,
+        subject_name  TEXT,
+        object_type   TEXT NOT NULL,
+        object_id     INTEGER,
+        object_name   TEXT,
+        detail        TEXT,
+        before        TEXT,
+        after         TEXT
+      ) STRICT;
+      CREATE INDEX access_history_by_org ON access_history (account_id, org_id, at);
+      CREATE INDEX access_history_by_subject ON access_history (subject_email COLLATE NOCASE, at);
+
+      -- Changes Switchboard itself applied through the API.
+      CREATE TABLE audit_log (
+        id         INTEGER PRIMARY KEY,
+        at         INTEGER NOT NULL,
+        account_id TEXT,
+        org_id     INTEGER,
+        action     TEXT NOT NULL,
+        target     TEXT NOT NULL,
+        outcome    TEXT NOT NULL,
+        detail     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(detail))
+      ) STRICT;
+
       -- One row per CSV file imported or API fetch; file_hash makes re-importing a file a no-op.
       CREATE TABLE billing_batches (
         id          INTEGER PRIMARY KEY,
@@ -39,7 +100,6 @@ export const migration003: Migration = {
         PRIMARY KEY (account_id, org_id, number)
       ) STRICT;
       CREATE INDEX billing_invoices_by_date ON billing_invoices (account_id, issue_date);
-      -- Exports read client by client, in date order.
       CREATE INDEX billing_invoices_by_org_date ON billing_invoices (account_id, org_id, issue_date, number);
 
       CREATE TABLE billing_invoice_lines (
@@ -69,7 +129,7 @@ export const migration003: Migration = {
         PRIMARY KEY (account_id, service_name, period, currency)
       ) STRICT;
 
-      -- Partner name and logo for PDF statements (kept here, not in the shared settings).
+      -- Partner name and logo for PDF statements.
       CREATE TABLE billing_profile (
         account_id  TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
         name        TEXT NOT NULL,

@@ -1,0 +1,13 @@
+/**
+ * The CLI's commands, in the order `--help` lists them within a group. Adding a command: one file in
+ * this folder (`defineCommand`) and one line here.
+ */
+import { accountsAdd } from './accounts-add'
+import { accountsList } from './accounts-list'
+import { accountsRemove } from './accounts-remove'
+import { orgs } from './orgs'
+import { products } from './products'
+import { sync } from './sync'
+import { users } from './users'
+
+export const COMMANDS = [accountsAdd, accountsList, accountsRemove, sync, orgs, products, users] as const

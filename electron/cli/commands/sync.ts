@@ -1,0 +1,262 @@
+/** `sync`: fetches everything the token(s) can see, with progress and ETA on stderr. */
+import type { SyncStatus } from '../../../shared/domain/cache'
+import { nonEmpty, noPositionals } from '../args'
+import { defineCommand } from '../command'
+import {
+  accountFilter,
+  assertPace,
+  CliError,
+  EXIT_FAILURE,
+  EXIT_INTERRUPTED,
+  EXIT_OK,
+  resolveOrg,
+  safe,
+  tokenEnvOf,
+  type Context,
+  type Output,
+  type Result,
+} from '../context'
+import { dateTimeFromMs, duration, plural } from '../format'
+
+interface SyncReport {
+  accountId: string
+  label: string
+  state: SyncStatus['state']
+  requests: number
+  planned: number
+  durationMs: number | null
+  lastSyncAt: number | null
+  lastError: string | null
+  orgCount: number
+  productCount: number
+  issues: SyncStatus['issues']
+}
+
+/** Progress on stderr: one rewritten line on a terminal, a line every few seconds otherwise. */
+class ProgressReporter {
+  private lastLine = new Map<string, number>()
+  private lastState = new Map<string, string>()
+  private tty: boolean
+  private dirty = false
+
+  constructor(
+    private readonly stream: Output,
+    private readonly labels: ReadonlyMap<string, string>,
+    private readonly enabled: boolean,
+    private readonly intervalMs = 2_000,
+  ) {
+    this.tty = stream.isTTY
+  }
+
+  update(status: SyncStatus): void {
+    if (!this.enabled) return
+    const label = this.labels.get(status.accountId)
+    if (label === undefined) return
+    const parts = [`${label}: ${status.requests}/${status.planned} requests`]
+    if (status.etaMs !== null && status.state === 'syncing') parts.push(`ETA ${duration(status.etaMs)}`)
+    if (status.current) {
+      const where =
+        status.current.orgName ?? (status.current.orgId === 0 ? 'all organizations' : `#${status.current.orgId}`)
+      parts.push(`${status.current.resource} of ${where}`)
+    }
+    if (status.state !== 'syncing') parts.push(status.state === 'idle' ? 'done' : status.state.replace('_', ' '))
+    const text = safe(parts.join(' · '))
+    if (this.tty) {
+      this.stream.write(`\r\u001b[K${text}`)
+      this.dirty = true
+      return
+    }
+    const now = Date.now()
+    const changed = this.lastState.get(status.accountId) !== status.state
+    if (changed || now - (this.lastLine.get(status.accountId) ?? 0) >= this.intervalMs) {
+      this.stream.write(`${text}\n`)
+      this.lastLine.set(status.accountId, now)
+      this.lastState.set(status.accountId, status.state)
+    }
+  }
+
+  end(): void {
+    if (this.tty && this.dirty) this.stream.write('\n')
+    this.dirty = false
+  }
+}
+
+async function syncAccounts(
+  ctx: Context,
+  command: { account: string | undefined; org: string | undefined },
+): Promise<Result> {
+  const { accounts: accountsService, sync: engine, queries } = ctx.core.services
+  const all = accountsService.list()
+  const chosen = accountFilter(ctx, command.account)
+  let targets = chosen ? [chosen] : all.filter((a) => a.state !== 'signed_out')
+  if (targets.length === 0) {
+    throw new CliError(
+      'NO_ACCOUNT',
+      all.length === 0
+        ? 'No account to sync. Add one with: switchboard accounts add --token-env VAR'
+        : 'No account to sync: every account is signed out. Add one again with: switchboard accounts add',
+    )
+  }
+  let orgId: number | undefined
+  if (command.org !== undefined) {
+    orgId = resolveOrg(ctx, command.org, chosen)
+    const withOrg = new Set(
+      queries
+        .orgs(chosen?.id)
+        .filter((o) => o.id === orgId)
+        .map((o) => o.accountId),
+    )
+    targets = targets.filter((a) => withOrg.has(a.id))
+  }
+
+  // Check every token source before sending anything: a missing token must not mark the account "rejected".
+  for (const account of targets) {
+    if (account.state === 'signed_out') {
+      throw new CliError(
+        'SIGNED_OUT',
+        `"${account.label}" was signed out (its token was removed). Add it again to sync.`,
+      )
+    }
+    assertPace(ctx, account.baseUrl)
+    const envName = tokenEnvOf(ctx, account)
+    if (envName !== null) {
+      const value = ctx.io.env[envName]
+      if (value === undefined || value.trim() === '') {
+        throw new CliError(
+          'TOKEN_MISSING',
+          `"${account.label}" reads its token from the environment variable ${envName}, which is not set or is empty.`,
+        )
+      }
+    } else {
+      await ctx.keychain.check()
+      if ((await ctx.keychain.get(ctx.lib.secretKey(account.id))) === null) {
+        throw new CliError(
+          'TOKEN_MISSING',
+          `The keychain holds no token for "${account.label}". Remove the account and add it again.`,
+        )
+      }
+    }
+  }
+
+  const labels = new Map(targets.map((a) => [a.id, a.label]))
+  const progress = new ProgressReporter(ctx.err, labels, true)
+  const off = ctx.core.onEvent((channel, payload) => {
+    if (channel === 'sync:progress') progress.update(payload as SyncStatus)
+  })
+  let interrupted = false
+  const stopInterrupt = ctx.io.onInterrupt(() => {
+    interrupted = true
+    for (const a of targets) engine.cancel(a.id)
+  })
+  const started = new Map<string, number>()
+  try {
+    for (const a of targets) {
+      started.set(a.id, Date.now())
+      engine.start(a.id, orgId !== undefined ? { orgId } : {})
+    }
+    await Promise.all(targets.map((a) => engine.whenIdle(a.id)))
+  } finally {
+    off()
+    stopInterrupt()
+    progress.end()
+  }
+
+  const reports: SyncReport[] = targets.map((a) => {
+    const status = engine.status(a.id)[0]
+    // A scheduled offline retry must not outlive this run.
+    if (status?.state === 'offline') engine.cancel(a.id)
+    const orgsOf = queries.orgs(a.id)
+    const issues = (status?.issues ?? []).filter((i) => orgId === undefined || i.orgId === orgId || i.orgId === 0)
+    return {
+      accountId: a.id,
+      label: a.label,
+      state: status?.state ?? 'idle',
+      requests: status?.requests ?? 0,
+      planned: status?.planned ?? 0,
+      durationMs: Date.now() - (started.get(a.id) ?? Date.now()),
+      lastSyncAt: status?.lastSyncAt ?? null,
+      lastError: status?.lastError ?? null,
+      orgCount: orgsOf.length,
+      productCount: orgsOf.reduce((n, o) => n + o.productCount, 0),
+      issues,
+    }
+  })
+
+  const failures: { code: string; message: string }[] = []
+  const lines: string[] = []
+  for (const r of reports) {
+    const account = targets.find((a) => a.id === r.accountId)!
+    if (r.state === 'token_rejected') {
+      const envName = tokenEnvOf(ctx, account)
+      failures.push({
+        code: 'TOKEN_REJECTED',
+        message: `"${r.label}": ${r.lastError ?? 'the API rejected the token (HTTP 401).'}${envName ? ` (The token comes from $${envName}.)` : ''}`,
+      })
+    } else if (r.state === 'offline') {
+      failures.push({
+        code: 'OFFLINE',
+        message: `"${r.label}": the API at ${account.baseUrl} cannot be reached. ${r.lastError ?? ''}`,
+      })
+    } else {
+      const errors = r.issues.filter((i) => i.status === 'error')
+      if (errors.length > 0) {
+        failures.push({
+          code: 'SYNC_INCOMPLETE',
+          message: `"${r.label}": ${plural(errors.length, 'part')} of the sync failed (the previous data is kept): ${errors
+            .slice(0, 3)
+            .map((i) => `${i.resource}${i.orgId ? ` of #${i.orgId}` : ''}: ${i.message ?? 'error'}`)
+            .join('; ')}`,
+        })
+      }
+    }
+    lines.push(
+      `${r.label}: ${r.state === 'idle' ? 'synced' : r.state}, ${plural(r.requests, 'request')} in ${duration(r.durationMs ?? 0)}; ` +
+        `${plural(r.orgCount, 'organization')}, ${plural(r.productCount, 'product')} in the cache` +
+        (r.lastSyncAt ? ` (last complete sync ${dateTimeFromMs(r.lastSyncAt)})` : ''),
+    )
+    const notes = r.issues.filter((i) => i.status !== 'error')
+    if (notes.length > 0) {
+      const byKind = new Map<string, number>()
+      for (const i of notes) {
+        const key =
+          i.status === 'needs_scope'
+            ? `${i.resource}: needs the "${i.scope ?? '?'}" scope`
+            : `${i.resource}: ${i.message ?? i.status}`
+        byKind.set(key, (byKind.get(key) ?? 0) + 1)
+      }
+      for (const [key, n] of byKind) lines.push(`  not cached for ${plural(n, 'organization')}: ${key}`)
+    }
+  }
+
+  if (interrupted) {
+    throw new CliError(
+      'CANCELLED',
+      'Sync cancelled; every part completed before is kept in the cache.',
+      EXIT_INTERRUPTED,
+    )
+  }
+  for (const f of failures) ctx.err.write(`error: ${safe(f.message)}\n`)
+  const first = failures[0]
+  return {
+    json: {
+      ok: failures.length === 0,
+      ...(first ? { error: { code: first.code, message: safe(first.message) } } : {}),
+      accounts: reports.map((r) => ({ ...r, lastError: r.lastError === null ? null : safe(r.lastError) })),
+    },
+    human: safe(lines.join('\n')),
+    exitCode: failures.length === 0 ? EXIT_OK : EXIT_FAILURE,
+  }
+}
+
+export const sync = defineCommand({
+  kind: 'sync',
+  words: ['sync'],
+  group: 'Cache',
+  options: { account: { type: 'string' }, org: { type: 'string' } },
+  usage: '  sync [--account A] [--org O]       Fetch everything the token(s) can see; progress and ETA on stderr.',
+  parse({ positionals, values }) {
+    noPositionals(positionals)
+    return { account: nonEmpty(values.account, 'account'), org: nonEmpty(values.org, 'org') }
+  },
+  run: syncAccounts,
+})

@@ -1,0 +1,5 @@
+import type { Migration } from '../index'
+import { cacheMigration001 } from './001-baseline'
+
+/** `cache.sqlite`: ordered, append-only, 1..n without gaps. */
+export const CACHE_MIGRATIONS: readonly Migration[] = [cacheMigration001]

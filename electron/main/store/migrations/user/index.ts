@@ -1,0 +1,5 @@
+import type { Migration } from '../index'
+import { userMigration001 } from './001-baseline'
+
+/** `user.sqlite`: ordered, append-only, 1..n without gaps. */
+export const USER_MIGRATIONS: readonly Migration[] = [userMigration001]
