@@ -56,6 +56,8 @@ export interface CoreOptions {
   openExternal?: (url: string) => Promise<boolean>
   /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
   saveFile?: SaveFile
+  /** The OS's preferred locales (`de-CH`, `fr_FR.UTF-8`…): the language on first start. */
+  systemLocales?: readonly string[]
 }
 
 export interface CoreServices {
@@ -201,7 +203,7 @@ export function createCore(options: CoreOptions): Core {
   })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
-    settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events),
+    settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events, options.systemLocales ?? []),
     accounts,
     sync,
     queries: new CacheQueries(db),

@@ -32,7 +32,14 @@ export const invokeContract = {
   /** Version, platform and data directory of the running app. */
   'app:info': { input: Empty, output: AppInfo },
   /** The stored preferences (defaults filled in). */
-  'settings:get': { input: Empty, output: Settings },
+  /**
+   * The preferences. `localeHints` (the renderer's `navigator.languages`) choose the language on first
+   * start when the host could not (browser shell); once a language is stored they change nothing.
+   */
+  'settings:get': {
+    input: z.object({ localeHints: z.array(z.string().max(40)).max(20).optional() }).strict(),
+    output: Settings,
+  },
   /** Changes some preferences; answers the full new set. */
   'settings:set': { input: z.object({ patch: SettingsPatch }).strict(), output: Settings },
   /** Every account with its state and scopes (never its token). */

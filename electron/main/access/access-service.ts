@@ -15,6 +15,7 @@ import type { ExportedFile } from '../../../shared/domain/files'
 import type { ApiClient } from '../api'
 import type { EventBus } from '../ipc/dispatch'
 import { AppError } from '../lib/app-error'
+import { problemOf } from '../lib/problem'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
 import type { AccountRecord } from '../store/repos/accounts-repo'
@@ -120,9 +121,9 @@ export class AccessService {
   /** The API client of an account that may still use the API. */
   client(accountId: string): ApiClient {
     const account = this.o.account(accountId)
-    if (!account) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!account) throw new AppError('NOT_FOUND', 'accounts.notFound')
     if (account.state === 'token_rejected' || account.state === 'signed_out')
-      throw new AppError('TOKEN_REJECTED', 'This account needs a new token before it can change anything.')
+      throw new AppError('TOKEN_REJECTED', 'accounts.needsNewToken')
     return this.o.clientFor(account)
   }
 
@@ -147,20 +148,24 @@ export class AccessService {
    */
   applyOffboarding(email: string, targets: readonly OrgTarget[], confirmOrgNames: readonly string[]): OffboardingRun {
     const plan = this.plan(email, targets)
-    if (plan.orgs.length === 0) throw new AppError('INVALID_INPUT', 'Choose at least one organization.')
+    if (plan.orgs.length === 0) throw new AppError('INVALID_INPUT', 'access.chooseOrg')
     const refused = plan.orgs.filter((o) => o.refusal !== null)
     if (refused.length > 0) {
-      throw new AppError(
-        'RULE_VIOLATION',
-        `The plan breaks a Manager rule in ${refused.map((o) => o.orgName).join(', ')}.`,
-        refused.map((o) => ({ accountId: o.accountId, orgId: o.orgId, orgName: o.orgName, refusal: o.refusal })),
-      )
+      throw new AppError('RULE_VIOLATION', 'access.planRefused', {
+        params: { orgs: refused.map((o) => o.orgName).join(', ') },
+        details: refused.map((o) => ({
+          accountId: o.accountId,
+          orgId: o.orgId,
+          orgName: o.orgName,
+          refusal: o.refusal,
+        })),
+      })
     }
     const confirmed = new Set(confirmOrgNames.map(norm))
     const missing = plan.orgs.filter((o) => !confirmed.has(norm(o.orgName)))
     if (missing.length > 0) {
-      throw new AppError('RULE_VIOLATION', 'The confirmation must name every organization.', {
-        missing: missing.map((o) => o.orgName),
+      throw new AppError('RULE_VIOLATION', 'access.confirmEveryOrg', {
+        details: { missing: missing.map((o) => o.orgName) },
       })
     }
     const runId = `off-${this.o.clock.now()}-${++this.runCounter}`
@@ -225,14 +230,14 @@ export class AccessService {
         })
       } catch (error) {
         s.outcome = 'failed'
-        s.error = messageOf(error)
+        s.error = problemOf(error)
         this.audit({
           accountId: s.accountId,
           orgId: s.orgId,
           action,
           target,
           outcome: 'failed',
-          detail: { runId: run.runId, email: run.email, stepId: s.id, error: s.error },
+          detail: { runId: run.runId, email: run.email, stepId: s.id, error: messageOf(error) },
         })
       }
       s.at = this.o.clock.now()
@@ -259,14 +264,14 @@ export class AccessService {
 
   run(runId: string): OffboardingRun {
     const r = this.runs.get(runId)
-    if (!r) throw new AppError('NOT_FOUND', 'This offboarding run does not exist.')
+    if (!r) throw new AppError('NOT_FOUND', 'access.runNotFound')
     return structuredClone(r.run)
   }
 
   /** Resolves when the run is finished (tests, CLI). */
   async whenRunDone(runId: string): Promise<OffboardingRun> {
     const r = this.runs.get(runId)
-    if (!r) throw new AppError('NOT_FOUND', 'This offboarding run does not exist.')
+    if (!r) throw new AppError('NOT_FOUND', 'access.runNotFound')
     await r.done
     return structuredClone(r.run)
   }

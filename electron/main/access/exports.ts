@@ -8,6 +8,7 @@ import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { accessDocuments, type AccessDocument } from '../../../shared/i18n/documents/access'
 import { csvDefaults, formatDateTime, plainSpaces } from '../../../shared/i18n/format'
 import type { Language } from '../../../shared/i18n/languages'
+import { problemText } from '../../../shared/i18n/problems'
 import { roleName } from '../../../shared/i18n/terms'
 import { createTranslator, type Translate } from '../../../shared/i18n/translate'
 
@@ -139,7 +140,7 @@ export function reportTable(run: OffboardingRun, language: Language): { header: 
       stepTarget(s, t),
       t(`report.outcomes.${s.outcome}`),
       s.verified === null ? '' : s.verified ? t('yes') : t('no'),
-      s.error ?? '',
+      s.error === null ? '' : problemText(s.error, language),
       s.url ?? '',
       isoMs(s.at),
     ]),
@@ -199,7 +200,7 @@ export async function reportPdf(run: OffboardingRun, language: Language): Promis
       doc.text(
         `- ${t('report.line', { step: t(`report.steps.${s.kind}`), target: stepTarget(s, t), details: details.join('; ') })}`,
       )
-      if (s.error) doc.text(`  ${t('report.errorLine', { error: s.error })}`)
+      if (s.error) doc.text(`  ${t('report.errorLine', { error: problemText(s.error, language) })}`)
       if (s.url) doc.fillColor('#1a56db').text(`  ${s.url}`, { link: s.url }).fillColor('black')
     }
   }

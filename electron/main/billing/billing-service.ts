@@ -183,14 +183,13 @@ export class BillingService {
     let bytes: Uint8Array
     if (input.previewId) {
       const stored = this.previews.get(input.previewId)
-      if (!stored || stored.accountId !== input.accountId)
-        throw new AppError('NOT_FOUND', 'This preview has expired. Choose the file again.')
+      if (!stored || stored.accountId !== input.accountId) throw new AppError('NOT_FOUND', 'billing.previewExpired')
       fileName = stored.fileName
       bytes = stored.bytes
     } else if (input.contentBase64 !== undefined && input.fileName) {
       fileName = input.fileName
       bytes = Buffer.from(input.contentBase64, 'base64')
-    } else throw new AppError('INVALID_INPUT', 'Give a previewId, or a file name and its content.')
+    } else throw new AppError('INVALID_INPUT', 'app.invalidInput')
 
     const a = this.analyse(input.accountId, bytes, input.mapping, input.orgOverrides)
     if (a.errors.length > 0)
@@ -213,7 +212,7 @@ export class BillingService {
    */
   async fetchInvoices(accountId: string): Promise<FetchInvoicesResult> {
     const client = this.o.clientFor(accountId)
-    if (!client) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!client) throw new AppError('NOT_FOUND', 'accounts.notFound')
     const orgs = this.repo.orgs(accountId)
     const invoices: LedgerInvoice[] = []
     const failedOrgs: { orgId: number; message: string }[] = []
@@ -291,7 +290,7 @@ export class BillingService {
 
   setProfile(accountId: string, profile: PartnerProfile): PartnerProfile {
     if (profile.logoBase64 && Buffer.from(profile.logoBase64, 'base64').length > 1024 * 1024)
-      throw new AppError('INVALID_INPUT', 'The logo must be at most 1 MB.')
+      throw new AppError('INVALID_INPUT', 'billing.logoTooLarge')
     this.repo.setProfile(accountId, profile)
     return this.repo.profile(accountId)
   }
@@ -349,14 +348,10 @@ export class BillingService {
       const bytes = statSync(temp).size
       if (this.o.saveFile) {
         const savedPath = await this.o.saveFile(fileName, temp, mime[req.format])
-        if (savedPath === null) throw new AppError('CANCELLED', 'The export was not saved.')
+        if (savedPath === null) throw new AppError('CANCELLED', 'billing.exportNotSaved')
         return { exportId, fileName, mimeType: mime[req.format], bytes, rows, contentBase64: null, savedPath }
       }
-      if (bytes > MAX_INLINE_EXPORT_BYTES)
-        throw new AppError(
-          'CONFLICT',
-          'This export is too large to download here; choose a shorter period or fewer clients.',
-        )
+      if (bytes > MAX_INLINE_EXPORT_BYTES) throw new AppError('CONFLICT', 'billing.exportTooLarge')
       const contentBase64 = readFileSync(temp).toString('base64')
       return { exportId, fileName, mimeType: mime[req.format], bytes, rows, contentBase64, savedPath: null }
     } finally {

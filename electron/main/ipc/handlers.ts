@@ -11,8 +11,7 @@ const DAY_SECONDS = 86_400
 /** Maps every channel to a service call. Handlers stay thin: no SQL, no fetch. */
 export function createHandlers(services: CoreServices): Handlers {
   const requireAccount = (accountId: string): void => {
-    if (!services.accounts.list().some((a) => a.id === accountId))
-      throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!services.accounts.list().some((a) => a.id === accountId)) throw new AppError('NOT_FOUND', 'accounts.notFound')
   }
   const accountIds = (accountId: string | undefined): string[] =>
     accountId
@@ -23,7 +22,7 @@ export function createHandlers(services: CoreServices): Handlers {
           .map((a) => a.id)
   return {
     'app:info': () => services.appInfo,
-    'settings:get': () => services.settings.get(),
+    'settings:get': ({ localeHints }) => services.settings.get(localeHints),
     'settings:set': ({ patch }) => services.settings.set(patch),
     'accounts:list': () => services.accounts.list(),
     'accounts:add': async (input) => {

@@ -5,6 +5,8 @@
 import { app, BrowserWindow, dialog } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { languageFromLocales } from '../../../shared/i18n/languages'
+import { problemText } from '../../../shared/i18n/problems'
 import { createCore, type Core } from '../core'
 import { systemClock } from '../lib/clock'
 import { consoleLogger } from '../lib/logger'
@@ -59,8 +61,13 @@ if (!app.requestSingleInstanceLock()) {
       resourcesPath: process.resourcesPath,
       exists: existsSync,
     })
+    // The OS's languages: the language of these dialogs, and of the app on first start.
+    const systemLocales = [...app.getPreferredSystemLanguages(), app.getLocale()]
+    const osLanguage = languageFromLocales(systemLocales) ?? 'en'
     if (binding.kind === 'missing') {
-      dialog.showErrorBox('Switchboard cannot open its cache', `${binding.hint}\n\nExpected: ${binding.expected}`)
+      // Unpackaged, the hint is for developers and stays as it is.
+      const hint = app.isPackaged ? problemText({ reason: 'shell.sqliteMissing' }, osLanguage) : binding.hint
+      dialog.showErrorBox(problemText({ reason: 'shell.cacheTitle' }, osLanguage), `${hint}\n\n${binding.expected}`)
       app.quit()
       return
     }
@@ -69,7 +76,11 @@ if (!app.requestSingleInstanceLock()) {
     try {
       secretStore = await KeytarSecretStore.load()
     } catch (error) {
-      dialog.showErrorBox('Keychain unavailable', error instanceof Error ? error.message : String(error))
+      logger.error('keychain unavailable', { error })
+      dialog.showErrorBox(
+        problemText({ reason: 'shell.keychainTitle' }, osLanguage),
+        problemText({ reason: 'app.keychain' }, osLanguage),
+      )
       app.quit()
       return
     }
@@ -84,12 +95,17 @@ if (!app.requestSingleInstanceLock()) {
       app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
       openExternal: safeOpenExternal,
       saveFile: saveFileWithDialog,
+      systemLocales,
     })
     if (core.recovered) {
+      const language = core.services.settings.get().language
       void dialog.showMessageBox({
         type: 'warning',
-        message: 'The local cache could not be read and was set aside.',
-        detail: `A fresh cache was created. The old file was kept as ${core.recovered.movedTo}.`,
+        message: problemText({ reason: 'shell.cacheRecovered' }, language),
+        detail: problemText(
+          { reason: 'shell.cacheRecoveredDetail', params: { path: core.recovered.movedTo } },
+          language,
+        ),
       })
     }
 

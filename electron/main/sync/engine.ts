@@ -1,3 +1,5 @@
+import { problem, type Problem } from '../../../shared/domain/problem'
+import { decodeProblem, encodeProblem, problemOf } from '../lib/problem'
 import type Database from 'better-sqlite3'
 import type { ResourceIssue, SyncStatus } from '../../../shared/domain/cache'
 import type { CacheScope } from '../../../shared/ipc/contract'
@@ -56,6 +58,7 @@ interface AccountRun {
   offlineAttempts: number
 }
 
+/** English, for the log only: what the user sees is the problem (`problemOf`). */
 function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message
   if (error instanceof Error) return error.message
@@ -91,7 +94,7 @@ export class SyncEngine {
           current: null,
           startedAt: null,
           lastSyncAt: account?.last_sync_at ?? null,
-          lastError: account?.last_error ?? null,
+          lastError: decodeProblem(account?.last_error),
           offlineSince: null,
           nextAttemptAt: null,
           issues: [],
@@ -128,7 +131,7 @@ export class SyncEngine {
         orgId: s.org_id,
         status: s.status,
         scope: s.needed_scope,
-        message: s.error_message,
+        problem: decodeProblem(s.error_message),
       }))
   }
 
@@ -257,7 +260,7 @@ export class SyncEngine {
       items?: number
       requests?: number
       code?: string | null
-      message?: string | null
+      problem?: Problem | null
       scope?: string | null
     },
   ): void {
@@ -282,7 +285,7 @@ export class SyncEngine {
         items: fields.items ?? null,
         requests: fields.requests ?? null,
         code: fields.code ?? null,
-        message: fields.message ?? null,
+        message: encodeProblem(fields.problem ?? null),
         scope: fields.scope ?? null,
       })
   }
@@ -430,7 +433,7 @@ export class SyncEngine {
       r.status.state = 'idle'
       r.status.lastSyncAt = finishedAt
       r.status.offlineSince = null
-      r.status.lastError = jobErrors > 0 ? `${jobErrors} part(s) of the sync failed; the previous data is kept.` : null
+      r.status.lastError = jobErrors > 0 ? problem('sync.partsFailed', { count: jobErrors }) : null
       this.o.events.emit('cache:changed', { scopes: ['accounts', 'sync'] })
     } else if (outcome === 'cancelled') {
       r.status.state = 'idle'
@@ -446,10 +449,10 @@ export class SyncEngine {
     error: unknown,
     blocked: Set<Resource>,
   ): 'continue' | 'skipped' | 'blocked' | 'stop' | 'offline' {
-    const message = messageOf(error)
-    this.o.logger.warn('job failed', { accountId, resource: job.resource, orgId: job.orgId, error: message })
+    this.o.logger.warn('job failed', { accountId, resource: job.resource, orgId: job.orgId, error: messageOf(error) })
+    const message = problemOf(error)
     if (!(error instanceof ApiError)) {
-      this.recordState(accountId, job, { status: 'error', code: 'internal', message })
+      this.recordState(accountId, job, { status: 'error', code: 'internal', problem: message })
       return 'continue'
     }
     switch (error.kind) {
@@ -462,7 +465,7 @@ export class SyncEngine {
         return 'stop'
       case 'missing_scope': {
         const scope = error.detail.kind === 'missing_scope' ? (error.detail.scopes[0] ?? null) : null
-        this.recordState(accountId, job, { status: 'needs_scope', code: 'all_scopes', message, scope })
+        this.recordState(accountId, job, { status: 'needs_scope', code: 'all_scopes', problem: message, scope })
         if (job.resource !== 'orgs') {
           blocked.add(job.resource)
           // The same scope is missing for every organization: record it without spending requests.
@@ -471,7 +474,7 @@ export class SyncEngine {
               this.recordState(
                 accountId,
                 { ...job, orgId: o.id },
-                { status: 'needs_scope', code: 'all_scopes', message, scope },
+                { status: 'needs_scope', code: 'all_scopes', problem: message, scope },
               )
             }
           }
@@ -481,7 +484,7 @@ export class SyncEngine {
       }
       case 'forbidden':
       case 'not_found':
-        this.recordState(accountId, job, { status: 'unavailable', code: error.kind, message })
+        this.recordState(accountId, job, { status: 'unavailable', code: error.kind, problem: message })
         return 'skipped'
       case 'network':
       case 'timeout':
@@ -491,7 +494,7 @@ export class SyncEngine {
         r.status.lastError = message
         return 'offline'
       default:
-        this.recordState(accountId, job, { status: 'error', code: error.kind, message })
+        this.recordState(accountId, job, { status: 'error', code: error.kind, problem: message })
         return 'continue'
     }
   }

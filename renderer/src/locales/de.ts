@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsDe } from '../features/renewals/locales'
 import { accessDe } from '../features/access/locales'
@@ -66,6 +67,7 @@ export const de: Messages = {
     saveFailed: 'Die Einstellungen konnten nicht gespeichert werden.',
   },
   roles: terms.de.roles,
+  problems: problems.de,
   demo: {
     badge: 'Demo',
     title: 'Mit Demodaten erkunden',

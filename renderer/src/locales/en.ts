@@ -5,6 +5,7 @@
  */
 import type { Catalogue } from '../../../shared/i18n/catalogue'
 import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsEn } from '../features/renewals/locales'
 import { accessEn } from '../features/access/locales'
@@ -70,6 +71,7 @@ export const en = {
     saveFailed: 'The settings could not be saved.',
   },
   roles: terms.en.roles,
+  problems: problems.en,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',

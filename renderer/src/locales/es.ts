@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsEs } from '../features/renewals/locales'
 import { accessEs } from '../features/access/locales'
@@ -66,6 +67,7 @@ export const es: Messages = {
     saveFailed: 'No se han podido guardar los ajustes.',
   },
   roles: terms.es.roles,
+  problems: problems.es,
   demo: {
     badge: 'Demo',
     title: 'Explorar con datos de demostración',

@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsFr } from '../features/renewals/locales'
 import { accessFr } from '../features/access/locales'
@@ -66,6 +67,7 @@ export const fr: Messages = {
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
   roles: terms.fr.roles,
+  problems: problems.fr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',

@@ -1,5 +1,6 @@
 import type { Messages } from './en'
 import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsIt } from '../features/renewals/locales'
 import { accessIt } from '../features/access/locales'
@@ -66,6 +67,7 @@ export const it: Messages = {
     saveFailed: 'Non è stato possibile salvare le impostazioni.',
   },
   roles: terms.it.roles,
+  problems: problems.it,
   demo: {
     badge: 'Demo',
     title: 'Esplora con dati dimostrativi',

@@ -18,7 +18,7 @@ describe('permission matrix against the sandbox truth', () => {
 
   const matrix = async (orgId: number): Promise<MatrixData> => {
     const r = await f.core.dispatch('access:matrix', { accountId, orgId }, { transport: 'test' })
-    if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`)
+    if (!r.ok) throw new Error(`${r.error.code} ${r.error.reason}`)
     return r.value as MatrixData
   }
 
@@ -69,7 +69,7 @@ describe('permission matrix against the sandbox truth', () => {
       )
       .get(accountId)!.email
     const r = await f.core.dispatch('access:person', { email }, { transport: 'test' })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(r.error.reason)
     const person = r.value as Person
     expect(person.orgs.length).toBeGreaterThan(0)
     for (const o of person.orgs.filter((x) => !x.pending)) {
@@ -120,7 +120,7 @@ describe('permission matrix against the sandbox truth', () => {
       { accountId, orgId: org, format: 'csv' },
       { transport: 'test' },
     )
-    if (!csv.ok) throw new Error(csv.error.message)
+    if (!csv.ok) throw new Error(csv.error.reason)
     const text = Buffer.from((csv.value as { contentBase64: string }).contentBase64, 'base64').toString('utf8')
     expect(text).toContain(`'=HYPERLINK`)
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m)
@@ -130,7 +130,7 @@ describe('permission matrix against the sandbox truth', () => {
       { accountId, orgId: org, format: 'xlsx' },
       { transport: 'test' },
     )
-    if (!xlsx.ok) throw new Error(xlsx.error.message)
+    if (!xlsx.ok) throw new Error(xlsx.error.reason)
     const bytes = Buffer.from((xlsx.value as { contentBase64: string }).contentBase64, 'base64')
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
   })

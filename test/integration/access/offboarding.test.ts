@@ -11,7 +11,7 @@ describe('offboarding against the sandbox', () => {
   let unmanaged: { id: number; name: string; role: string }[]
   const call = async <T>(channel: Parameters<Fixture['core']['dispatch']>[0], input: unknown): Promise<T> => {
     const r = await f.core.dispatch(channel, input, { transport: 'test' })
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, details: r.error.details })
+    if (!r.ok) throw Object.assign(new Error(r.error.reason), { code: r.error.code, details: r.error.details })
     return r.value as T
   }
   const failure = async (channel: string, input: unknown) => {

@@ -15,7 +15,7 @@ describe('billing:fetch-invoices against the sandbox', () => {
     fx = await syncFixture({ settings: { invoiceRoute: true } })
     const accountId = await fx.addAccount('owner')
     const r1 = await fx.core.dispatch('billing:fetch-invoices', { accountId }, { transport: 'test' })
-    if (!r1.ok) throw new Error(r1.error.message)
+    if (!r1.ok) throw new Error(r1.error.reason)
     const first = r1.value as { available: boolean; imported: number; orgsChecked: number }
     expect(first.available).toBe(true)
     expect(first.imported).toBeGreaterThan(0)
@@ -38,7 +38,7 @@ describe('billing:fetch-invoices against the sandbox', () => {
     const orgs = (fx.db.prepare('SELECT COUNT(*) AS n FROM orgs').get() as { n: number }).n
     expect(orgs).toBeGreaterThan(1)
     const r = await fx.core.dispatch('billing:fetch-invoices', { accountId }, { transport: 'test' })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(r.error.reason)
     expect(r.value).toMatchObject({ available: false, orgsChecked: 1, imported: 0 })
     expect(invoiceRequests(fx)).toHaveLength(1)
     expect(fx.db.prepare('SELECT COUNT(*) AS n FROM billing_invoices').get()).toEqual({ n: 0 })

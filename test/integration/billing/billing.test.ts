@@ -17,7 +17,7 @@ let ctx: Ctx
 
 async function call<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C>> {
   const r = await ctx.core.dispatch(channel, input, { transport: 'test' })
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.reason}`)
   return r.value as InvokeOutput<C>
 }
 

@@ -22,6 +22,7 @@ import type { MatrixData, OffboardingRun } from '../../../shared/domain/access'
 import type { InvoiceRow } from '../../../shared/domain/billing'
 import type { RenewalRow } from '../../../shared/domain/renewals'
 import { serviceLabel } from '../../../shared/domain/service-catalogue'
+import { problemText } from '../../../shared/i18n/problems'
 import { tempDir } from '../../helpers/temp'
 
 const BLANKS = [' ', '\u00a0', '\u202f', '\u2007', '\u3000', '\u200b', '\ufeff', '\n', '\t', '\r']
@@ -150,7 +151,7 @@ describe('CSV writers', () => {
           bom: true,
         }) as string[][]
         assertSafe(report[1]?.[0] ?? '', name)
-        assertSafe(report[1]?.[7] ?? '', team)
+        assertSafe(report[1]?.[7] ?? '', problemText({ reason: 'api.network', params: { cause: team } }, 'en'))
       }),
       { numRuns: 200 },
     )
@@ -327,7 +328,8 @@ function matrix(name: string, email: string, team: string, product: string): Mat
   }
 }
 
-function run(orgName: string, error: string): OffboardingRun {
+function run(orgName: string, cause: string): OffboardingRun {
+  const error = { reason: 'api.network', params: { cause } } as const
   return {
     runId: 'r',
     email: 'x@example.com',

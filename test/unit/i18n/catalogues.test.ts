@@ -84,7 +84,8 @@ describe('the renderer resources', () => {
       for (const count of [0, 1, 2, 5, 1_000_000]) {
         const text = instance.t(base as never, { count })
         expect(text, `${language} ${base} ${count}`).not.toBe(base)
-        expect(text, `${language} ${base} ${count}`).toContain(String(count))
+        if (english.get(`${base}_other`)?.includes('{{count}}'))
+          expect(text, `${language} ${base} ${count}`).toContain(String(count))
       }
     }
   })

@@ -25,7 +25,8 @@ describe('onboarding', () => {
           ok: false,
           error: {
             code: 'MISSING_SCOPE',
-            message: 'lacks',
+            reason: 'accounts.missingScope',
+            params: { scopes: 'accounts' },
             details: { scopes: ['accounts'], manageUrl: 'https://manager.infomaniak.com/x' },
           },
         }),
@@ -84,7 +85,11 @@ describe('onboarding', () => {
         }),
         'accounts:add': () => ({
           ok: false,
-          error: { code: 'TOKEN_REJECTED', message: 'no', details: { manageUrl: 'https://manager.infomaniak.com/t' } },
+          error: {
+            code: 'TOKEN_REJECTED',
+            reason: 'accounts.tokenRejected',
+            details: { manageUrl: 'https://manager.infomaniak.com/t' },
+          },
         }),
         'app:open-external': () => ({ ok: true, value: { opened: false } }),
       },

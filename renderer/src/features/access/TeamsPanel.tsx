@@ -16,6 +16,7 @@ import { notifications } from '@mantine/notifications'
 import { IconPlus, IconX } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { errorText, problemText } from '../../lib/problem'
 import { serviceLabel } from '../../../../shared/domain/service-catalogue'
 import { maskLetters } from '../../../../shared/domain/access'
 import { invoke } from '../../lib/ipc'
@@ -60,7 +61,10 @@ export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; o
     onSuccess: (out, { p }) => {
       setPending(null)
       if (!out.ok) {
-        notifications.show({ color: 'red', message: t('accessPage.invitations.failed', { message: out.error ?? '' }) })
+        notifications.show({
+          color: 'red',
+          message: t('accessPage.invitations.failed', { message: out.error ? problemText(t, out.error) : '' }),
+        })
         return
       }
       if (p.kind === 'create') setName('')
@@ -72,7 +76,7 @@ export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; o
     },
     onError: (e) => {
       setPending(null)
-      notifications.show({ color: 'red', message: e.message })
+      notifications.show({ color: 'red', message: errorText(t, e) })
     },
   })
 
