@@ -3,7 +3,8 @@ import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
 
 /**
- * main:     electron/main/shell/index.ts  -> out/main/index.js    (native modules external)
+ * main:     electron/main/shell/index.ts  -> out/main/index.js      (Electron main: windows, dialogs, IPC adapter)
+ *           electron/main/host/entry.ts   -> out/main/core-host.js  (the core, in a utility process; native modules external)
  * preload:  electron/preload/index.ts     -> out/preload/index.js (one CJS file, only `electron` external)
  * renderer: renderer/index.html           -> out/renderer/        (relative asset URLs for app://)
  */
@@ -11,7 +12,12 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      lib: { entry: resolve(__dirname, 'electron/main/shell/index.ts') },
+      lib: {
+        entry: {
+          index: resolve(__dirname, 'electron/main/shell/index.ts'),
+          'core-host': resolve(__dirname, 'electron/main/host/entry.ts'),
+        },
+      },
     },
   },
   preload: {

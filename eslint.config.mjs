@@ -10,6 +10,20 @@ const electronImport = {
     'Only electron/main/shell/** and electron/preload/** may import electron (the core must run under plain Node).',
 }
 
+const restrictedSyntax = [
+  {
+    selector: "CallExpression[callee.object.name='shell'][callee.property.name='openExternal']",
+    message: 'Use safeOpenExternal (electron/main/shell/safe-open-external.ts).',
+  },
+  {
+    selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
+    message: 'Send events through the IPC adapter (typed, skips destroyed windows).',
+  },
+]
+
+const sandboxMessage =
+  'The sandbox (fake API) is a test and demo tool: only electron/main/services/demo-sandbox.ts loads it, lazily, as its own chunk.'
+
 export default tseslint.config(
   {
     ignores: ['node_modules/**', 'out/**', 'dist/**', '.electron-native/**', 'test-results/**', 'playwright-report/**'],
@@ -27,17 +41,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-imports': ['error', { paths: [electronImport] }],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "CallExpression[callee.object.name='shell'][callee.property.name='openExternal']",
-          message: 'Use safeOpenExternal (electron/main/shell/safe-open-external.ts).',
-        },
-        {
-          selector: "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
-          message: 'Send events through the IPC adapter (typed, skips destroyed windows).',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...restrictedSyntax],
     },
   },
   // The Electron shell may import electron, but raw ipcMain only in the IPC adapter.
@@ -64,6 +68,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'electron', importNames: ['ipcRenderer'], message: 'ipcRenderer only in the preload.' }] },
+      ],
+    },
+  },
+  // The production main bundle carries no sandbox code: electron/main/** reaches it only through the seam.
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/services/demo-sandbox.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)sandbox(/|$)', message: sandboxMessage, allowTypeImports: true }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...restrictedSyntax,
+        { selector: 'ImportExpression[source.value=/(^|\\/)sandbox(\\/|$)/]', message: sandboxMessage },
       ],
     },
   },

@@ -7,8 +7,9 @@
  *
  * It refuses other OSes and architectures (the native modules are compiled for the host), says up
  * front what will happen about signing and notarization, and hands electron-builder an unpacked
- * Electron when one is available (SWITCHBOARD_ELECTRON_DIST, or node_modules/electron/dist after
- * `npx install-electron`) so packaging needs no download. Extra arguments go to electron-builder.
+ * Electron when one is available (ELECTRON_OVERRIDE_DIST_PATH, or node_modules/electron/dist after
+ * `npx install-electron`) so packaging needs no download, and finally checks the unpacked app
+ * (scripts/check-package.ts). Extra arguments go to electron-builder.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -38,13 +39,13 @@ const args = ['electron-builder', ...plan.args]
 const dist = electronDistFor({ env: process.env, electronPackageDir, platform: plan.platform, exists: existsSync })
 if (dist) {
   console.log(
-    `[dist] Electron ${version}: using ${dist.dir} (${dist.source === 'env' ? 'SWITCHBOARD_ELECTRON_DIST' : 'npx install-electron'})`,
+    `[dist] Electron ${version}: using ${dist.dir} (${dist.source === 'env' ? 'ELECTRON_OVERRIDE_DIST_PATH' : 'npx install-electron'})`,
   )
   args.push(`-c.electronDist=${dist.dir}`)
 } else {
   console.log(
     `[dist] Electron ${version}: electron-builder will download it for ${plan.platform}-${plan.arch} (needs github.com; ` +
-      'offline, set SWITCHBOARD_ELECTRON_DIST to an unpacked Electron of that version).',
+      'offline, set ELECTRON_OVERRIDE_DIST_PATH to an unpacked Electron of that version).',
   )
 }
 for (const line of signingSummary(plan.platform, process.env)) console.log(`[dist] ${line}`)
@@ -54,4 +55,11 @@ const result = spawnSync('npx', args, {
   stdio: 'inherit',
   env: { ...process.env, SWITCHBOARD_NATIVE_TAG: tag },
 })
-process.exit(result.status ?? 1)
+if (result.status !== 0) process.exit(result.status ?? 1)
+
+// The unpacked app against what it resolves at run time (native modules, manifest, icons, fuses).
+const check = spawnSync(process.execPath, [require.resolve('tsx/cli'), join(root, 'scripts', 'check-package.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+})
+process.exit(check.status ?? 1)

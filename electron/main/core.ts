@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
 import type { Clock } from './lib/clock'
@@ -12,12 +13,17 @@ import { AccountsService, normalizeToken, secretKey } from './services/accounts-
 import { SyncEngine } from './sync/engine'
 import { RenewalsService } from './renewals/renewals-service'
 import { AccessService } from './access/access-service'
-import { BillingService, type SaveFile } from './billing/billing-service'
+import { FleetService } from './fleet/fleet-service'
+import { BillingService } from './billing/billing-service'
+import { FileDelivery, type FileHost } from './files/delivery'
+import { FileInbox } from './files/inbox'
 import { createDispatch, EventBus, type Dispatch, type EventListener } from './ipc/dispatch'
 import { createHandlers } from './ipc/handlers'
 import type { SecretStore } from './secrets/secret-store'
 import { DemoService, DEMO_RATE_LIMIT } from './services/demo-service'
-import { startSandbox } from '../sandbox'
+import { DiagnosticsService } from './services/diagnostics-service'
+import { learnedOf } from './sync/capabilities'
+import { startDemoSandbox } from './services/demo-sandbox'
 
 /** Pace of the API client. The real API allows 60 requests per minute per token. */
 export interface ApiPace {
@@ -54,8 +60,13 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
-  /** Host save dialog for large exports (Electron); without it exports are downloaded by the renderer. */
-  saveFile?: SaveFile
+  /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
+  fleetWarmDelayMs?: number
+  /**
+   * How files reach the user and come from them: the app's save and open dialogs, the browser
+   * shell's downloads. Without it exports stay under `<dataDir>/exports` (tests, CLI).
+   */
+  files?: FileHost
   /** The OS's preferred locales (`de-CH`, `fr_FR.UTF-8`…): the language on first start. */
   systemLocales?: readonly string[]
 }
@@ -69,10 +80,19 @@ export interface CoreServices {
   renewals: RenewalsService
   access: AccessService
   billing: BillingService
+  /** Across all clients: Home, product inventory, hygiene report. */
+  fleet: FleetService
   clock: Clock
   demo: DemoService
+  diagnostics: DiagnosticsService
   /** The host's safe external opener (false when there is none). */
   openExternal: (url: string) => Promise<boolean>
+  /** Where exports go (save dialog, download, or `<dataDir>/exports`). */
+  files: FileDelivery
+  /** Files the user chose for imports, by opaque id. */
+  inbox: FileInbox
+  /** What the host offers for files (dialogs, downloads). */
+  fileHost: FileHost
 }
 
 export interface Core {
@@ -106,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
   const db = stores.db
   const events = new EventBus()
   const accountsRepo = new AccountsRepo(db)
+  const diagnostics = new DiagnosticsService({ db, clock, appVersion: options.app.version })
 
   const newLimiter = (rate: { limit: number; windowMs: number }): RateLimiter =>
     new RateLimiter({
@@ -124,8 +145,13 @@ export function createCore(options: CoreOptions): Core {
     getToken: () => Promise<string>,
     rate: { limit: number; windowMs: number } = pace,
     limiter: RateLimiter = newLimiter(rate),
+    accountId?: string,
   ): ApiClient =>
     createApiClient({
+      // What this account's server refused before, and a recorder of the shapes it answers (diagnostics).
+      ...(accountId !== undefined
+        ? { learned: learnedOf(db, accountId), observer: diagnostics.recorder(accountId) }
+        : {}),
       baseUrl,
       getToken,
       fetch: options.fetch,
@@ -163,6 +189,7 @@ export function createCore(options: CoreOptions): Core {
         },
         rateOf(account.is_demo === 1),
         limiterOf(account),
+        account.id,
       )
       clients.set(account.id, client)
     }
@@ -178,6 +205,8 @@ export function createCore(options: CoreOptions): Core {
     msPerRequest: (account) =>
       account.is_demo === 1 ? (DEMO_RATE_LIMIT.windowMs + 1_000) / DEMO_RATE_LIMIT.limit : pace.windowMs / pace.limit,
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
+    appVersion: options.app.version,
+    onJobDone: (accountId) => diagnostics.flush(accountId),
   })
   const accounts = new AccountsService({
     repo: accountsRepo,
@@ -201,9 +230,13 @@ export function createCore(options: CoreOptions): Core {
       return clients.delete(id)
     },
   })
+  const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events, options.systemLocales ?? [])
+  const fileHost: FileHost = options.files ?? {}
+  const files = new FileDelivery({ exportsDir: join(options.dataDir, 'exports'), host: fileHost })
+  const inbox = new FileInbox({ now: () => clock.now() })
   const services: CoreServices = {
     appInfo: { ...options.app, dataDir: options.dataDir },
-    settings: new SettingsService(new SettingsRepo(db, () => clock.now()), events, options.systemLocales ?? []),
+    settings,
     accounts,
     sync,
     queries: new CacheQueries(db),
@@ -223,13 +256,22 @@ export function createCore(options: CoreOptions): Core {
       events,
       logger: logger.child('billing'),
       dataDir: options.dataDir,
-      saveFile: options.saveFile,
+      files,
       clientFor: (id) => {
         const a = accountsRepo.get(id)
         return a ? clientFor(a) : undefined
       },
     }),
+    fleet: new FleetService({
+      db,
+      clock,
+      logger: logger.child('fleet'),
+      events,
+      language: () => settings.get().language,
+      ...(options.fleetWarmDelayMs !== undefined ? { warmDelayMs: options.fleetWarmDelayMs } : {}),
+    }),
     clock,
+    diagnostics,
     demo: new DemoService({
       accounts,
       repo: accountsRepo,
@@ -238,13 +280,16 @@ export function createCore(options: CoreOptions): Core {
       events,
       clock,
       logger: logger.child('demo'),
-      startSandbox,
+      startSandbox: startDemoSandbox,
       forgetClient: (id) => {
         limiters.delete(id)
         return clients.delete(id)
       },
     }),
     openExternal: options.openExternal ?? (() => Promise.resolve(false)),
+    files,
+    inbox,
+    fileHost,
   }
   services.demo.resumeIfPresent()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
@@ -261,8 +306,10 @@ export function createCore(options: CoreOptions): Core {
     db,
     services,
     close: () => {
+      services.fleet.close()
       sync.close()
       void services.demo.close()
+      void inbox.clear()
       stores.close()
     },
   }

@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import '@mantine/core/styles.css'
 import '@mantine/notifications/styles.css'
+import './app/app.css'
 import { App } from './app/App'
 
 const container = document.getElementById('root')

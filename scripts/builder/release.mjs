@@ -70,20 +70,23 @@ export function planTargets(args, host) {
 
 /**
  * Which unpacked Electron electron-builder should use, so packaging works offline: an explicit
- * SWITCHBOARD_ELECTRON_DIST, else the binary `npx install-electron` put in node_modules/electron/dist.
- * Without either, electron-builder downloads the Electron zip (network to github.com).
+ * ELECTRON_OVERRIDE_DIST_PATH (Electron's own variable, also read by `electron` and the smoke
+ * test), else the binary `npx install-electron` put in node_modules/electron/dist. Without either,
+ * electron-builder downloads the Electron zip (network to github.com).
  * @param {{ env: Record<string, string | undefined>, electronPackageDir: string, platform: string, exists: (p: string) => boolean }} input
  * @returns {{ dir: string, source: 'env' | 'node_modules' } | null}
  */
 export function electronDistFor(input) {
-  const explicit = input.env.SWITCHBOARD_ELECTRON_DIST
+  const explicit = input.env.ELECTRON_OVERRIDE_DIST_PATH
   if (explicit) return { dir: explicit, source: 'env' }
   const dir = join(input.electronPackageDir, 'dist')
-  const exe =
-    input.platform === 'darwin'
-      ? join(dir, 'Electron.app', 'Contents', 'MacOS', 'Electron')
-      : join(dir, input.platform === 'win32' ? 'electron.exe' : 'electron')
-  return input.exists(exe) ? { dir, source: 'node_modules' } : null
+  return input.exists(join(dir, electronExecutable(input.platform))) ? { dir, source: 'node_modules' } : null
+}
+
+/** The Electron executable inside an unpacked Electron folder. */
+export function electronExecutable(/** @type {string} */ platform) {
+  if (platform === 'darwin') return join('Electron.app', 'Contents', 'MacOS', 'Electron')
+  return platform === 'win32' ? 'electron.exe' : 'electron'
 }
 
 /**

@@ -219,6 +219,8 @@ export const FindingRule = z.enum([
 export type FindingRule = z.infer<typeof FindingRule>
 
 export const Finding = z.object({
+  /** Stable identity across syncs (rule, organization, subject): decisions hang on it. */
+  key: z.string(),
   rule: FindingRule,
   severity: z.enum(['high', 'medium', 'low']),
   accountId: z.string().nullable(),

@@ -224,10 +224,10 @@ export const ExportResult = z.object({
   mimeType: z.string(),
   bytes: z.number().int(),
   rows: z.number().int(),
-  /** The file itself when no host save function took it (browser shell: downloaded via a Blob URL). */
-  contentBase64: z.string().nullable(),
-  /** Where a host-provided save function put the file (Electron save dialog), when one did. */
+  /** Where the core wrote the file (the app: the path the save dialog returned). */
   savedPath: z.string().nullable(),
+  /** The browser shell: a one-time URL that streams the file as a download. */
+  downloadUrl: z.string().nullable(),
 })
 export type ExportResult = z.infer<typeof ExportResult>
 

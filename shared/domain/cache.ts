@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Problem } from './problem'
+import { SkippedSummary } from './coverage'
 
 /**
  * Role of the token owner in an organization: the raw `type` of `/1/accounts`, kept as the API sent it (unknown
@@ -113,7 +114,8 @@ export type ResourceIssue = z.infer<typeof ResourceIssue>
 /** The sync picture of one account, for the header indicator and the sync panel. */
 export const SyncStatus = z.object({
   accountId: z.string(),
-  state: z.enum(['idle', 'syncing', 'offline', 'token_rejected', 'waiting']),
+  /** `token_missing`: the token's source (keychain entry or environment variable) is gone; not a rejection. */
+  state: z.enum(['idle', 'syncing', 'offline', 'token_rejected', 'token_missing', 'waiting']),
   planned: z.number().int(),
   done: z.number().int(),
   requests: z.number().int(),
@@ -126,6 +128,9 @@ export const SyncStatus = z.object({
   offlineSince: z.number().int().nullable(),
   nextAttemptAt: z.number().int().nullable(),
   issues: z.array(ResourceIssue),
+  /** Items left out of the cache because they did not fit (at most 50 kinds; see `skippedCount`). */
+  skipped: z.array(SkippedSummary),
+  skippedCount: z.number().int(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 

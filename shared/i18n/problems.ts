@@ -22,6 +22,8 @@ const en = {
       'Switchboard keeps API tokens only in the system keychain, and it cannot be used. On Linux, install and unlock GNOME Keyring or KWallet (a Secret Service), then try again.',
     noBridge: 'The app bridge is not available.',
     cancelled: 'Cancelled.',
+    engineDown: 'The app engine is not running. Restart the app.',
+    engineRestarting: 'The app engine stopped during this request; it is restarting. Try again.',
   },
   accounts: {
     notFound: 'This account does not exist.',
@@ -67,6 +69,19 @@ const en = {
     exportNotSaved: 'The export was not saved.',
     exportTooLarge: 'This export is too large to download here; choose a shorter period or fewer clients.',
   },
+  files: {
+    notSaved: 'The file was not saved.',
+    gone: 'This file is no longer available. Choose it again.',
+    unreadable: 'This file can no longer be read. Choose it again.',
+  },
+  fleet: {
+    viewNameRequired: 'Name the view.',
+    viewNotFound: 'This view does not exist.',
+    viewNameTaken: 'Another view has this name.',
+    reasonRequired: 'Give a reason.',
+    snoozeInFuture: 'Snooze until a date in the future.',
+    findingsStale: 'These findings are no longer current.',
+  },
   sync: {
     partsFailed_one: '{{count}} part of the sync failed; the previous data is kept.',
     partsFailed_other: '{{count}} parts of the sync failed; the previous data is kept.',
@@ -78,6 +93,10 @@ const en = {
     keychainTitle: 'Keychain unavailable',
     cacheRecovered: 'The local cache could not be read and was set aside.',
     cacheRecoveredDetail: 'A fresh cache was created. The old file was kept as {{path}}.',
+    startFailedTitle: 'Switchboard cannot start',
+    startFailed: 'Switchboard could not open its data. The details are in the log.',
+    damagedTitle: 'Switchboard is damaged',
+    reinstall: 'Please reinstall Switchboard.',
   },
   api: {
     tokenRejected:
@@ -133,6 +152,8 @@ export const problems: Record<Language, ProblemsCatalogue> = {
         'Switchboard ne garde les jetons d’API que dans le trousseau du système, et il est inutilisable. Sous Linux, installez et déverrouillez GNOME Keyring ou KWallet (un Secret Service), puis réessayez.',
       noBridge: 'Le pont de l’application n’est pas disponible.',
       cancelled: 'Annulé.',
+      engineDown: 'Le moteur de l’application ne tourne pas. Redémarrez l’application.',
+      engineRestarting: 'Le moteur de l’application s’est arrêté pendant cette requête ; il redémarre. Réessayez.',
     },
     accounts: {
       notFound: 'Ce compte n’existe pas.',
@@ -180,6 +201,19 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       exportTooLarge:
         'Cet export est trop volumineux pour être téléchargé ici ; choisissez une période plus courte ou moins de clients.',
     },
+    files: {
+      notSaved: 'Le fichier n’a pas été enregistré.',
+      gone: 'Ce fichier n’est plus disponible. Choisissez-le à nouveau.',
+      unreadable: 'Ce fichier ne peut plus être lu. Choisissez-le à nouveau.',
+    },
+    fleet: {
+      viewNameRequired: 'Donnez un nom à la vue.',
+      viewNotFound: 'Cette vue n’existe pas.',
+      viewNameTaken: 'Une autre vue porte déjà ce nom.',
+      reasonRequired: 'Indiquez une raison.',
+      snoozeInFuture: 'Reportez à une date future.',
+      findingsStale: 'Ces constats ne sont plus d’actualité.',
+    },
     sync: {
       partsFailed_one: '{{count}} partie de la synchronisation a échoué ; les données précédentes sont conservées.',
       partsFailed_other:
@@ -192,6 +226,10 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       keychainTitle: 'Trousseau indisponible',
       cacheRecovered: 'Le cache local était illisible et a été mis de côté.',
       cacheRecoveredDetail: 'Un nouveau cache a été créé. L’ancien fichier a été conservé sous {{path}}.',
+      startFailedTitle: 'Switchboard ne peut pas démarrer',
+      startFailed: 'Switchboard n’a pas pu ouvrir ses données. Les détails sont dans le journal.',
+      damagedTitle: 'Switchboard est endommagé',
+      reinstall: 'Veuillez réinstaller Switchboard.',
     },
     api: {
       tokenRejected:
@@ -242,6 +280,9 @@ export const problems: Record<Language, ProblemsCatalogue> = {
         'Switchboard bewahrt API-Tokens nur im Schlüsselbund des Systems auf, und dieser ist nicht nutzbar. Installieren und entsperren Sie unter Linux GNOME Keyring oder KWallet (einen Secret Service) und versuchen Sie es erneut.',
       noBridge: 'Die Verbindung zur App ist nicht verfügbar.',
       cancelled: 'Abgebrochen.',
+      engineDown: 'Der Kern der App läuft nicht. Starten Sie die App neu.',
+      engineRestarting:
+        'Der Kern der App wurde während dieser Anfrage beendet und startet neu. Versuchen Sie es erneut.',
     },
     accounts: {
       notFound: 'Dieses Konto existiert nicht.',
@@ -289,6 +330,19 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       exportTooLarge:
         'Dieser Export ist zu gross, um ihn hier herunterzuladen; wählen Sie einen kürzeren Zeitraum oder weniger Kunden.',
     },
+    files: {
+      notSaved: 'Die Datei wurde nicht gespeichert.',
+      gone: 'Diese Datei ist nicht mehr verfügbar. Wählen Sie sie erneut.',
+      unreadable: 'Diese Datei kann nicht mehr gelesen werden. Wählen Sie sie erneut.',
+    },
+    fleet: {
+      viewNameRequired: 'Geben Sie der Ansicht einen Namen.',
+      viewNotFound: 'Diese Ansicht existiert nicht.',
+      viewNameTaken: 'Eine andere Ansicht hat bereits diesen Namen.',
+      reasonRequired: 'Geben Sie einen Grund an.',
+      snoozeInFuture: 'Zurückstellen geht nur bis zu einem Datum in der Zukunft.',
+      findingsStale: 'Diese Befunde sind nicht mehr aktuell.',
+    },
     sync: {
       partsFailed_one: '{{count}} Teil der Synchronisierung ist fehlgeschlagen; die bisherigen Daten bleiben erhalten.',
       partsFailed_other:
@@ -301,6 +355,10 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       keychainTitle: 'Schlüsselbund nicht verfügbar',
       cacheRecovered: 'Der lokale Cache war nicht lesbar und wurde beiseitegelegt.',
       cacheRecoveredDetail: 'Ein neuer Cache wurde angelegt. Die alte Datei wurde als {{path}} aufbewahrt.',
+      startFailedTitle: 'Switchboard kann nicht starten',
+      startFailed: 'Switchboard konnte seine Daten nicht öffnen. Die Details stehen im Protokoll.',
+      damagedTitle: 'Switchboard ist beschädigt',
+      reinstall: 'Bitte installieren Sie Switchboard neu.',
     },
     api: {
       tokenRejected:
@@ -353,6 +411,8 @@ export const problems: Record<Language, ProblemsCatalogue> = {
         'Switchboard conserva i token API solo nel portachiavi del sistema, che non è utilizzabile. Su Linux installa e sblocca GNOME Keyring o KWallet (un Secret Service), poi riprova.',
       noBridge: 'Il collegamento con l’app non è disponibile.',
       cancelled: 'Annullato.',
+      engineDown: 'Il motore dell’app non è in esecuzione. Riavvia l’app.',
+      engineRestarting: 'Il motore dell’app si è fermato durante questa richiesta e si sta riavviando. Riprova.',
     },
     accounts: {
       notFound: 'Questo account non esiste.',
@@ -399,6 +459,19 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       exportTooLarge:
         'Questa esportazione è troppo grande per essere scaricata qui; scegli un periodo più breve o meno clienti.',
     },
+    files: {
+      notSaved: 'Il file non è stato salvato.',
+      gone: 'Questo file non è più disponibile. Sceglilo di nuovo.',
+      unreadable: 'Questo file non può più essere letto. Sceglilo di nuovo.',
+    },
+    fleet: {
+      viewNameRequired: 'Dai un nome alla vista.',
+      viewNotFound: 'Questa vista non esiste.',
+      viewNameTaken: 'Un’altra vista ha già questo nome.',
+      reasonRequired: 'Indica un motivo.',
+      snoozeInFuture: 'Rimanda a una data futura.',
+      findingsStale: 'Questi rilievi non sono più attuali.',
+    },
     sync: {
       partsFailed_one: '{{count}} parte della sincronizzazione non è riuscita; i dati precedenti vengono mantenuti.',
       partsFailed_other:
@@ -411,6 +484,10 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       keychainTitle: 'Portachiavi non disponibile',
       cacheRecovered: 'La cache locale non era leggibile ed è stata messa da parte.',
       cacheRecoveredDetail: 'È stata creata una nuova cache. Il vecchio file è stato conservato come {{path}}.',
+      startFailedTitle: 'Switchboard non riesce ad avviarsi',
+      startFailed: 'Switchboard non è riuscito ad aprire i suoi dati. I dettagli sono nel registro.',
+      damagedTitle: 'Switchboard è danneggiato',
+      reinstall: 'Reinstalla Switchboard.',
     },
     api: {
       tokenRejected:
@@ -462,6 +539,9 @@ export const problems: Record<Language, ProblemsCatalogue> = {
         'Switchboard solo guarda los tokens de API en el llavero del sistema, y no se puede usar. En Linux, instala y desbloquea GNOME Keyring o KWallet (un Secret Service) y vuelve a intentarlo.',
       noBridge: 'La conexión con la aplicación no está disponible.',
       cancelled: 'Cancelado.',
+      engineDown: 'El motor de la aplicación no está en marcha. Reinicia la aplicación.',
+      engineRestarting:
+        'El motor de la aplicación se detuvo durante esta solicitud y se está reiniciando. Vuelve a intentarlo.',
     },
     accounts: {
       notFound: 'Esta cuenta no existe.',
@@ -508,6 +588,19 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       exportTooLarge:
         'Esta exportación es demasiado grande para descargarla aquí; elige un periodo más corto o menos clientes.',
     },
+    files: {
+      notSaved: 'El archivo no se ha guardado.',
+      gone: 'Este archivo ya no está disponible. Vuelve a elegirlo.',
+      unreadable: 'Este archivo ya no se puede leer. Vuelve a elegirlo.',
+    },
+    fleet: {
+      viewNameRequired: 'Ponle un nombre a la vista.',
+      viewNotFound: 'Esta vista no existe.',
+      viewNameTaken: 'Ya hay otra vista con este nombre.',
+      reasonRequired: 'Indica un motivo.',
+      snoozeInFuture: 'Pospón hasta una fecha futura.',
+      findingsStale: 'Estos hallazgos ya no están vigentes.',
+    },
     sync: {
       partsFailed_one: 'Ha fallado {{count}} parte de la sincronización; se conservan los datos anteriores.',
       partsFailed_other: 'Han fallado {{count}} partes de la sincronización; se conservan los datos anteriores.',
@@ -519,6 +612,10 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       keychainTitle: 'Llavero no disponible',
       cacheRecovered: 'La caché local no se podía leer y se ha apartado.',
       cacheRecoveredDetail: 'Se ha creado una caché nueva. El archivo antiguo se ha conservado como {{path}}.',
+      startFailedTitle: 'Switchboard no puede iniciarse',
+      startFailed: 'Switchboard no ha podido abrir sus datos. Los detalles están en el registro.',
+      damagedTitle: 'Switchboard está dañado',
+      reinstall: 'Vuelve a instalar Switchboard.',
     },
     api: {
       tokenRejected:

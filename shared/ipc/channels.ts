@@ -53,10 +53,32 @@ export const INVOKE_CHANNELS = [
   'access:invite',
   'access:invitation-update',
   'access:invitation-cancel',
+  'fleet:home',
+  'fleet:inventory',
+  'fleet:inventory-facets',
+  'fleet:inventory-export',
+  'fleet:views',
+  'fleet:view-save',
+  'fleet:view-delete',
+  'hygiene:summary',
+  'hygiene:findings',
+  'hygiene:scores',
+  'hygiene:trend',
+  'hygiene:decide',
+  'hygiene:reopen',
+  'coverage:list',
+  'diagnostics:export',
+  'files:choose-import',
 ] as const
 
 /** Events pushed from main to the renderer. */
-export const EVENT_CHANNELS = ['cache:changed', 'sync:progress', 'billing:export-progress', 'access:progress'] as const
+export const EVENT_CHANNELS = [
+  'cache:changed',
+  'sync:progress',
+  'billing:export-progress',
+  'access:progress',
+  'app:core-status',
+] as const
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number]
 export type EventChannel = (typeof EVENT_CHANNELS)[number]

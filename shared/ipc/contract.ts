@@ -2,10 +2,14 @@ import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
 import { Language, Settings, SettingsPatch } from '../domain/settings'
 import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
-import { ExportedFile } from '../domain/files'
+import { DeliveredFile } from '../domain/files'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { fleetContract } from './contracts/fleet'
+import { coverageContract } from './contracts/coverage'
+import { filesContract } from './contracts/files'
+import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
 export const AppInfo = z.object({
@@ -113,7 +117,7 @@ export const invokeContract = {
       /** The language of the file (default: the interface's). */
       language: Language.optional(),
     }).strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
   /** Full-text search over organizations, products, domains and people of every account. */
   'search:query': {
@@ -141,6 +145,9 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...fleetContract,
+  ...coverageContract,
+  ...filesContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */
@@ -151,6 +158,7 @@ export const eventContract = {
   'sync:progress': SyncStatus,
   ...billingEvents,
   ...accessEvents,
+  ...coreHostEvents,
 } satisfies Record<EventChannel, z.ZodType>
 
 export type InvokeInput<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['input']>

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'RULE_VIOLATION',
   /** The user cancelled. */
   'CANCELLED',
+  /** The app's background engine stopped (it is being restarted); the call can be tried again. */
+  'UNAVAILABLE',
   /** Anything unexpected; details are in the main-process log. */
   'INTERNAL',
 ] as const

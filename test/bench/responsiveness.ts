@@ -13,7 +13,8 @@
  * bound by the machine, not by the rate limit); so does this driver. Goal: max < 50 ms, p99 < 16 ms.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process'
-import { createWriteStream, statSync } from 'node:fs'
+import { createReadStream, createWriteStream, statSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import { cpus, loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
 import { once } from 'node:events'
@@ -167,6 +168,30 @@ class ShellClient {
     }
   }
 
+  /** Streams a local file to the shell's upload endpoint; answers the core's file reference. */
+  async upload(path: string, name: string): Promise<{ fileId: string }> {
+    const res = await fetch(`${this.origin}/__shell/upload?purpose=billing-import&name=${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', Cookie: this.cookie, Origin: this.origin },
+      body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
+      duplex: 'half',
+    } as RequestInit)
+    const result = (await res.json()) as
+      { ok: true; value: { fileId: string } } | { ok: false; error: { code: string } }
+    if (!result.ok) throw new Error(`upload: ${result.error.code}`)
+    return result.value
+  }
+
+  /** Downloads an offered file, counting its bytes. */
+  async download(url: string): Promise<number> {
+    const res = await fetch(`${this.origin}${url}`, { headers: { Cookie: this.cookie } })
+    if (!res.ok || !res.body) throw new Error(`download: HTTP ${res.status}`)
+    let bytes = 0
+    const reader = res.body.getReader()
+    for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length
+    return bytes
+  }
+
   async invoke<T>(channel: string, input: unknown): Promise<T> {
     const res = await fetch(`${this.origin}/__shell/invoke`, {
       method: 'POST',
@@ -238,21 +263,23 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
           return { state: mine.state, requests: mine.requests, issues: mine.issues.length }
       }
     })
-    const exported = timed(() =>
-      shell.invoke<{ rows: number; bytes: number }>('billing:export', {
+    const exported = timed(async () => {
+      const r = await shell.invoke<{ rows: number; bytes: number; downloadUrl: string }>('billing:export', {
         accountId: LEDGER_ACCOUNT,
         format: 'xlsx',
         from: '2026-01-01',
         to: '2026-12-31',
         locale: 'en',
-      }),
-    )
+      })
+      // As the renderer does: the browser downloads the file from the shell (streamed from disk).
+      return { ...r, downloaded: await shell.download(r.downloadUrl) }
+    })
     const imported = timed(async () => {
-      const { readFileSync } = await import('node:fs')
-      const contentBase64 = readFileSync(csvFile).toString('base64')
+      // As the renderer does: the picked file is streamed to the shell; only its id goes to the core.
+      const file = await shell.upload(csvFile, 'manager-export.csv')
       const preview = await shell.invoke<{ previewId: string; rowCount: number; errors: unknown[] }>(
         'billing:import-preview',
-        { accountId: LEDGER_ACCOUNT, fileName: 'manager-export.csv', contentBase64 },
+        { accountId: LEDGER_ACCOUNT, fileId: file.fileId },
       )
       const result = await shell.invoke<{ status: string; imported: number }>('billing:import-commit', {
         accountId: LEDGER_ACCOUNT,
@@ -280,7 +307,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
         syncMs: s.ms,
         sync: s.value,
         exportXlsxMs: e.ms,
-        export: { rows: e.value.rows, bytes: e.value.bytes },
+        export: { rows: e.value.rows, bytes: e.value.bytes, downloadedBytes: e.value.downloaded },
         importCsvMs: i.ms,
         import: { ...i.value, fileBytes: csv.bytes, fileRows: csv.rows },
       },

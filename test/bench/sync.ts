@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- sync --orgs 40|300|1000 [--scale large|demo] [--seed N] [--json]`
+ * `npm run bench -- sync --orgs 40|300|1000 [--scale large|demo] [--seed N] [--profile faithful|live-shapes] [--json]`
  *
  * A full first sync of the `owner` token against a sandbox at the FAITHFUL rate limit (60 requests
  * per 60 s, sliding, per token) with the core at its default pace (60 per 61 s), on a SIMULATED clock:
@@ -11,6 +11,10 @@
  *
  * The account is added first (profile + scope probes, as in the app); the sync starts right after, as
  * `accounts:add` does. `--settle` waits one window between the two (see the report's 429 figures).
+ *
+ * `--profile live-shapes` serves the reference's §15 variants: the report then counts what the fallbacks cost
+ * (the per-product rights probe, `with=` refusals answered 422 and retried, one member list per team) and the
+ * extra product pages of the server's smaller page cap.
  */
 import { statSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -20,7 +24,15 @@ import { createCore } from '../../electron/main/core'
 import { FakeClock, type Clock } from '../../electron/main/lib/clock'
 import { createLogger } from '../../electron/main/lib/logger'
 import { MemorySecretStore } from '../../electron/main/secrets/memory-secret-store'
-import { startSandbox, viewerRights, type RequestLogEntry, type Scale } from '../../electron/sandbox'
+import { endpointOf } from '../../electron/main/api/items'
+import {
+  SANDBOX_PROFILES,
+  startSandbox,
+  viewerRights,
+  type RequestLogEntry,
+  type SandboxProfile,
+  type Scale,
+} from '../../electron/sandbox'
 import { tempDir } from '../helpers/temp'
 
 const MINUTE = 60_000
@@ -44,6 +56,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
       scale: { type: 'string', default: 'large' },
       seed: { type: 'string', default: '42' },
       settle: { type: 'boolean', default: false },
+      profile: { type: 'string', default: 'faithful' },
     },
     strict: true,
   })
@@ -51,6 +64,9 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
   if (!Number.isInteger(orgs) || orgs < 1) throw new Error('--orgs takes a positive integer')
   if (!['tiny', 'demo', 'large'].includes(values.scale)) throw new Error('--scale: tiny, demo or large')
   const scale = values.scale as Scale
+  if (!(SANDBOX_PROFILES as readonly string[]).includes(values.profile))
+    throw new Error(`--profile: ${SANDBOX_PROFILES.join(' or ')}`)
+  const profile = values.profile as SandboxProfile
   const wallStart = performance.now()
 
   const fake = new FakeClock(Date.UTC(2026, 10, 27, 8, 0, 0))
@@ -60,7 +76,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
     now: () => fake.now(),
     sleep: (ms, signal) => fake.sleep(Math.ceil(ms), signal),
   }
-  const sandbox = await startSandbox({ scale, orgs, seed: Number(values.seed), clock })
+  const sandbox = await startSandbox({ scale, orgs, seed: Number(values.seed), clock, profile })
   const temp = tempDir('switchboard-bench-sync-')
   let warnings = 0
   const core = createCore({
@@ -125,7 +141,28 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
     const cachedOrgs = core.services.queries.orgs(added.id)
     const cachedProducts = cachedOrgs.reduce((n, o) => n + o.productCount, 0)
 
+    // Requests per endpoint, and what the fallbacks of the live shapes cost.
+    const byEndpoint: Record<string, number> = {}
+    for (const r of syncLog) {
+      const key = endpointOf(r.method, r.path)
+      byEndpoint[key] = (byEndpoint[key] ?? 0) + 1
+    }
+    const teamMemberLists = byEndpoint['GET /1/accounts/{org}/teams/{team}/users'] ?? 0
+    const refused422 = syncLog.filter((r) => r.status === 422).length
+    const productProbes = syncLog.filter(
+      (r) => r.path.startsWith('/1/products') && /[?&]per_page=1(&|$)/.test(r.path),
+    ).length
+
     return {
+      profile,
+      fallbacks: {
+        teamMemberLists,
+        refusedAndRetried422: refused422,
+        productRightsProbes: productProbes,
+        total: teamMemberLists + refused422 + productProbes,
+        note: 'requests a faithful server would not need: one member list per team (users without teams), 422 answers to refused with=/per_page, the one-item probes for per-product rights',
+      },
+      requestsByEndpoint: byEndpoint,
       clock: 'SIMULATED: one FakeClock shared by sandbox and core; HTTP on loopback takes 0 simulated ms',
       rateLimit: {
         sandbox: `${sandbox.settings.rateLimit.limit} per ${sandbox.settings.rateLimit.windowMs} ms, ${sandbox.settings.rateLimit.mode}, per ${sandbox.settings.rateLimit.key}`,

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { memoryLogger } from '../../electron/main/lib/logger'
+import type { Db } from '../../electron/main/store/db'
+import { openStores } from '../../electron/main/store/stores'
 import { startBrowserShell, type BrowserShell } from '../shell/server'
 
 const root = resolve(__dirname, '../..')
@@ -23,6 +25,9 @@ export const test = base.extend<Fixtures>({
       dataDir,
       rendererDir: join(root, 'out/renderer'),
       logger: memoryLogger(),
+      // What ships: the built core host (npm run e2e builds first), in its own process.
+      hostEntry: 'built',
+      hostLogLevel: 'error',
       // Same "60 per window" rule as the real API, with a 1 s window, against sandboxes started by tests.
       pace: { limit: 60, windowMs: 1_000, timeoutMs: 10_000, offlineRetryMs: { first: 1_000, max: 5_000 } },
     })
@@ -35,5 +40,18 @@ export const test = base.extend<Fixtures>({
     await use(page)
   },
 })
+
+/**
+ * Runs `fn` on a second connection to the shell's stores (WAL allows it): the core lives in another
+ * process, so tests seed large data sets straight into the file.
+ */
+export function withCache<T>(shell: BrowserShell, fn: (db: Db) => T): T {
+  const stores = openStores({ dataDir: shell.dataDir, logger: memoryLogger(), now: Date.now })
+  try {
+    return fn(stores.db)
+  } finally {
+    stores.close()
+  }
+}
 
 export { expect }

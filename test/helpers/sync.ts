@@ -1,12 +1,13 @@
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../electron/sandbox'
+import type { ApiPace } from '../../electron/main/core'
 import { FAST_PACE, systemClock, testCore } from './core'
 
 /**
  * A sandbox and a core wired together with the same fast "60 per window" pace on both
  * sides (window 1 s instead of 60 s), so tests exercise the real limits quickly.
  */
-export async function syncFixture(options: SandboxOptions & { dataDir?: string } = {}) {
-  const { dataDir, ...sandboxOptions } = options
+export async function syncFixture(options: SandboxOptions & { dataDir?: string; pace?: Partial<ApiPace> } = {}) {
+  const { dataDir, pace, ...sandboxOptions } = options
   const sandbox: Sandbox = await startSandbox({
     scale: 'tiny',
     ...sandboxOptions,
@@ -15,7 +16,7 @@ export async function syncFixture(options: SandboxOptions & { dataDir?: string }
   const ctx = testCore({
     fetch: globalThis.fetch.bind(globalThis),
     clock: systemClock,
-    pace: FAST_PACE,
+    pace: { ...FAST_PACE, ...pace },
     ...(dataDir ? { dataDir } : {}),
   })
   const addAccount = async (tokenName = 'owner'): Promise<string> => {

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, vi } from 'vitest'
+
+// findBy*/waitFor give up after 1 s by default: too tight on a busy 2-core machine (a screen that
+// renders in 100 ms idle can take seconds there). Waiting longer only costs time when a test fails.
+configure({ asyncUtilTimeout: 10_000 })
 
 afterEach(() => {
   cleanup()

@@ -1,7 +1,8 @@
 /**
  * The classic script the browser shell injects before the app bundle. It defines
  * `window.api` with the same `{ invoke, on }` shape as the Electron preload, over
- * `fetch` (invoke) and Server-Sent Events (events). The session cookie authenticates.
+ * `fetch` (invoke) and Server-Sent Events (events), plus `uploadFile` (imports stream to the
+ * shell; the app uses its open dialog instead). The session cookie authenticates.
  */
 export const BRIDGE_SCRIPT = `(() => {
   'use strict';
@@ -28,6 +29,19 @@ export const BRIDGE_SCRIPT = `(() => {
         return await res.json();
       } catch (e) {
         return { ok: false, error: { code: 'INTERNAL', reason: 'app.noBridge' } };
+      }
+    },
+    async uploadFile(file, purpose) {
+      try {
+        const res = await fetch('/__shell/upload?purpose=' + encodeURIComponent(purpose) + '&name=' + encodeURIComponent(file.name), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream' },
+          body: file,
+        });
+        if (!res.ok) return { ok: false, error: { code: 'FORBIDDEN', message: 'The upload was refused.' } };
+        return await res.json();
+      } catch (e) {
+        return { ok: false, error: { code: 'INTERNAL', message: 'The browser shell cannot be reached.' } };
       }
     },
     on(channel, listener) {

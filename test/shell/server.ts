@@ -1,15 +1,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { createCore, type ApiPace, type Core } from '../../electron/main/core'
-import { systemClock } from '../../electron/main/lib/clock'
+import type { ApiPace } from '../../electron/main/core'
+import type { CoreHostClient } from '../../electron/main/host/client'
+import { startNodeCoreHost, type HostEntry } from '../../electron/main/host/node-host'
 import { consoleLogger, type Logger } from '../../electron/main/lib/logger'
-import { MemorySecretStore } from '../../electron/main/secrets/memory-secret-store'
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/shell/csp'
 import { mimeTypeFor } from '../../electron/main/shell/app-protocol-path'
 import { resolveStaticPath } from './static-path'
 import { BRIDGE_SCRIPT } from './bridge-script'
+import { ShellFiles, UploadTooLarge } from './files'
 
 export interface BrowserShellOptions {
   /** 0 picks a free port. */
@@ -25,6 +27,13 @@ export interface BrowserShellOptions {
   pace?: Partial<ApiPace>
   /** Largest JSON request body (default 5 MiB). */
   maxBodyBytes?: number
+  /**
+   * The core host entry the child runs: the TypeScript source through tsx (default), or the built
+   * out/main/core-host.js that the app ships (the e2e suite, which builds first).
+   */
+  hostEntry?: HostEntry
+  /** What the core host logs on stderr (default warn). */
+  hostLogLevel?: 'debug' | 'info' | 'warn' | 'error'
 }
 
 export interface BrowserShell {
@@ -33,12 +42,16 @@ export interface BrowserShell {
   /** The URL to open: sets the session cookie, then redirects to the app. */
   url: string
   secret: string
-  core: Core
+  /** The core, in its own process (a forked core host): dispatch, events, whenIdle, pid. */
+  core: CoreHostClient
+  dataDir: string
   stop(): Promise<void>
 }
 
 const COOKIE = 'switchboard_shell'
 const MAX_BODY = 5 * 1024 * 1024
+/** Largest file the browser may upload for an import. */
+const MAX_UPLOAD = 64 * 1024 * 1024
 
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a)
@@ -80,33 +93,40 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
 }
 
 /**
- * The browser shell: hosts the real core in Node and serves the built renderer on
- * 127.0.0.1 with `window.api` provided over HTTP + SSE to the same `dispatch` the Electron
- * IPC adapter uses. A test and development tool, never packaged.
+ * The browser shell: runs the real core in a core host child process (the entry the app runs in
+ * Electron's utility process) and serves the built renderer on 127.0.0.1 with `window.api` provided
+ * over HTTP + SSE to the same `dispatch` the Electron IPC adapter reaches. This process only serves
+ * HTTP and forwards, like Electron main. A test and development tool, never packaged. Tokens added
+ * here live in this process's memory (not the host's), so they outlive a crash of the host.
+ *
+ * Files never go through `invoke`: exports are offered once at `/__shell/download/<token>` (streamed,
+ * then deleted), imports are streamed to `/__shell/upload` (see files.ts).
  *
  * Protections: loopback bind only; Host header must be this origin (DNS rebinding);
  * a per-run secret exchanged once for an HttpOnly SameSite=Strict cookie; state-changing
- * calls must be JSON POSTs from this origin.
+ * calls must be JSON (or octet-stream uploads) POSTs from this origin.
  */
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const logger = options.logger ?? consoleLogger('warn')
   const secret = options.secret ?? randomBytes(24).toString('base64url')
-  const core = createCore({
-    ...(options.pace ? { pace: options.pace } : {}),
-    dataDir: options.dataDir,
-    secretStore: new MemorySecretStore(),
-    fetch: globalThis.fetch.bind(globalThis),
-    clock: systemClock,
+  const files = new ShellFiles({ uploadDir: join(options.dataDir, 'shell-uploads'), maxUploadBytes: MAX_UPLOAD })
+  const { client: core } = await startNodeCoreHost({
+    entry: options.hostEntry ?? 'source',
     logger,
-    validateOutput: true,
-    app: {
-      name: 'Switchboard',
-      version: options.version ?? '0.0.0',
-      platform: process.platform,
-      host: 'browser-shell',
+    offerDownload: (file) => Promise.resolve(files.offer(file)),
+    init: {
+      ...(options.pace ? { pace: options.pace } : {}),
+      dataDir: options.dataDir,
+      validateOutput: true,
+      logLevel: options.hostLogLevel ?? 'warn',
+      app: {
+        name: 'Switchboard',
+        version: options.version ?? '0.0.0',
+        platform: process.platform,
+        host: 'browser-shell',
+      },
     },
   })
-  core.services.sync.resumeInterrupted()
   const sseClients = new Set<ServerResponse>()
   const unsubscribe = core.onEvent((channel, payload) => {
     const frame = `data: ${JSON.stringify({ channel, payload })}\n\n`
@@ -179,6 +199,38 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
       return
     }
+    if (url.pathname.startsWith('/__shell/download/')) {
+      if (req.method !== 'GET' || !(await files.download(url.pathname.slice('/__shell/download/'.length), res)))
+        send(res, 404, 'This download is no longer available. Export again.')
+      return
+    }
+    if (url.pathname === '/__shell/upload') {
+      const fromOrigin = req.headers.origin === undefined || req.headers.origin === origin
+      const fileName = url.searchParams.get('name') ?? ''
+      if (
+        req.method !== 'POST' ||
+        !fromOrigin ||
+        req.headers['content-type'] !== 'application/octet-stream' ||
+        fileName === '' ||
+        fileName.length > 255
+      ) {
+        send(res, 403, 'Forbidden')
+        return
+      }
+      const answer = (result: unknown): void =>
+        send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8')
+      let path: string
+      try {
+        path = await files.receive(req)
+      } catch (error) {
+        if (error instanceof UploadTooLarge)
+          answer({ ok: false, error: { code: 'INVALID_INPUT', message: 'This file is too large.' } })
+        else answer({ ok: false, error: { code: 'INTERNAL', message: 'The upload failed.' } })
+        return
+      }
+      answer({ ok: true, value: await core.registerUpload(path, fileName) })
+      return
+    }
     if (url.pathname === '/__shell/events') {
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
       res.write(': connected\n\n')
@@ -229,13 +281,15 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     url: `${origin}/__shell/auth?secret=${encodeURIComponent(secret)}`,
     secret,
     core,
+    dataDir: options.dataDir,
     async stop() {
       unsubscribe()
       for (const client of sseClients) client.end()
       sseClients.clear()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      core.close()
+      await core.stop()
+      await files.close()
     },
   }
 }

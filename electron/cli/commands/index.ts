@@ -5,9 +5,19 @@
 import { accountsAdd } from './accounts-add'
 import { accountsList } from './accounts-list'
 import { accountsRemove } from './accounts-remove'
+import { diagnosticsCommand } from './diagnostics'
 import { orgs } from './orgs'
 import { products } from './products'
 import { sync } from './sync'
 import { users } from './users'
 
-export const COMMANDS = [accountsAdd, accountsList, accountsRemove, sync, orgs, products, users] as const
+export const COMMANDS = [
+  accountsAdd,
+  accountsList,
+  accountsRemove,
+  sync,
+  orgs,
+  products,
+  users,
+  diagnosticsCommand,
+] as const

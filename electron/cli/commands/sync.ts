@@ -31,6 +31,9 @@ interface SyncReport {
   orgCount: number
   productCount: number
   issues: SyncStatus['issues']
+  /** Items left out because they did not fit (never values): field paths and types. */
+  skipped: SyncStatus['skipped']
+  skippedCount: number
 }
 
 /** Progress on stderr: one rewritten line on a terminal, a line every few seconds otherwise. */
@@ -180,6 +183,8 @@ async function syncAccounts(
       orgCount: orgsOf.length,
       productCount: orgsOf.reduce((n, o) => n + o.productCount, 0),
       issues,
+      skipped: status?.skipped ?? [],
+      skippedCount: status?.skippedCount ?? 0,
     }
   })
 
@@ -187,7 +192,12 @@ async function syncAccounts(
   const lines: string[] = []
   for (const r of reports) {
     const account = targets.find((a) => a.id === r.accountId)!
-    if (r.state === 'token_rejected') {
+    if (r.state === 'token_missing') {
+      failures.push({
+        code: 'TOKEN_MISSING',
+        message: `"${r.label}": ${r.lastError ?? 'the token source (keychain entry or environment variable) is missing.'}`,
+      })
+    } else if (r.state === 'token_rejected') {
       const envName = tokenEnvOf(ctx, account)
       failures.push({
         code: 'TOKEN_REJECTED',
@@ -218,6 +228,11 @@ async function syncAccounts(
         `${plural(r.orgCount, 'organization')}, ${plural(r.productCount, 'product')} in the cache` +
         (r.lastSyncAt ? ` (last complete sync ${dateTimeFromMs(r.lastSyncAt)})` : ''),
     )
+    if (r.skippedCount > 0) {
+      lines.push(`  done with ${plural(r.skippedCount, 'skipped item')} (left out, the rest is cached):`)
+      for (const s of r.skipped.slice(0, 10))
+        lines.push(`    ${s.count}× ${s.resource} ${s.endpoint} ${s.path}: expected ${s.expected}, got ${s.seen}`)
+    }
     const notes = r.issues.filter((i) => i.status !== 'error')
     if (notes.length > 0) {
       const byKind = new Map<string, number>()

@@ -11,7 +11,7 @@ import type {
   PersonHit,
   StepResult,
 } from '../../../shared/domain/access'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import type { ApiClient } from '../api'
 import type { EventBus } from '../ipc/dispatch'
 import { AppError } from '../lib/app-error'
@@ -84,7 +84,7 @@ export class AccessService {
     orgId: number,
     format: 'csv' | 'xlsx',
     language: Language,
-  ): Promise<ExportedFile> | ExportedFile {
+  ): Promise<FileContent> | FileContent {
     const m = this.matrix(accountId, orgId)
     return format === 'csv' ? matrixCsv(m, language) : matrixXlsx(m, language)
   }
@@ -276,7 +276,7 @@ export class AccessService {
     return structuredClone(r.run)
   }
 
-  report(runId: string, format: 'csv' | 'pdf', language: Language): ExportedFile | Promise<ExportedFile> {
+  report(runId: string, format: 'csv' | 'pdf', language: Language): FileContent | Promise<FileContent> {
     const run = this.run(runId)
     return format === 'csv' ? reportCsv(run, language) : reportPdf(run, language)
   }

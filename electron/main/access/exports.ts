@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
 import { maskLetters, type MatrixData, type OffboardingRun } from '../../../shared/domain/access'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import { toCsv, type CsvCell } from '../export/csv'
 import { xlsxText } from '../export/neutralize'
 import { serviceLabel } from '../../../shared/domain/service-catalogue'
@@ -12,8 +12,8 @@ import { problemText } from '../../../shared/i18n/problems'
 import { roleName } from '../../../shared/i18n/terms'
 import { createTranslator, type Translate } from '../../../shared/i18n/translate'
 
-function file(fileName: string, mimeType: string, content: Buffer): ExportedFile {
-  return { fileName, mimeType, contentBase64: content.toString('base64'), byteLength: content.length }
+function file(fileName: string, mimeType: string, content: Buffer): FileContent {
+  return { fileName, mimeType, bytes: content }
 }
 
 function iso(unix: number | null): string {
@@ -79,7 +79,7 @@ export function matrixTable(m: MatrixData, language: Language): { header: string
   return { header, rows }
 }
 
-export function matrixCsv(m: MatrixData, language: Language): ExportedFile {
+export function matrixCsv(m: MatrixData, language: Language): FileContent {
   const { header, rows } = matrixTable(m, language)
   return file(
     `access-matrix-${slug(m.orgName)}.csv`,
@@ -88,7 +88,7 @@ export function matrixCsv(m: MatrixData, language: Language): ExportedFile {
   )
 }
 
-export async function matrixXlsx(m: MatrixData, language: Language): Promise<ExportedFile> {
+export async function matrixXlsx(m: MatrixData, language: Language): Promise<FileContent> {
   const { header, rows } = matrixTable(m, language)
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Switchboard'
@@ -147,7 +147,7 @@ export function reportTable(run: OffboardingRun, language: Language): { header: 
   }
 }
 
-export function reportCsv(run: OffboardingRun, language: Language): ExportedFile {
+export function reportCsv(run: OffboardingRun, language: Language): FileContent {
   const { header, rows } = reportTable(run, language)
   return file(
     `offboarding-${slug(run.email)}.csv`,
@@ -156,7 +156,7 @@ export function reportCsv(run: OffboardingRun, language: Language): ExportedFile
   )
 }
 
-export async function reportPdf(run: OffboardingRun, language: Language): Promise<ExportedFile> {
+export async function reportPdf(run: OffboardingRun, language: Language): Promise<FileContent> {
   const t = createTranslator(accessDocuments[language], language)
   const when = (ms: number | null): string =>
     ms === null ? t('report.notFinished') : plainSpaces(formatDateTime(ms, language))

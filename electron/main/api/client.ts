@@ -10,6 +10,7 @@ import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
 import { ApiError, isApiError, type RequestRef } from './errors'
 import { parseData, parseEnvelope } from './envelope'
+import { endpointOf, type SkippedItem } from './items'
 import {
   DEFAULT_MAX_PAGES,
   DEFAULT_PER_PAGE,
@@ -73,12 +74,33 @@ export interface ApiClientOptions {
   retry?: RetryOptions
   /** Random source in [0, 1) for backoff jitter. Default `Math.random`. */
   random?: () => number
-  /** Page size asked for on paginated lists. Default 1000 (the server may cap it). */
+  /** Page size asked for on paginated lists. Default and maximum 500 (reference §5.2; the server may cap it). */
   perPage?: number
+  /** What earlier runs learnt about this server (page-size cap, refused `with=` values); updated as it learns. */
+  learned?: LearnedLimits
+  /** Sees every answer (endpoint template, status, `data`) and every failed status: for the diagnostics report. */
+  observer?: ApiObserver
   /** Page guard per listing. Default 1000. */
   maxPages?: number
   userAgent?: string
 }
+
+/** What the client learnt from the server's refusals (422), persisted with the account. */
+export interface LearnedLimits {
+  /** Largest `per_page` the server accepted after refusing a larger one; null when never refused. */
+  perPageCap: number | null
+  /** `with=` values refused per endpoint template (`GET /2/accounts/{org}/users` → `['teams']`). */
+  rejectedWith: Record<string, string[]>
+}
+
+/** Receives answers as they arrive (never the token; the data is the parsed `data` member). */
+export interface ApiObserver {
+  response(endpoint: string, status: number, data: unknown): void
+  failure(endpoint: string, status: number | null, kind: string): void
+}
+
+/** Largest page ever asked for (reference §5.2: 100–500). */
+export const MAX_PER_PAGE = 500
 
 /** Per-call options. */
 export interface CallOptions {
@@ -90,8 +112,10 @@ export interface CallOptions {
 export interface ListOptions extends CallOptions {
   /** Progress after each page (requests made, items collected, pages announced). */
   onPage?: (progress: PageProgress) => void
-  /** Overrides the client's page size for this listing. */
+  /** Overrides the client's page size for this listing (still at most {@link MAX_PER_PAGE}). */
   perPage?: number
+  /** Receives the items left out of each page because they did not fit the schema. */
+  onSkipped?: (skipped: readonly SkippedItem[]) => void
 }
 
 /** A list filtered by one account (the routes accept it as `account_id`). */
@@ -209,6 +233,8 @@ export interface ApiClient {
    * (they are 'unknown' without one). Throws on 401 (the token itself is rejected) and on cancellation.
    */
   probeScopes(options?: CallOptions & AccountFilter): Promise<ScopeProbe[]>
+  /** What the client has learnt so far (a copy). */
+  learned(): LearnedLimits
   /** Escape hatch: one request through limiter, retry and envelope checks, `data` validated by `schema`. */
   request<S extends z.ZodType>(request: RawRequest<S>): Promise<z.output<S>>
   /** Escape hatch: a complete listing of `path` (following pages), items validated by `itemSchema`. */
@@ -306,7 +332,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const logger = options.logger ?? noopLogger
   const limiter = options.limiter ?? new RateLimiter({ clock, random })
   const retryOptions = options.retry ?? {}
-  const defaultPerPage = options.perPage ?? DEFAULT_PER_PAGE
+  const defaultPerPage = Math.min(options.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE)
+  const learned: LearnedLimits = {
+    perPageCap: options.learned?.perPageCap ?? null,
+    rejectedWith: Object.fromEntries(
+      Object.entries(options.learned?.rejectedWith ?? {}).map(([k, v]) => [k, v.slice()]),
+    ),
+  }
+  const observer = options.observer
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES
   const transport = createTransport({
     baseUrl: options.baseUrl,
@@ -330,6 +363,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           try {
             const response = await transport(request)
             const envelope = parseEnvelope(response, ref, clock.now())
+            observer?.response(endpointOf(ref.method, ref.path), envelope.status, envelope.data)
             logger.debug('api response', {
               method: ref.method,
               path: ref.path,
@@ -346,6 +380,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
               attempt,
             }
             if (isApiError(error)) {
+              observer?.failure(
+                endpointOf(ref.method, ref.path),
+                'status' in error.detail ? error.detail.status : null,
+                error.detail.kind,
+              )
               fields['kind'] = error.detail.kind
               if ('status' in error.detail) fields['status'] = error.detail.status
               if ('code' in error.detail) fields['code'] = error.detail.code
@@ -385,6 +424,43 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  /** `with=` values still worth sending to an endpoint (those it refused are dropped). */
+  function allowedWith(endpoint: string, value: unknown): string | undefined {
+    if (typeof value !== 'string' || value === '') return undefined
+    const refused = learned.rejectedWith[endpoint] ?? []
+    const kept = value.split(',').filter((v) => v !== '' && !refused.includes(v))
+    return kept.length > 0 ? kept.join(',') : undefined
+  }
+
+  /**
+   * Learns from a 422: a refused `with=` value (the answer lists the allowed ones, reference §4.6) or a refused
+   * `per_page`. True when the request is worth sending again with what was learnt.
+   */
+  function learnFrom(error: unknown, endpoint: string, sentWith: string | undefined, perPage: number | null): boolean {
+    if (!isApiError(error, 'validation') || error.detail.kind !== 'validation') return false
+    let changed = false
+    for (const issue of error.detail.errors) {
+      const attribute = issue.attribute ?? ''
+      if (attribute === 'with' || attribute.startsWith('with.')) {
+        const sent = (sentWith ?? '').split(',').filter(Boolean)
+        const allowed = (issue.values ?? []).filter((v): v is string => typeof v === 'string')
+        const refused = issue.values === null ? sent : sent.filter((v) => !allowed.includes(v))
+        if (refused.length === 0) continue
+        const list = learned.rejectedWith[endpoint] ?? []
+        learned.rejectedWith[endpoint] = [...new Set([...list, ...refused])].sort()
+        logger.warn('api: with= values refused; retrying without them', { endpoint, refused })
+        changed = true
+      } else if (attribute === 'per_page' && perPage !== null && perPage > 1) {
+        const max = (issue.values ?? []).filter((v): v is number => typeof v === 'number' && v >= 1 && v < perPage)
+        const next = max.length > 0 ? Math.max(...max) : Math.max(1, Math.floor(perPage / 2))
+        learned.perPageCap = Math.min(learned.perPageCap ?? MAX_PER_PAGE, next)
+        logger.warn('api: per_page refused; asking for smaller pages', { endpoint, perPage: learned.perPageCap })
+        changed = true
+      }
+    }
+    return changed
+  }
+
   async function request<S extends z.ZodType>(req: RawRequest<S>): Promise<z.output<S>> {
     const idempotent =
       req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE' || req.methodOverride === 'DELETE'
@@ -410,22 +486,35 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       idOf?: (item: z.output<S>) => string | number | null
     } = {},
   ): Promise<PagedList<z.output<S>>> {
-    const base = opts.query ?? {}
-    return fetchAllPages({
-      itemSchema,
-      perPage: opts.perPage ?? defaultPerPage,
-      maxPages,
-      logger,
-      ...(opts.sendPageParams !== undefined ? { sendPageParams: opts.sendPageParams } : {}),
-      ...(opts.idOf ? { idOf: opts.idOf } : {}),
-      ...(opts.onPage ? { onPage: opts.onPage } : {}),
-      fetchPage: (params) => {
-        const query: Query = params ? { ...base, page: params.page, per_page: params.perPage } : base
-        const req: TransportRequest = { method: 'GET', path, query }
-        if (opts.signal) req.signal = opts.signal
-        return send(req, true)
-      },
-    })
+    const endpoint = endpointOf('GET', path)
+    // A refused `with=` value or page size is learnt and the listing sent again (at most a few times).
+    for (let attempt = 0; ; attempt++) {
+      const withValue = allowedWith(endpoint, opts.query?.['with'])
+      const base: Query = { ...(opts.query ?? {}), with: withValue }
+      const perPage = Math.min(opts.perPage ?? defaultPerPage, learned.perPageCap ?? MAX_PER_PAGE, MAX_PER_PAGE)
+      try {
+        return await fetchAllPages({
+          itemSchema,
+          perPage,
+          maxPages,
+          logger,
+          ...(opts.sendPageParams !== undefined ? { sendPageParams: opts.sendPageParams } : {}),
+          ...(opts.idOf ? { idOf: opts.idOf } : {}),
+          ...(opts.onPage ? { onPage: opts.onPage } : {}),
+          ...(opts.onSkipped ? { onSkipped: opts.onSkipped } : {}),
+          fetchPage: (params) => {
+            const query: Query = params ? { ...base, page: params.page, per_page: params.perPage } : base
+            const req: TransportRequest = { method: 'GET', path, query }
+            if (opts.signal) req.signal = opts.signal
+            return send(req, true)
+          },
+        })
+      } catch (error) {
+        if (attempt < 4 && learnFrom(error, endpoint, withValue, opts.sendPageParams === false ? null : perPage))
+          continue
+        throw error
+      }
+    }
   }
 
   const listItems = async <S extends z.ZodType>(
@@ -438,11 +527,23 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
   ): Promise<z.output<S>[]> => (await list(path, itemSchema, opts)).items
 
-  const get = <S extends z.ZodType>(
+  const get = async <S extends z.ZodType>(
     path: string,
     schema: S,
     opts: CallOptions & { query?: Query } = {},
-  ): Promise<z.output<S>> => request({ method: 'GET', path, schema, ...opts })
+  ): Promise<z.output<S>> => {
+    const endpoint = endpointOf('GET', path)
+    for (let attempt = 0; ; attempt++) {
+      const withValue = allowedWith(endpoint, opts.query?.['with'])
+      const query: Query | undefined = opts.query ? { ...opts.query, with: withValue } : undefined
+      try {
+        return await request({ method: 'GET', path, schema, ...opts, ...(query ? { query } : {}) })
+      } catch (error) {
+        if (attempt < 2 && withValue !== undefined && learnFrom(error, endpoint, withValue, null)) continue
+        throw error
+      }
+    }
+  }
 
   const listOpts = (
     opts: ListOptions | undefined,
@@ -452,6 +553,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     ...(opts?.signal ? { signal: opts.signal } : {}),
     ...(opts?.onPage ? { onPage: opts.onPage } : {}),
     ...(opts?.perPage !== undefined ? { perPage: opts.perPage } : {}),
+    ...(opts?.onSkipped ? { onSkipped: opts.onSkipped } : {}),
     ...extra,
     query,
   })
@@ -651,6 +753,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         true,
       ),
     probeScopes,
+    learned: () => ({
+      perPageCap: learned.perPageCap,
+      rejectedWith: Object.fromEntries(Object.entries(learned.rejectedWith).map(([k, v]) => [k, v.slice()])),
+    }),
     request,
     list,
   }

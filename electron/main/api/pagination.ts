@@ -1,17 +1,21 @@
 /**
  * Page-based pagination (`page`, `per_page` → `total`, `page`, `pages`, `items_per_page`).
  *
- * The first request asks for a large page (`per_page`, default 1000); the server may cap it, so the loop then
+ * The first request asks for a large page (`per_page`, default 500); the server may cap it, so the loop then
  * follows what the server reports (`pages`, `items_per_page`) and never its own request. An answer without page
  * fields is an unpaginated list: its `data` is the whole list and one request suffices. Guards: a hard limit on
  * pages, duplicate ids across pages are dropped (with a warning), a page made only of already-seen items
  * (a server ignoring `page`) aborts the listing, and a final count below `total` is logged as a warning.
  * A failed page fails the whole listing: a partial list must never be mistaken for the complete one.
+ *
+ * Items are validated one by one (`items.ts`): an item that does not fit is left out and reported in `skipped`
+ * (paths and types, never values); the rest of the page is kept. Only a `data` that is not a list fails the page.
  */
 import { z } from 'zod'
 import type { Logger } from '../lib/logger'
 import { ApiError, type RequestRef } from './errors'
 import { parseData, type SuccessEnvelope } from './envelope'
+import { endpointOf, parseItems, type SkippedItem } from './items'
 
 /** Page parameters to send, or null to send none. */
 export type PageParams = { page: number; perPage: number } | null
@@ -44,7 +48,7 @@ export interface FetchAllPagesOptions<S extends z.ZodType> {
   fetchPage: (params: PageParams) => Promise<FetchedPage>
   /** Schema of one item. */
   itemSchema: S
-  /** Page size asked for; the server may answer fewer. Default 1000. */
+  /** Page size asked for; the server may answer fewer. Default 500. */
   perPage?: number
   /** Refuses listings announcing more pages than this. Default 1000. */
   maxPages?: number
@@ -57,6 +61,8 @@ export interface FetchAllPagesOptions<S extends z.ZodType> {
   idOf?: (item: z.output<S>) => string | number | null
   logger?: Logger
   onPage?: (progress: PageProgress) => void
+  /** Receives the items left out of each page (see `items.ts`). */
+  onSkipped?: (skipped: readonly SkippedItem[]) => void
 }
 
 /** Result of {@link fetchAllPages}. */
@@ -70,10 +76,12 @@ export interface PagedList<T> {
   total: number | null
   /** Page size the server actually used, when paginated. */
   itemsPerPage: number | null
+  /** Items left out because they did not fit the schema. */
+  skipped: SkippedItem[]
 }
 
-/** Default page size asked for. */
-export const DEFAULT_PER_PAGE = 1000
+/** Default page size asked for (reference §5.2: between 100 and 500). */
+export const DEFAULT_PER_PAGE = 500
 /** Default page guard. */
 export const DEFAULT_MAX_PAGES = 1000
 
@@ -97,13 +105,26 @@ export async function fetchAllPages<S extends z.ZodType>(
   const perPage = options.perPage ?? DEFAULT_PER_PAGE
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES
   const idOf = options.idOf ?? ((item: T) => defaultId(item))
-  const arraySchema = z.array(options.itemSchema)
+  const arraySchema = z.array(z.unknown())
   const items: T[] = []
+  const skipped: SkippedItem[] = []
   const seen = new Set<string | number>()
   let requests = 0
 
   const collect = (fetched: FetchedPage, page: number): { received: number; fresh: number } => {
-    const list = parseData(arraySchema, fetched.envelope.data, fetched.request, fetched.envelope.status, 'data') as T[]
+    const raw = parseData(arraySchema, fetched.envelope.data, fetched.request, fetched.envelope.status, 'data')
+    const parsed = parseItems(options.itemSchema, raw, endpointOf(fetched.request.method, fetched.request.path))
+    if (parsed.skipped.length > 0) {
+      skipped.push(...parsed.skipped)
+      options.onSkipped?.(parsed.skipped)
+      options.logger?.warn('api: items left out of a page', {
+        endpoint: parsed.skipped[0]!.endpoint,
+        page,
+        skipped: parsed.skipped.length,
+        paths: [...new Set(parsed.skipped.flatMap((s) => s.issues.map((i) => i.path)))].slice(0, 5),
+      })
+    }
+    const list = parsed.items as T[]
     let fresh = 0
     for (const item of list) {
       const id = idOf(item)
@@ -122,7 +143,7 @@ export async function fetchAllPages<S extends z.ZodType>(
         page,
         dropped: list.length - fresh,
       })
-    return { received: list.length, fresh }
+    return { received: raw.length, fresh: fresh + parsed.skipped.length }
   }
 
   const first = await options.fetchPage(options.sendPageParams === false ? null : { page: 1, perPage })
@@ -139,7 +160,7 @@ export async function fetchAllPages<S extends z.ZodType>(
       total: null,
       requests,
     })
-    return { items, requests, paginated: false, total: null, itemsPerPage: null }
+    return { items, requests, paginated: false, total: null, itemsPerPage: null, skipped }
   }
 
   let pages = info.pages
@@ -190,5 +211,5 @@ export async function fetchAllPages<S extends z.ZodType>(
       total,
       collected: items.length,
     })
-  return { items, requests, paginated: true, total, itemsPerPage }
+  return { items, requests, paginated: true, total, itemsPerPage, skipped }
 }

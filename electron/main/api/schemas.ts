@@ -23,6 +23,20 @@ export const Num = z.union([
     .transform(Number),
 ])
 
+/**
+ * An expansion (`with=`) whose shape the spec leaves open (§15): the object itself, a list (its first element is
+ * taken), a bare string (shape unknown → null), or absent.
+ */
+export function expansion<T extends z.ZodType>(schema: T) {
+  return z
+    .union([
+      schema,
+      z.array(schema).transform((a): z.output<T> | null => a[0] ?? null),
+      z.string().transform((): z.output<T> | null => null),
+    ])
+    .nullish()
+}
+
 const Str = z.string().nullish()
 const Ts = UnixSeconds.nullish()
 const Flag = Bool.nullish()
@@ -144,8 +158,29 @@ export const RightsSchema = z.object({
 /** `{technical, statistic, check, sale}`. */
 export type Rights = z.output<typeof RightsSchema>
 
+const RIGHT_NAMES = ['technical', 'statistic', 'check', 'sale'] as const
+function rightsOfNames(names: readonly string[]): Rights {
+  const has = (n: string): boolean => names.includes(n)
+  return { technical: has('technical'), statistic: has('statistic'), check: has('check'), sale: has('sale') }
+}
+/** Rights as an object, a single right name or a list of names (all three appear in the spec). */
+export const RightsLikeSchema = z.union([
+  RightsSchema,
+  z.enum(RIGHT_NAMES).transform((n) => rightsOfNames([n])),
+  z.array(z.string()).transform((a) => rightsOfNames(a)),
+])
+
+/**
+ * A status flag: a boolean, or (spec, §15) an object `{technical, superuser, infomaniak}` of booleans, true when
+ * any of them is.
+ */
+export const StatusFlagSchema = z.union([
+  Bool,
+  z.record(z.string(), z.unknown()).transform((o) => Object.values(o).some((v) => v === true || v === 1)),
+])
+
 /** `Product.users[]`: one user's rights on the product. */
-export const ProductUserSchema = z.object({ user_id: Id, rights: RightsSchema })
+export const ProductUserSchema = z.object({ user_id: Id, rights: RightsLikeSchema })
 /** A user's rights on a product. */
 export type ProductUser = z.output<typeof ProductUserSchema>
 
@@ -177,10 +212,13 @@ export const ProductSchema = z.object({
   parent_service_id: Id.nullish(),
   parent_service_name: Str,
   tags: z.array(TagSchema).nullish(),
-  rights: RightsSchema.nullish(),
+  rights: RightsLikeSchema.nullish(),
+  /** Absent (not empty) when the server did not send per-user rights: they are unknown, not none. */
   users: z.array(ProductUserSchema).nullish(),
-  admin: z.object({ user_id: Id.nullish(), email: Str, display_name: Str }).nullish(),
-  status: z.looseObject({ maintenance: Flag, locked: Flag, activated_at: Ts }).nullish(),
+  admin: expansion(z.object({ user_id: Id.nullish(), email: Str, display_name: Str })),
+  status: z
+    .looseObject({ maintenance: StatusFlagSchema.nullish(), locked: StatusFlagSchema.nullish(), activated_at: Ts })
+    .nullish(),
 })
 /** A product (domain, hosting, mail service, drive, ...). */
 export type Product = z.output<typeof ProductSchema>
@@ -232,10 +270,12 @@ export const AccountUserSchema = z
     unique_key: Str,
     last_login_at: Ts,
     partnership_id: Id.nullish(),
-    security: UserSecuritySchema.nullish(),
-    teams: z.array(TeamRefSchema).nullish(),
+    /** `with=security`; the spec types it as a bare string, so any shape is accepted (null = unknown). */
+    security: expansion(UserSecuritySchema),
+    /** `with=teams`: a list of ids or team objects; a bare string (undocumented shape) counts as unknown. */
+    teams: z.union([z.array(TeamRefSchema), z.string().transform((): null => null)]).nullish(),
     /** `with=invitation_details` on a pending invitee: when it was sent and when it expires. */
-    invitation_details: z.looseObject({ id: Id.nullish(), status: Str, sent_at: Ts, expired_at: Ts }).nullish(),
+    invitation_details: expansion(z.looseObject({ id: Id.nullish(), status: Str, sent_at: Ts, expired_at: Ts })),
   })
   .refine((u) => u.user_id != null || u.invitation_id != null, {
     message: 'either user_id or invitation_id is required',
@@ -249,6 +289,7 @@ export const TeamPermissionSchema = z.object({
   service_id: Id.nullish(),
   service_name: Str,
   product_id: Id.nullish(),
+  /** A single right name (spec), a list of names, or a rights object: kept as sent, read by `access/rights.ts`. */
   rights: z.union([z.string(), z.array(z.string()), RightsSchema]).nullish(),
 })
 /** A team permission. */

@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { z } from 'zod'
 import type {
   BillingOverview,
@@ -20,18 +18,13 @@ import type { ApiClient } from '../api'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
 import { AppError } from '../lib/app-error'
+import type { FileDelivery } from '../files/delivery'
 import type { EventBus } from '../ipc/dispatch'
 import type { Db } from '../store/db'
 import { analyse, type Analysis } from './csv-import'
 import { forecast, gauge, isoDay } from './forecast'
 import { LedgerRepo, type InvoiceFilter, type LedgerInvoice } from './ledger-repo'
 import { writeCsv, writePdf, writeXlsx } from './export-writers'
-
-/**
- * A host-provided save function (the Electron shell's save dialog): moves the finished file
- * from `tempPath` to where the user wants it and answers that path, or null when cancelled.
- */
-export type SaveFile = (suggestedName: string, tempPath: string, mimeType: string) => Promise<string | null>
 
 export interface BillingServiceOptions {
   db: Db
@@ -40,11 +33,10 @@ export interface BillingServiceOptions {
   logger: Logger
   dataDir: string
   clientFor: (accountId: string) => ApiClient | undefined
-  saveFile?: SaveFile | undefined
+  /** Where exports go (save dialog in the app, a download in the browser shell). */
+  files: FileDelivery
 }
 
-/** Exports answered inline (base64 over IPC) up to this size; larger ones need a save function. */
-export const MAX_INLINE_EXPORT_BYTES = 64 * 1024 * 1024
 const MAX_PREVIEWS = 8
 
 /** How the API's invoices look in the sandbox's documented assumption (fields read leniently). */
@@ -141,11 +133,10 @@ export class BillingService {
   preview(
     accountId: string,
     fileName: string,
-    contentBase64: string,
+    bytes: Uint8Array,
     mapping?: ImportMapping,
     orgOverrides?: Record<string, number>,
   ): ImportPreview {
-    const bytes = Buffer.from(contentBase64, 'base64')
     const a = this.analyse(accountId, bytes, mapping, orgOverrides)
     const previewId = randomUUID()
     this.previews.set(previewId, { accountId, fileName, bytes })
@@ -174,8 +165,8 @@ export class BillingService {
   commit(input: {
     accountId: string
     previewId?: string | undefined
-    fileName?: string | undefined
-    contentBase64?: string | undefined
+    /** The chosen file again (read by the caller from the file inbox), when there is no preview. */
+    file?: { fileName: string; bytes: Uint8Array } | undefined
     mapping?: ImportMapping | undefined
     orgOverrides?: Record<string, number> | undefined
   }): ImportResult {
@@ -186,9 +177,9 @@ export class BillingService {
       if (!stored || stored.accountId !== input.accountId) throw new AppError('NOT_FOUND', 'billing.previewExpired')
       fileName = stored.fileName
       bytes = stored.bytes
-    } else if (input.contentBase64 !== undefined && input.fileName) {
-      fileName = input.fileName
-      bytes = Buffer.from(input.contentBase64, 'base64')
+    } else if (input.file) {
+      fileName = input.file.fileName
+      bytes = input.file.bytes
     } else throw new AppError('INVALID_INPUT', 'app.invalidInput')
 
     const a = this.analyse(input.accountId, bytes, input.mapping, input.orgOverrides)
@@ -296,14 +287,12 @@ export class BillingService {
   }
 
   /**
-   * Writes the export to `<dataDir>/exports/` row by row, reporting progress. With a host save
-   * function (Electron) the file goes where the user chooses; otherwise (browser shell) the bytes
-   * come back as base64 for a Blob download and the temporary file is removed.
+   * Writes the export row by row, reporting progress, straight to where it goes: the path the save
+   * dialog returned (the app, asked before the work starts), or a temporary file the browser shell
+   * then offers as a download. The bytes never travel through IPC.
    */
   async export(req: ExportRequest): Promise<ExportResult> {
     const exportId = randomUUID()
-    const dir = join(this.o.dataDir, 'exports')
-    mkdirSync(dir, { recursive: true })
     const ext: Record<ExportFormat, string> = { csv: 'csv', xlsx: 'xlsx', pdf: 'pdf' }
     const mime: Record<ExportFormat, string> = {
       csv: 'text/csv',
@@ -311,7 +300,9 @@ export class BillingService {
       pdf: 'application/pdf',
     }
     const fileName = `billing-${req.from}-${req.to}.${ext[req.format]}`
-    const temp = join(dir, `${exportId}.${ext[req.format]}`)
+    const target = await this.o.files.target(fileName, mime[req.format])
+    if (!target) throw new AppError('CANCELLED', 'billing.exportNotSaved')
+    const temp = target.path
     const f: InvoiceFilter = { accountId: req.accountId, from: req.from, to: req.to, orgIds: req.orgIds }
     const total = this.repo.count(f)
     const progress = (done: number): void =>
@@ -345,17 +336,19 @@ export class BillingService {
           progress,
         )
       }
-      const bytes = statSync(temp).size
-      if (this.o.saveFile) {
-        const savedPath = await this.o.saveFile(fileName, temp, mime[req.format])
-        if (savedPath === null) throw new AppError('CANCELLED', 'billing.exportNotSaved')
-        return { exportId, fileName, mimeType: mime[req.format], bytes, rows, contentBase64: null, savedPath }
+      const file = await this.o.files.finish(target)
+      return {
+        exportId,
+        fileName,
+        mimeType: file.mimeType,
+        bytes: file.byteLength,
+        rows,
+        savedPath: file.savedPath,
+        downloadUrl: file.downloadUrl,
       }
-      if (bytes > MAX_INLINE_EXPORT_BYTES) throw new AppError('CONFLICT', 'billing.exportTooLarge')
-      const contentBase64 = readFileSync(temp).toString('base64')
-      return { exportId, fileName, mimeType: mime[req.format], bytes, rows, contentBase64, savedPath: null }
-    } finally {
-      rmSync(temp, { force: true })
+    } catch (error) {
+      await this.o.files.discard(target)
+      throw error
     }
   }
 }

@@ -5,6 +5,9 @@ import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
+import { fleetHandlers } from './handlers/fleet'
+import { coverageHandlers } from './handlers/coverage'
+import { filesHandlers } from './handlers/files'
 
 const DAY_SECONDS = 86_400
 
@@ -62,11 +65,13 @@ export function createHandlers(services: CoreServices): Handlers {
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
     'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom, language }) =>
-      services.renewals.export(
-        format,
-        services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-        language ?? services.settings.get().language,
-        { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+      services.files.deliver(
+        services.renewals.export(
+          format,
+          services.renewals.list({ withinDays, includeExpiredDays, accountId }),
+          language ?? services.settings.get().language,
+          { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
+        ),
       ),
     'search:query': ({ text, limit }) => {
       const hits = services.queries.search(text, limit ?? 8)
@@ -93,5 +98,8 @@ export function createHandlers(services: CoreServices): Handlers {
     }),
     ...accessHandlers(services),
     ...billingHandlers(services),
+    ...fleetHandlers(services),
+    ...coverageHandlers(services),
+    ...filesHandlers(services),
   }
 }

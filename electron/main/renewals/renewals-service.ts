@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { ExportedFile } from '../../../shared/domain/files'
+import type { FileContent } from '../files/delivery'
 import { AUTO_RENEW_CUTOFF_DAYS, type RenewalRow } from '../../../shared/domain/renewals'
 import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { renewalsDocuments } from '../../../shared/i18n/documents/renewals'
@@ -72,7 +72,7 @@ export class RenewalsService {
     rows: readonly RenewalRow[],
     language: Language,
     options: { delimiter?: ',' | ';' | '\t'; bom?: boolean } = {},
-  ): ExportedFile {
+  ): FileContent {
     const t = createTranslator(renewalsDocuments[language], language)
     const day = new Date(this.clock.now()).toISOString().slice(0, 10)
     let content: string
@@ -111,8 +111,7 @@ export class RenewalsService {
     return {
       fileName: `switchboard-renewals-${day}.${format}`,
       mimeType: format === 'csv' ? 'text/csv; charset=utf-8' : 'text/calendar; charset=utf-8',
-      contentBase64: bytes.toString('base64'),
-      byteLength: bytes.length,
+      bytes,
     }
   }
 }

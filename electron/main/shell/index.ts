@@ -1,28 +1,37 @@
 /**
- * Electron entry point: single-instance lock, security guards, app:// protocol, the core,
- * the IPC adapter and the main window. All product logic lives in the core (no Electron).
+ * Electron entry point: single-instance lock, security guards, app:// protocol, the core host
+ * (a utility process running the whole core: store, sync, services, exports, imports), the IPC
+ * adapter and the main window. Main runs no SQL and no long work: it keeps windows, dialogs, the
+ * protocol, the trusted-sender IPC adapter and the forwarding.
  */
 import { app, BrowserWindow, dialog } from 'electron'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { languageFromLocales } from '../../../shared/i18n/languages'
-import { problemText } from '../../../shared/i18n/problems'
-import { createCore, type Core } from '../core'
-import { systemClock } from '../lib/clock'
+import { languageFromLocales, type Language } from '../../../shared/i18n/languages'
+import { problemText, type ProblemReason } from '../../../shared/i18n/problems'
+import { CoreHostClient } from '../host/client'
+import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
-import { KeytarSecretStore } from '../secrets/keytar-secret-store'
 import { resolveNativeBinding } from '../store/native-binding'
+import { nativeCheckApplies, verifyNativeModules } from '../store/native-integrity'
 import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
 import { windowIconPath } from './icons'
+import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
-import { saveFileWithDialog } from './save-file'
+import { utilityHostSpawner } from './utility-host'
+import { chooseOpenPath, chooseSavePath } from './file-dialogs'
 
 const logger = consoleLogger()
 // Only honoured when not packaged: the dev server URL electron-vite provides.
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
+
+// Development and the Electron smoke test: a throwaway data folder, set before the single-instance
+// lock (which lives in it).
+const userDataOverride = devUserDataDir(app.isPackaged, app.commandLine.getSwitchValue('user-data-dir'))
+if (userDataOverride) app.setPath('userData', userDataOverride)
 
 // Linux: make Chromium use the Secret Service rather than a plaintext store.
 app.commandLine.appendSwitch('password-store', 'gnome-libsecret')
@@ -32,7 +41,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let mainWindow: BrowserWindow | null = null
-  let core: Core | null = null
+  let core: CoreHostClient | null = null
+  let coreStopped = false
 
   app.on('second-instance', () => {
     if (!mainWindow) return
@@ -44,13 +54,43 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  app.on('will-quit', () => {
-    core?.close()
+  // Let the core host close its database and stop its sync before the app exits.
+  app.on('will-quit', (event) => {
+    if (!core || coreStopped) return
+    event.preventDefault()
+    const stopping = core
+    core = null
+    void stopping.stop().finally(() => {
+      coreStopped = true
+      app.quit()
+    })
   })
 
   void app.whenReady().then(async () => {
     installSecurityGuards(devServerUrl)
     handleAppProtocol(join(__dirname, '../renderer'))
+    // The OS's languages: the language of these dialogs, and of the app on first start.
+    const systemLocales = [...app.getPreferredSystemLanguages(), app.getLocale()]
+    const osLanguage = languageFromLocales(systemLocales) ?? 'en'
+    const say = (reason: ProblemReason, params?: Record<string, string>, language: Language = osLanguage): string =>
+      problemText(params ? { reason, params } : { reason }, language)
+
+    // The native modules outside app.asar must match the hashes packed inside it (native-integrity.ts).
+    if (nativeCheckApplies(app.isPackaged, process.platform)) {
+      const check = verifyNativeModules({
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        electronVersion: process.versions.electron,
+        platform: process.platform,
+        arch: process.arch,
+        readFile: (path) => readFileSync(path),
+      })
+      if (!check.ok) {
+        dialog.showErrorBox(say('shell.damagedTitle'), `${check.detail}\n\n${say('shell.reinstall')}`)
+        app.quit()
+        return
+      }
+    }
 
     const binding = resolveNativeBinding({
       electronVersion: process.versions.electron,
@@ -61,56 +101,63 @@ if (!app.requestSingleInstanceLock()) {
       resourcesPath: process.resourcesPath,
       exists: existsSync,
     })
-    // The OS's languages: the language of these dialogs, and of the app on first start.
-    const systemLocales = [...app.getPreferredSystemLanguages(), app.getLocale()]
-    const osLanguage = languageFromLocales(systemLocales) ?? 'en'
     if (binding.kind === 'missing') {
       // Unpackaged, the hint is for developers and stays as it is.
-      const hint = app.isPackaged ? problemText({ reason: 'shell.sqliteMissing' }, osLanguage) : binding.hint
-      dialog.showErrorBox(problemText({ reason: 'shell.cacheTitle' }, osLanguage), `${hint}\n\n${binding.expected}`)
+      const hint = app.isPackaged ? say('shell.sqliteMissing') : binding.hint
+      dialog.showErrorBox(say('shell.cacheTitle'), `${hint}\n\n${binding.expected}`)
       app.quit()
       return
     }
 
-    let secretStore: KeytarSecretStore
-    try {
-      secretStore = await KeytarSecretStore.load()
-    } catch (error) {
-      logger.error('keychain unavailable', { error })
-      dialog.showErrorBox(
-        problemText({ reason: 'shell.keychainTitle' }, osLanguage),
-        problemText({ reason: 'app.keychain' }, osLanguage),
+    const refuse = (): never => {
+      throw new PeerCallError(
+        'Not offered by the app (tokens stay in the core host; files use dialogs).',
+        'NOT_SUPPORTED',
       )
+    }
+    core = new CoreHostClient({
+      spawn: utilityHostSpawner(join(__dirname, 'core-host.js')),
+      init: {
+        dataDir: app.getPath('userData'),
+        app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
+        ...(binding.kind === 'electron' ? { nativeBinding: binding.path } : {}),
+        secrets: 'keychain',
+        files: 'dialogs',
+        systemLocales,
+      },
+      logger,
+      parent: {
+        openExternal: async ({ url }) => ({ opened: await safeOpenExternal(url) }),
+        // Files never travel through IPC: main asks where, the core writes or reads that path.
+        chooseSavePath: async ({ suggestedName, mimeType }) => ({
+          path: await chooseSavePath(suggestedName, mimeType),
+        }),
+        chooseOpenPath: async ({ purpose }) => ({ path: await chooseOpenPath(purpose) }),
+        offerDownload: refuse,
+        secretGet: refuse,
+        secretSet: refuse,
+        secretDelete: refuse,
+      },
+    })
+    let started
+    try {
+      started = await core.start()
+    } catch (error) {
+      // The host could not open the keychain or the cache: say why, then quit.
+      logger.error('the core host did not start', { error })
+      const keychain = error instanceof PeerCallError && error.code === 'KEYCHAIN_UNAVAILABLE'
+      dialog.showErrorBox(say('shell.startFailedTitle'), say(keychain ? 'app.keychain' : 'shell.startFailed'))
+      coreStopped = true
       app.quit()
       return
     }
-
-    core = createCore({
-      dataDir: app.getPath('userData'),
-      secretStore,
-      fetch: globalThis.fetch.bind(globalThis),
-      clock: systemClock,
-      logger,
-      nativeBinding: binding.kind === 'electron' ? binding.path : undefined,
-      app: { name: app.getName(), version: app.getVersion(), platform: process.platform, host: 'electron' },
-      openExternal: safeOpenExternal,
-      saveFile: saveFileWithDialog,
-      systemLocales,
-    })
-    if (core.recovered) {
-      const language = core.services.settings.get().language
+    if (started.recovered) {
       void dialog.showMessageBox({
         type: 'warning',
-        message: problemText({ reason: 'shell.cacheRecovered' }, language),
-        detail: problemText(
-          { reason: 'shell.cacheRecoveredDetail', params: { path: core.recovered.movedTo } },
-          language,
-        ),
+        message: say('shell.cacheRecovered', undefined, started.language),
+        detail: say('shell.cacheRecoveredDetail', { path: started.recovered.movedTo }, started.language),
       })
     }
-
-    // A sync interrupted by a crash or a quit continues where it stopped.
-    core.services.sync.resumeInterrupted()
 
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()

@@ -1,18 +1,18 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
 import { INVOKE_CHANNELS } from '../../../shared/ipc/channels'
 import { fail } from '../../../shared/ipc/result'
-import type { Core } from '../core'
+import type { CoreEndpoint } from '../host/client'
 import { isInternalUrl } from './url-policy'
 
 /**
  * The ipcMain side of typed IPC: a trusted-sender check in front of the core's
- * transport-agnostic dispatch, and event forwarding to the app's windows.
+ * transport-agnostic dispatch (in the core host process), and event forwarding to the app's windows.
  */
 export class IpcAdapter {
   private readonly trusted = new Set<number>()
 
   constructor(
-    private readonly core: Core,
+    private readonly core: CoreEndpoint,
     private readonly devServerUrl: string | undefined,
   ) {}
 

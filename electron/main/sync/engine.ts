@@ -9,6 +9,11 @@ import type { Logger } from '../lib/logger'
 import type { EventBus } from '../ipc/dispatch'
 import { AccountsRepo, type AccountRecord } from '../store/repos/accounts-repo'
 import { CacheWriter } from '../store/repos/cache-writer'
+import type { SkippedItem } from '../api/items'
+import type { AccountUser } from '../api/schemas'
+import { z } from 'zod'
+import { loadCapabilities, presenceIn, saveCapabilities, UNKNOWN_CAPABILITIES, type Capabilities } from './capabilities'
+import { skippedOf } from './coverage'
 import {
   ACCOUNT_WIDE,
   etaMs,
@@ -31,6 +36,10 @@ export interface SyncEngineOptions {
   msPerRequest: (account: AccountRecord) => number
   /** Offline backoff: first retry delay and cap. */
   offlineRetryMs?: { first: number; max: number }
+  /** The app's version: capabilities detected by another version are checked again on the next full sync. */
+  appVersion?: string
+  /** Called after each job (done or failed), e.g. to persist the diagnostics recorder. */
+  onJobDone?: (accountId: string) => void
 }
 
 export interface StartOptions {
@@ -47,6 +56,7 @@ const SCOPES_OF: Record<Resource, CacheScope[]> = {
   products: ['products', 'orgs'],
   users: ['users', 'teams', 'orgs'],
   teams: ['teams'],
+  memberships: ['teams', 'users'],
 }
 
 interface AccountRun {
@@ -55,6 +65,10 @@ interface AccountRun {
   promise: Promise<void> | null
   focusOrgId: number | null
   retryTimer: ReturnType<typeof setTimeout> | null
+  /** The run a scheduled retry will resume (its options and the time its first attempt started). */
+  retryRun: { options: StartOptions; resumeFrom: number | null } | null
+  /** A full run to resume once the organisation refresh that interrupted its retry wait is done. */
+  resumeAfter: { options: StartOptions; resumeFrom: number | null } | null
   offlineAttempts: number
 }
 
@@ -98,16 +112,20 @@ export class SyncEngine {
           offlineSince: null,
           nextAttemptAt: null,
           issues: [],
+          skipped: [],
+          skippedCount: 0,
         },
         controller: null,
         promise: null,
         focusOrgId: null,
         retryTimer: null,
+        retryRun: null,
+        resumeAfter: null,
         offlineAttempts: 0,
       }
       this.runs.set(accountId, r)
     }
-    r.status.issues = this.issues(accountId)
+    this.refreshReport(r)
     return r
   }
 
@@ -135,9 +153,16 @@ export class SyncEngine {
       }))
   }
 
+  private refreshReport(r: AccountRun): void {
+    r.status.issues = this.issues(r.status.accountId)
+    const skipped = skippedOf(this.o.db, r.status.accountId)
+    r.status.skipped = skipped.items
+    r.status.skippedCount = skipped.total
+  }
+
   private emitStatus(r: AccountRun): void {
     if (this.closed) return
-    r.status.issues = this.issues(r.status.accountId)
+    this.refreshReport(r)
     this.o.events.emit('sync:progress', { ...r.status })
   }
 
@@ -161,17 +186,37 @@ export class SyncEngine {
       if (options.orgId != null) r.focusOrgId = options.orgId
       return
     }
+    let resumeFrom: number | null = null
     if (r.retryTimer) {
       clearTimeout(r.retryTimer)
       r.retryTimer = null
+      r.status.nextAttemptAt = null
+      const waiting: AccountRun['retryRun'] = r.retryRun
+      r.retryRun = null
+      if (waiting && waiting.options.orgId == null && options.orgId != null) {
+        // An organisation refresh while a full run waits for its retry: the full run resumes right after it.
+        r.resumeAfter = waiting
+      } else if (waiting) {
+        // The same (or a wider) run, now: it skips what its earlier attempts already synced.
+        resumeFrom = waiting.resumeFrom
+      }
     }
     if (account.state === 'token_rejected') {
       // A new attempt is what the user asked for (e.g. after fixing the token): try again.
       this.accounts.setState(accountId, 'ok', null)
     }
-    r.promise = this.execute(accountId, options, null).finally(() => {
+    this.launch(accountId, r, options, resumeFrom)
+  }
+
+  private launch(accountId: string, r: AccountRun, options: StartOptions, resumeFrom: number | null): void {
+    r.promise = this.execute(accountId, options, resumeFrom).finally(() => {
       r.promise = null
       r.controller = null
+      const next = r.resumeAfter
+      if (next && !this.closed && !r.retryTimer && r.status.state !== 'token_rejected') {
+        r.resumeAfter = null
+        this.launch(accountId, r, next.options, next.resumeFrom)
+      }
     })
   }
 
@@ -191,10 +236,7 @@ export class SyncEngine {
       const r = this.run(run.account_id)
       if (r.promise) continue
       resumed.push(run.account_id)
-      r.promise = this.execute(run.account_id, {}, run.resume_from ?? run.started_at).finally(() => {
-        r.promise = null
-        r.controller = null
-      })
+      this.launch(run.account_id, r, {}, run.resume_from ?? run.started_at)
     }
     return resumed
   }
@@ -203,9 +245,11 @@ export class SyncEngine {
   cancel(accountId: string): boolean {
     const r = this.runs.get(accountId)
     if (!r) return false
+    r.resumeAfter = null
     if (r.retryTimer) {
       clearTimeout(r.retryTimer)
       r.retryTimer = null
+      r.retryRun = null
       r.status.nextAttemptAt = null
       if (r.status.state === 'offline' || r.status.state === 'waiting') r.status.state = 'idle'
       this.emitStatus(r)
@@ -318,6 +362,14 @@ export class SyncEngine {
     const blocked = new Set<Resource>()
     const onlyOrgId = options.orgId ?? null
     if (onlyOrgId != null) r.focusOrgId = onlyOrgId
+    // Capabilities found by another app version are checked again by a full run ("Sync now" after an update).
+    const stored = loadCapabilities(this.o.db, accountId)
+    const appVersion = this.o.appVersion ?? null
+    const caps: Capabilities =
+      onlyOrgId == null && stored.appVersion !== appVersion
+        ? { ...structuredClone(UNKNOWN_CAPABILITIES), learned: stored.caps.learned }
+        : stored.caps
+    const membershipsViaTeams = (): boolean => caps.userTeams === 'absent'
 
     let queue: Job[] = planAccountJobs({ orgs: [], states: this.states(accountId), onlyOrgId, skipFreshSince })
     const planOrgs = (): Job[] =>
@@ -327,6 +379,8 @@ export class SyncEngine {
         onlyOrgId,
         skipFreshSince,
         blockedResources: blocked,
+        membershipsViaTeams: membershipsViaTeams(),
+        teamCounts: this.teamCounts(accountId),
       })
     // Per-organization jobs are planned from the cached organization list at once (so the
     // first progress event shows the whole cost), then reconciled after the list is refreshed.
@@ -375,7 +429,9 @@ export class SyncEngine {
       }
 
       try {
-        const count = await this.runJob(accountId, account, client, job, signal, onPage)
+        const teamsWereInline = !membershipsViaTeams()
+        const count = await this.runJob(accountId, account, client, job, signal, onPage, caps)
+        saveCapabilities(this.o.db, accountId, { ...caps, learned: client.learned() }, appVersion, this.o.clock.now())
         requests = Math.max(requests, 1)
         r.status.done += requests
         r.status.requests = r.status.done
@@ -385,7 +441,9 @@ export class SyncEngine {
           .run(r.status.requests, runId)
         this.o.logger.debug('job done', { accountId, resource: job.resource, orgId: job.orgId, items: count, requests })
         r.offlineAttempts = 0
-        if (job.resource === 'orgs') {
+        if (job.resource === 'orgs' || (job.resource === 'users' && teamsWereInline && membershipsViaTeams())) {
+          // After the organisation list, or once users turn out to come without their teams (then each team's
+          // member list is read, after products and users).
           const fresh = planOrgs()
           const key = (j: Job): string => `${j.resource}:${j.orgId}`
           const wanted = new Set(fresh.map(key))
@@ -395,7 +453,9 @@ export class SyncEngine {
           r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
         }
         this.o.events.emit('cache:changed', { scopes: SCOPES_OF[job.resource] })
+        this.o.onJobDone?.(accountId)
       } catch (error) {
+        if (!this.closed) this.o.onJobDone?.(accountId)
         // The core is shutting down: the database may already be closed; write nothing.
         if (this.closed) return
         r.status.done += requests
@@ -429,9 +489,12 @@ export class SyncEngine {
     r.status.current = null
     r.status.etaMs = null
     if (outcome === 'done') {
-      this.accounts.markSynced(accountId, finishedAt)
+      // "Last full sync" only from a run that synced every organisation.
+      if (onlyOrgId == null && jobErrors === 0) {
+        this.accounts.markSynced(accountId, finishedAt)
+        r.status.lastSyncAt = finishedAt
+      }
       r.status.state = 'idle'
-      r.status.lastSyncAt = finishedAt
       r.status.offlineSince = null
       r.status.lastError = jobErrors > 0 ? problem('sync.partsFailed', { count: jobErrors }) : null
       this.o.events.emit('cache:changed', { scopes: ['accounts', 'sync'] })
@@ -456,8 +519,13 @@ export class SyncEngine {
       return 'continue'
     }
     switch (error.kind) {
-      case 'token_rejected':
       case 'token_unavailable':
+        // The keychain entry or the environment variable is gone: its own state, not a rejected token.
+        r.status.state = 'token_missing'
+        r.status.lastError = message
+        this.o.events.emit('cache:changed', { scopes: ['accounts'] })
+        return 'stop'
+      case 'token_rejected':
         this.accounts.setState(accountId, 'token_rejected', message)
         r.status.state = 'token_rejected'
         r.status.lastError = message
@@ -505,16 +573,83 @@ export class SyncEngine {
     const delay = Math.min(max, first * 2 ** r.offlineAttempts)
     r.offlineAttempts++
     r.status.nextAttemptAt = this.o.clock.now() + delay
+    r.retryRun = { options, resumeFrom: r.status.startedAt }
     r.retryTimer = setTimeout(() => {
       r.retryTimer = null
+      r.retryRun = null
       r.status.nextAttemptAt = null
       if (this.closed || r.promise) return
-      r.promise = this.execute(accountId, options, null).finally(() => {
-        r.promise = null
-        r.controller = null
-      })
+      this.launch(accountId, r, options, null)
     }, delay)
     r.retryTimer.unref?.()
+  }
+
+  /**
+   * Whether `/1/products` items carry per-user rights, in at most two one-item requests: plain, then with
+   * `with=users`. Returns the requests spent.
+   */
+  private async detectProductUsers(client: ApiClient, caps: Capabilities, signal: AbortSignal): Promise<number> {
+    const probe = async (withUsers: boolean): Promise<unknown[] | null> => {
+      try {
+        return await client.request({
+          method: 'GET',
+          path: '/1/products',
+          query: { page: 1, per_page: 1, ...(withUsers ? { with: 'users' } : {}) },
+          schema: z.array(z.unknown()),
+          signal,
+        })
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'validation') return null
+        throw error
+      }
+    }
+    const hasUsers = (items: unknown[] | null): boolean =>
+      items !== null && items.some((i) => typeof i === 'object' && i !== null && Array.isArray(Reflect.get(i, 'users')))
+    const plain = await probe(false)
+    if (plain === null || plain.length === 0) return 1
+    if (hasUsers(plain)) {
+      caps.productUsers = 'inline'
+      return 1
+    }
+    const expanded = await probe(true)
+    caps.productUsers = hasUsers(expanded) ? 'with_users' : 'absent'
+    this.o.logger.info('capability: per-product rights', { productUsers: caps.productUsers })
+    return 2
+  }
+
+  private teamCounts(accountId: string): Map<number, number> {
+    return new Map(
+      this.o.db
+        .prepare<[string], { org_id: number; n: number }>(
+          'SELECT org_id, count(*) AS n FROM teams WHERE account_id = ? GROUP BY org_id',
+        )
+        .all(accountId)
+        .map((r) => [r.org_id, r.n]),
+    )
+  }
+
+  /** Replaces the skipped items of one job (products: per organisation of each item). */
+  private recordSkipped(accountId: string, job: Job, skipped: readonly SkippedItem[], at: number): void {
+    const db = this.o.db
+    if (job.orgId === ACCOUNT_WIDE)
+      db.prepare('DELETE FROM sync_skipped WHERE account_id = ? AND resource = ?').run(accountId, job.resource)
+    else
+      db.prepare('DELETE FROM sync_skipped WHERE account_id = ? AND org_id = ? AND resource = ?').run(
+        accountId,
+        job.orgId,
+        job.resource,
+      )
+    const add = db.prepare(
+      `INSERT INTO sync_skipped (account_id, org_id, resource, endpoint, path, expected, seen, count, at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+       ON CONFLICT (account_id, org_id, resource, endpoint, path, expected, seen) DO UPDATE SET count = count + 1`,
+    )
+    for (const item of skipped) {
+      const org = job.orgId === ACCOUNT_WIDE ? (item.orgId ?? ACCOUNT_WIDE) : job.orgId
+      // One count per item, filed under its first issue.
+      const first = item.issues[0] ?? { path: '(item)', expected: 'object', seen: 'absent' }
+      add.run(accountId, org, job.resource, item.endpoint, first.path, first.expected, first.seen, at)
+    }
   }
 
   /** Fetches one job's set, then writes it in one transaction. Returns the item count. */
@@ -525,25 +660,32 @@ export class SyncEngine {
     job: Job,
     signal: AbortSignal,
     onPage: (p: { pages: number; requests: number }) => void,
+    caps: Capabilities,
   ): Promise<number> {
     const db = this.o.db
     const baseline = this.isBaseline(accountId, job)
     const at = this.o.clock.now()
+    const skipped: SkippedItem[] = []
+    const onSkipped = (items: readonly SkippedItem[]): void => {
+      skipped.push(...items)
+    }
     const write = (fn: (w: CacheWriter) => void, items: number, requests: number): void => {
       db.transaction(() => {
         const writer = new CacheWriter(db, accountId, at)
         fn(writer)
         this.recordState(accountId, job, { status: 'ok', items, requests })
+        this.recordSkipped(accountId, job, skipped, at)
       })()
     }
     let requests = 0
+    let extra = 0
     const track = (p: { pages: number; requests: number }): void => {
-      requests = p.requests
-      onPage(p)
+      requests = extra + p.requests
+      onPage({ pages: extra + p.pages, requests })
     }
     switch (job.resource) {
       case 'orgs': {
-        const orgs = await client.listAccounts({ signal, onPage: track })
+        const orgs = await client.listAccounts({ signal, onPage: track, onSkipped })
         const owner = {
           key: account.user_id != null ? `u:${account.user_id}` : `account:${accountId}`,
           email: account.email,
@@ -553,24 +695,79 @@ export class SyncEngine {
         return orgs.length
       }
       case 'products': {
-        const products = await client.listProducts({ signal, onPage: track })
+        if (caps.productUsers === 'unknown') {
+          extra = await this.detectProductUsers(client, caps, signal)
+          onPage({ pages: extra, requests: extra })
+          requests = extra
+        }
+        const products = await client.listProducts({
+          signal,
+          onPage: track,
+          onSkipped,
+          ...(caps.productUsers === 'with_users' ? { with: ['users'] } : {}),
+        })
+        if (caps.productUsers === 'with_users' && client.learned().rejectedWith['GET /1/products']?.includes('users'))
+          caps.productUsers = 'absent'
+        caps.productUsers = presenceIn(
+          products,
+          () => true,
+          (p) => p.users != null,
+          caps.productUsers,
+        )
         let stored = 0
         db.transaction(() => {
           const writer = new CacheWriter(db, accountId, at)
           stored = writer.writeProducts(products, baseline)
           this.recordState(accountId, job, { status: 'ok', items: stored, requests: Math.max(1, requests) })
+          this.recordSkipped(accountId, job, skipped, at)
         })()
         return stored
       }
       case 'users': {
-        const users = await client.listAccountUsers(job.orgId, { signal, onPage: track, with: USER_EXPANSIONS })
+        const users = await client.listAccountUsers(job.orgId, {
+          signal,
+          onPage: track,
+          onSkipped,
+          with: USER_EXPANSIONS,
+        })
+        const member = (u: AccountUser): boolean => u.user_id != null
+        caps.userTeams = presenceIn(users, member, (u) => u.teams != null, caps.userTeams)
+        caps.userSecurity = presenceIn(users, member, (u) => u.security != null, caps.userSecurity)
+        caps.invitationDetails = presenceIn(
+          users,
+          (u) => u.user_id == null,
+          (u) => u.invitation_details != null,
+          caps.invitationDetails,
+        )
         write((w) => w.writeOrgUsers(job.orgId, users, baseline), users.length, Math.max(1, requests))
         return users.length
       }
       case 'teams': {
-        const teams = await client.listTeams(job.orgId, { signal, onPage: track })
+        const teams = await client.listTeams(job.orgId, { signal, onPage: track, onSkipped })
         write((w) => w.writeTeams(job.orgId, teams), teams.length, Math.max(1, requests))
         return teams.length
+      }
+      case 'memberships': {
+        // Users came without their teams: each team's member list (GET /1/accounts/{org}/teams/{team}/users).
+        const teamIds = db
+          .prepare<[string, number], { id: number }>('SELECT id FROM teams WHERE account_id = ? AND org_id = ?')
+          .all(accountId, job.orgId)
+          .map((t) => t.id)
+        const members: { teamId: number; userIds: number[] }[] = []
+        for (const teamId of teamIds) {
+          const before = requests
+          const list = await client.listTeamUsers(job.orgId, teamId, {
+            signal,
+            onSkipped,
+            onPage: (p) => {
+              requests = before + p.requests
+              onPage({ pages: requests, requests })
+            },
+          })
+          members.push({ teamId, userIds: list.map((u) => u.id) })
+        }
+        write((w) => w.writeTeamMembers(job.orgId, members, baseline), members.length, Math.max(1, requests))
+        return members.length
       }
     }
   }

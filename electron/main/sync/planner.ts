@@ -2,7 +2,7 @@
  * The sync planner: which jobs an account needs, what each costs in requests, and in which
  * order they run. Pure functions over plain data, unit-tested without a database.
  */
-export type Resource = 'orgs' | 'products' | 'users' | 'teams'
+export type Resource = 'orgs' | 'products' | 'users' | 'teams' | 'memberships'
 
 /** Account-wide resources live under organization 0. */
 export const ACCOUNT_WIDE = 0
@@ -34,6 +34,13 @@ export interface PlanInput {
   skipFreshSince?: number | null
   /** Resources the token lacks a scope for: not planned again in this run. */
   blockedResources?: ReadonlySet<Resource>
+  /**
+   * Users come without their teams: plan one `memberships` job per organisation, which reads each team's member
+   * list (one request per team, known from the cached teams; ordered after products, users and teams).
+   */
+  membershipsViaTeams?: boolean
+  /** Cached team count per organisation (the cost of its `memberships` job). */
+  teamCounts?: ReadonlyMap<number, number>
 }
 
 const PER_ORG: readonly Resource[] = ['users', 'teams']
@@ -70,10 +77,14 @@ export function planAccountJobs(input: PlanInput): Job[] {
 export function planOrgJobs(input: PlanInput): Job[] {
   const orgs = input.onlyOrgId != null ? input.orgs.filter((o) => o.id === input.onlyOrgId) : input.orgs
   const jobs: Job[] = []
+  const resources: readonly Resource[] = input.membershipsViaTeams ? [...PER_ORG, 'memberships'] : PER_ORG
   for (const o of orgs) {
-    for (const r of PER_ORG) {
+    for (const r of resources) {
       if (input.blockedResources?.has(r)) continue
+      if (r === 'memberships' && (input.blockedResources?.has('teams') || input.blockedResources?.has('users')))
+        continue
       const j = job(r, o.id, o.name, input.states)
+      if (r === 'memberships' && j.syncedAt === null) j.estimate = Math.max(1, input.teamCounts?.get(o.id) ?? 1)
       if (!fresh(j, input.skipFreshSince)) jobs.push(j)
     }
   }
@@ -87,6 +98,8 @@ export function planOrgJobs(input: PlanInput): Job[] {
 export function nextJob(queue: readonly Job[], focusOrgId: number | null): Job | undefined {
   const rank = (j: Job): number => {
     if (j.resource === 'orgs') return 0
+    // Team member lists (a fallback costing one request per team) come after every other job.
+    if (j.resource === 'memberships') return 4
     if (focusOrgId != null && j.orgId === focusOrgId) return 1
     if (j.resource === 'products') return 2
     return 3

@@ -9,6 +9,7 @@
 import { E, rule, type ApiResponse } from '../http'
 import type { RouteContext } from '../routes/context'
 import type { ShapeSettings } from '../settings'
+import type { Access } from '../truth'
 
 /** `with=` values `/2/accounts/{account}/users` accepts (the faithful list). */
 export const USER_WITH = [
@@ -84,11 +85,16 @@ export function afterRoute(routeId: string, ctx: RouteContext, response: ApiResp
 function partnerType(o: Wire, ctx: RouteContext): void {
   const id = typeof o['id'] === 'number' ? o['id'] : null
   const access = id === null ? undefined : ctx.access.get(id)
-  if (!access) return
+  if (access) o['type'] = liveOrgType(access)
+}
+
+/** The `type` the live-shapes profile gives an organisation reached through `access`. */
+export function liveOrgType(access: Access): string {
   if (access.membership === null && access.partnership)
-    o['type'] = access.partnership.hasFullAccess ? 'partner_admin' : 'partner_limited'
-  else if (access.membership?.role === 'normal' && (access.membership.hasNoManagerAccess || access.accountId % 2 === 0))
-    o['type'] = 'external'
+    return access.partnership.hasFullAccess ? 'partner_admin' : 'partner_limited'
+  if (access.membership?.role === 'normal' && (access.membership.hasNoManagerAccess || access.accountId % 2 === 0))
+    return 'external'
+  return access.type
 }
 
 function flagObject(v: unknown): Wire {

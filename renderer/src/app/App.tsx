@@ -2,14 +2,14 @@ import { useEffect, useMemo, useState } from 'react'
 import { MantineProvider, useMantineColorScheme } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react-query'
-import { I18nextProvider } from 'react-i18next'
+import { I18nextProvider, useTranslation } from 'react-i18next'
 import { RouterProvider } from 'react-router'
 import type { i18n } from 'i18next'
 import { PSEUDO_LANGUAGE } from '../../../shared/i18n/languages'
 import { createI18n, setUiLanguage } from './i18n'
 import { createQueryClient } from './query-client'
 import { createRouter } from './router'
-import { theme } from './theme'
+import { createAppTheme, cssVariablesResolver } from './theme'
 import { useCacheInvalidation } from './use-cache-invalidation'
 import { settingsQueries } from '../features/settings/settings-queries'
 
@@ -41,12 +41,35 @@ export function App({ queryClient, mantineEnv }: { queryClient?: QueryClient; ma
   return (
     <QueryClientProvider client={client}>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme} defaultColorScheme="auto" env={mantineEnv ?? 'default'}>
-          <Notifications position="bottom-right" />
-          <SettingsEffects i18n={i18n} />
-          <RouterProvider router={router} />
-        </MantineProvider>
+        <ThemedApp router={router} i18n={i18n} mantineEnv={mantineEnv ?? 'default'} />
       </I18nextProvider>
     </QueryClientProvider>
+  )
+}
+
+/** Mantine with the accessible theme; its own icon buttons are labelled in the UI language. */
+function ThemedApp({
+  router,
+  i18n,
+  mantineEnv,
+}: {
+  router: ReturnType<typeof createRouter>
+  i18n: i18n
+  mantineEnv: 'default' | 'test'
+}) {
+  const { t } = useTranslation()
+  const close = t('frame.close')
+  const theme = useMemo(() => createAppTheme({ close }), [close])
+  return (
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      env={mantineEnv}
+    >
+      <Notifications position="bottom-right" />
+      <SettingsEffects i18n={i18n} />
+      <RouterProvider router={router} />
+    </MantineProvider>
   )
 }

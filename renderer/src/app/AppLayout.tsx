@@ -9,7 +9,29 @@ import { orgPath } from '../features/orgs/org-key'
 import { useCurrentOrg } from '../features/orgs/orgs-queries'
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { OfflineBanner } from '../features/sync/OfflineBanner'
+import { CoreStatusBanner } from '../features/core-host/CoreStatusBanner'
 import { NAV_ITEMS } from './nav'
+
+/**
+ * "Skip to content": the first thing Tab reaches; hidden until focused. It moves focus to the main
+ * region without touching the URL (the hash holds the route).
+ */
+function SkipLink() {
+  const { t } = useTranslation()
+  return (
+    <a
+      href="#main"
+      className="skip-link"
+      onClick={(e) => {
+        e.preventDefault()
+        document.getElementById('main')?.focus()
+      }}
+      data-testid="skip-link"
+    >
+      {t('frame.skipToContent')}
+    </a>
+  )
+}
 
 /** The frame: header with the organization switcher and sync state, navbar with the sections, routed content. */
 export function AppLayout() {
@@ -34,6 +56,7 @@ export function AppLayout() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
           <Group gap="sm" wrap="nowrap">
@@ -63,7 +86,8 @@ export function AppLayout() {
         </ScrollArea>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        <CoreStatusBanner />
         <OfflineBanner />
         <ErrorBoundary resetKey={location.pathname}>
           <Outlet />

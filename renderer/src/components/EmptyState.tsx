@@ -9,7 +9,9 @@ export function EmptyState(props: { icon: ReactNode; title: string; body: string
         <ThemeIcon size={56} radius="xl" variant="light">
           {props.icon}
         </ThemeIcon>
-        <Title order={3}>{props.title}</Title>
+        <Title order={2} size="h3">
+          {props.title}
+        </Title>
         <Text c="dimmed">{props.body}</Text>
         {props.action}
       </Stack>

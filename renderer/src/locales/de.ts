@@ -3,12 +3,20 @@ import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
 import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsDe } from '../features/renewals/locales'
+import { frameDe } from '../app/locales'
+import { coreHostDe } from '../features/core-host/locales'
+import { orgBrowserDe } from '../features/orgs/locales'
+import { coverageDe } from '../features/coverage/locales'
 import { accessDe } from '../features/access/locales'
 import { billingDe } from '../features/billing/locales'
 
 /** German strings (Swiss spelling: "ss" for "ß", as in de-CH). */
 export const de: Messages = {
+  frame: frameDe,
+  orgBrowser: orgBrowserDe,
   renewals: renewalsDe,
+  coreHost: coreHostDe,
+  coverage: coverageDe,
   offline: {
     title: 'Offline seit {{since}}',
     body: 'Die Infomaniak-API ist für {{accounts}} nicht erreichbar. Alles Zwischengespeicherte bleibt lesbar; Änderungen und Aktualisierungen warten, bis sie wieder erreichbar ist, und die Synchronisierung läuft von selbst weiter.',
@@ -208,6 +216,8 @@ export const de: Messages = {
       waiting: 'Wartet in der Warteschlange',
       offline: 'Offline: Die API ist nicht erreichbar',
       token_rejected: 'Angehalten: Das Token wurde abgelehnt',
+      token_missing:
+        'Angehalten: Das Token ist nicht auffindbar (Eintrag im Schlüsselbund oder Umgebungsvariable fehlt)',
     },
     queue: '{{done}}/{{planned}} Anfragen erledigt',
     current: 'Jetzt: {{resource}} von {{org}}',

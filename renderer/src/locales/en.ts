@@ -8,11 +8,18 @@ import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
 import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsEn } from '../features/renewals/locales'
+import { coreHostEn } from '../features/core-host/locales'
 import { accessEn } from '../features/access/locales'
+import { frameEn } from '../app/locales'
+import { orgBrowserEn } from '../features/orgs/locales'
 import { billingEn } from '../features/billing/locales'
+import { coverageEn } from '../features/coverage/locales'
 
 export const en = {
+  frame: frameEn,
+  orgBrowser: orgBrowserEn,
   renewals: renewalsEn,
+  coreHost: coreHostEn,
   offline: {
     title: 'Offline since {{since}}',
     body: 'The Infomaniak API cannot be reached for {{accounts}}. Everything cached stays readable; changes and refreshes wait until it is back, and the sync resumes by itself.',
@@ -72,6 +79,7 @@ export const en = {
   },
   roles: terms.en.roles,
   problems: problems.en,
+  coverage: coverageEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',
@@ -210,6 +218,7 @@ export const en = {
       waiting: 'Waiting in the queue',
       offline: 'Offline: the API cannot be reached',
       token_rejected: 'Stopped: the token was rejected',
+      token_missing: 'Stopped: the token cannot be found (keychain entry or environment variable missing)',
     },
     queue: '{{done}}/{{planned}} requests done',
     current: 'Now: {{resource}} of {{org}}',
@@ -219,7 +228,7 @@ export const en = {
     lastError: 'Last error: {{error}}',
     addScope:
       'To add a scope, create a new API token with it in the Manager (Profile → API tokens), then add the account again with that token.',
-    nowAria: 'Sync {{label}} now',
+    nowAria: 'Sync now: {{label}}',
     cancelAria: 'Cancel the sync of {{label}}',
     everything: 'Sync everything now',
     failed: 'The sync could not be started or cancelled. Try again.',

@@ -3,12 +3,20 @@ import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
 import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsEs } from '../features/renewals/locales'
+import { frameEs } from '../app/locales'
+import { coreHostEs } from '../features/core-host/locales'
+import { orgBrowserEs } from '../features/orgs/locales'
+import { coverageEs } from '../features/coverage/locales'
 import { accessEs } from '../features/access/locales'
 import { billingEs } from '../features/billing/locales'
 
 /** Spanish strings. */
 export const es: Messages = {
+  frame: frameEs,
+  orgBrowser: orgBrowserEs,
   renewals: renewalsEs,
+  coreHost: coreHostEs,
+  coverage: coverageEs,
   offline: {
     title: 'Sin conexión desde {{since}}',
     body: 'No se puede acceder a la API de Infomaniak para {{accounts}}. Todo lo que está en caché sigue disponible; los cambios y las actualizaciones esperan a que vuelva, y la sincronización se reanuda sola.',
@@ -207,6 +215,7 @@ export const es: Messages = {
       waiting: 'En cola',
       offline: 'Sin conexión: no se puede acceder a la API',
       token_rejected: 'Detenida: el token ha sido rechazado',
+      token_missing: 'Detenida: no se encuentra el token (falta la entrada del llavero o la variable de entorno)',
     },
     queue: '{{done}}/{{planned}} solicitudes hechas',
     current: 'Ahora: {{resource}} de {{org}}',

@@ -3,12 +3,19 @@ import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
 import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsFr } from '../features/renewals/locales'
+import { coreHostFr } from '../features/core-host/locales'
 import { accessFr } from '../features/access/locales'
+import { frameFr } from '../app/locales'
+import { orgBrowserFr } from '../features/orgs/locales'
 import { billingFr } from '../features/billing/locales'
+import { coverageFr } from '../features/coverage/locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
+  frame: frameFr,
+  orgBrowser: orgBrowserFr,
   renewals: renewalsFr,
+  coreHost: coreHostFr,
   offline: {
     title: 'Hors ligne depuis le {{since}}',
     body: 'L’API Infomaniak est injoignable pour {{accounts}}. Tout ce qui est en cache reste consultable ; les modifications et actualisations attendent son retour, et la synchronisation reprend d’elle-même.',
@@ -68,6 +75,7 @@ export const fr: Messages = {
   },
   roles: terms.fr.roles,
   problems: problems.fr,
+  coverage: coverageFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
@@ -209,6 +217,7 @@ export const fr: Messages = {
       waiting: 'En attente dans la file',
       offline: 'Hors ligne : l’API est injoignable',
       token_rejected: 'Arrêtée : le jeton a été refusé',
+      token_missing: 'Arrêtée : le jeton est introuvable (entrée du trousseau ou variable d’environnement absente)',
     },
     queue: '{{done}}/{{planned}} requêtes faites',
     current: 'En cours : {{resource}} de {{org}}',
@@ -218,7 +227,7 @@ export const fr: Messages = {
     lastError: 'Dernière erreur : {{error}}',
     addScope:
       'Pour ajouter un scope, créez dans le Manager un nouveau jeton d’API qui l’inclut (Profil → Jetons d’API), puis ajoutez à nouveau le compte avec ce jeton.',
-    nowAria: 'Synchroniser {{label}} maintenant',
+    nowAria: 'Synchroniser maintenant : {{label}}',
     cancelAria: 'Annuler la synchronisation de {{label}}',
     everything: 'Tout synchroniser maintenant',
     failed: 'La synchronisation n’a pas pu être lancée ou annulée. Réessayez.',

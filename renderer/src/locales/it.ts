@@ -3,12 +3,20 @@ import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
 import { problems } from '../../../shared/i18n/problems'
 import { terms } from '../../../shared/i18n/terms'
 import { renewalsIt } from '../features/renewals/locales'
+import { frameIt } from '../app/locales'
+import { coreHostIt } from '../features/core-host/locales'
+import { orgBrowserIt } from '../features/orgs/locales'
+import { coverageIt } from '../features/coverage/locales'
 import { accessIt } from '../features/access/locales'
 import { billingIt } from '../features/billing/locales'
 
 /** Italian strings (Swiss Italian conventions where they differ). */
 export const it: Messages = {
+  frame: frameIt,
+  orgBrowser: orgBrowserIt,
   renewals: renewalsIt,
+  coreHost: coreHostIt,
+  coverage: coverageIt,
   offline: {
     title: 'Offline dal {{since}}',
     body: 'L’API di Infomaniak non è raggiungibile per {{accounts}}. Tutto ciò che è in cache resta consultabile; modifiche e aggiornamenti attendono che torni disponibile e la sincronizzazione riprende da sola.',
@@ -208,6 +216,7 @@ export const it: Messages = {
       waiting: 'In coda',
       offline: 'Offline: l’API non è raggiungibile',
       token_rejected: 'Interrotta: il token è stato rifiutato',
+      token_missing: 'Interrotta: il token non si trova (voce del portachiavi o variabile d’ambiente mancante)',
     },
     queue: '{{done}}/{{planned}} richieste eseguite',
     current: 'Ora: {{resource}} di {{org}}',

@@ -15,7 +15,7 @@ import {
   Person,
   PersonHit,
 } from '../../domain/access'
-import { ExportedFile } from '../../domain/files'
+import { DeliveredFile } from '../../domain/files'
 import { Language } from '../../domain/settings'
 
 const AccountId = z.string().min(1).max(100)
@@ -35,7 +35,7 @@ export const accessContract = {
     input: z
       .object({ accountId: AccountId, orgId: OrgId, format: z.enum(['csv', 'xlsx']), language: Language.optional() })
       .strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
   /** People whose e-mail or name contains the text, across every organization of every account. */
   'access:people-search': {
@@ -64,7 +64,7 @@ export const accessContract = {
   /** The report of a run (planned, applied, verified and manual steps) as CSV or PDF. */
   'access:offboarding-report': {
     input: z.object({ runId: RunId, format: z.enum(['csv', 'pdf']), language: Language.optional() }).strict(),
-    output: ExportedFile,
+    output: DeliveredFile,
   },
   /** Access changes recorded between syncs, per organization and/or person, in a date range (unix ms). */
   'access:history': {

@@ -14,24 +14,22 @@ import {
   PartnerProfile,
   PriceEntry,
 } from '../../domain/billing'
+import { FileId } from '../../domain/files'
 
 const AccountId = z.string().min(1).max(100)
-/** 20 MB of file, base64-encoded. */
-const MAX_BASE64 = Math.ceil((20 * 1024 * 1024) / 3) * 4
-const ContentBase64 = z
-  .string()
-  .max(MAX_BASE64)
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/)
 
 /** Billing channels (ledger, CSV import, API invoices, price list, forecast, exports). */
 export const billingContract = {
-  /** Reads a Manager CSV export and answers the detected mapping, a sample and row-level errors. Writes nothing. */
+  /**
+   * Reads a Manager CSV export and answers the detected mapping, a sample and row-level errors. Writes
+   * nothing. The file is the one the user chose (`files:choose-import` in the app, an upload in the
+   * browser shell): the core reads it from disk, its bytes never travel through IPC.
+   */
   'billing:import-preview': {
     input: z
       .object({
         accountId: AccountId,
-        fileName: z.string().min(1).max(255),
-        contentBase64: ContentBase64,
+        fileId: FileId,
         /** Corrections from a previous preview (column index per field; organization per file value). */
         mapping: ImportMapping.optional(),
         orgOverrides: z.record(z.string().max(300), z.number().int().nonnegative()).optional(),
@@ -48,8 +46,7 @@ export const billingContract = {
       .object({
         accountId: AccountId,
         previewId: z.string().max(100).optional(),
-        fileName: z.string().min(1).max(255).optional(),
-        contentBase64: ContentBase64.optional(),
+        fileId: FileId.optional(),
         mapping: ImportMapping.optional(),
         /** Organization value as written in the file → cached organization id. */
         orgOverrides: z.record(z.string().max(300), z.number().int().nonnegative()).optional(),

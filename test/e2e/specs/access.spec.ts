@@ -1,6 +1,6 @@
 import { startSandbox, type Sandbox } from '../../../electron/sandbox'
 import { seedLargeOrg } from '../../integration/access/seed'
-import { test, expect } from '../fixtures'
+import { test, expect, withCache } from '../fixtures'
 
 let sandbox: Sandbox | undefined
 test.afterEach(async () => {
@@ -36,7 +36,7 @@ test('permission matrix filtering and the offboarding flow', async ({ app, shell
   )
   if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
-  await shell.core.services.sync.whenIdle(accountId)
+  await shell.core.whenIdle(accountId)
   const base = app.url().replace(/#.*$/, '')
 
   // The matrix of the agency.
@@ -97,7 +97,7 @@ test('permission matrix filtering and the offboarding flow', async ({ app, shell
 })
 
 test('a 300 × 2,000 matrix renders fast and scrolls with the keyboard', async ({ app, shell }, testInfo) => {
-  seedLargeOrg(shell.core.db, { accountId: 'large', orgId: 777, syncedAt: Date.now() })
+  withCache(shell, (db) => seedLargeOrg(db, { accountId: 'large', orgId: 777, syncedAt: Date.now() }))
   await app.reload() // the organization list was fetched (empty) before the seed
   await expect(app.getByRole('link', { name: 'Access' })).toBeVisible()
   const base = app.url().replace(/#.*$/, '')

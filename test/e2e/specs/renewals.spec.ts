@@ -29,7 +29,7 @@ test('renewals across clients: grouped list, CSV and ICS exports that match the 
   )
   if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
-  await shell.core.services.sync.whenIdle(accountId)
+  await shell.core.whenIdle(accountId)
   const listed = await shell.core.dispatch(
     'renewals:list',
     { withinDays: 90, includeExpiredDays: 30 },
@@ -69,7 +69,7 @@ test('renewals across clients: grouped list, CSV and ICS exports that match the 
 
   // Group by month and filter.
   await app.getByText('Month', { exact: true }).click()
-  await expect(app.getByRole('heading', { level: 3 }).first()).toHaveText(/^\d{4}-\d{2}$/)
+  await expect(app.getByRole('heading', { level: 2 }).first()).toHaveText(/^\d{4}-\d{2}$/)
   await app.getByLabel('Filter by client, product or type').fill(rows[0]!.customerName)
   await expect(app.getByTestId('renewal-row').first()).toContainText(rows[0]!.customerName)
   await app.getByLabel('Filter by client, product or type').fill('')
@@ -83,7 +83,7 @@ test('renewals across clients: grouped list, CSV and ICS exports that match the 
 
   // Offline: the API drops every connection. The banner says so; cached data stays readable.
   sandbox.control.setFaults({ dropConnectionRate: 1 })
-  shell.core.services.sync.start(accountId)
+  await shell.core.dispatch('sync:start', { accountId }, { transport: 'test' })
   await expect(app.getByTestId('offline-banner')).toBeVisible({ timeout: 20_000 })
   await expect(app.getByTestId('offline-banner')).toContainText('Offline since')
   await expect(app.getByTestId('renewal-row').first()).toBeVisible()

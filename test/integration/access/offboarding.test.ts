@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OffboardingPlan, OffboardingRun } from '../../../shared/domain/access'
+import { canManageUsers } from '../../../shared/domain/roles'
 import { syncFixture } from '../../helpers/sync'
 
 type Fixture = Awaited<ReturnType<typeof syncFixture>>
 
-describe('offboarding against the sandbox', () => {
+describe.each(['faithful', 'live-shapes'] as const)('offboarding against the %s sandbox', (profile) => {
   let f: Fixture
   let accountId: string
   let managed: { id: number; name: string; role: string }[]
@@ -21,15 +23,16 @@ describe('offboarding against the sandbox', () => {
   }
 
   beforeAll(async () => {
-    f = await syncFixture({ seed: 11, scale: 'demo', orgs: 5 })
+    f = await syncFixture({ seed: 11, scale: 'demo', orgs: 5, profile })
     accountId = await f.addAccount('owner')
     const orgs = f.db
       .prepare<[string], { id: number; name: string; role: string }>(
         'SELECT id, name, role FROM orgs WHERE account_id = ? ORDER BY id',
       )
       .all(accountId)
-    managed = orgs.filter((o) => o.role === 'owner' || o.role === 'admin')
-    unmanaged = orgs.filter((o) => o.role !== 'owner' && o.role !== 'admin')
+    // Roles as the Manager's rules read them (`partner_admin` manages a client organisation under live-shapes).
+    managed = orgs.filter((o) => canManageUsers(o.role))
+    unmanaged = orgs.filter((o) => !canManageUsers(o.role))
   }, 60_000)
   afterAll(async () => f?.dispose())
 
@@ -135,11 +138,11 @@ describe('offboarding against the sandbox', () => {
     )
 
     // Report.
-    const csv = await call<{ contentBase64: string; fileName: string }>('access:offboarding-report', {
+    const csv = await call<{ savedPath: string; fileName: string }>('access:offboarding-report', {
       runId: run.runId,
       format: 'csv',
     })
-    const text = Buffer.from(csv.contentBase64, 'base64').toString('utf8')
+    const text = readFileSync(csv.savedPath, 'utf8')
     const lines = text.trim().split('\r\n')
     expect(lines).toHaveLength(1 + 5)
     expect(lines[0]).toContain('Verified')
@@ -148,12 +151,12 @@ describe('offboarding against the sandbox', () => {
     expect(
       lines.filter((l) => l.includes(',Manual,') && l.includes('https://manager.infomaniak.com/v3/')),
     ).toHaveLength(2)
-    const pdf = await call<{ contentBase64: string; mimeType: string }>('access:offboarding-report', {
+    const pdf = await call<{ savedPath: string; mimeType: string }>('access:offboarding-report', {
       runId: run.runId,
       format: 'pdf',
     })
     expect(pdf.mimeType).toBe('application/pdf')
-    expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-')
+    expect(readFileSync(pdf.savedPath).subarray(0, 5).toString()).toBe('%PDF-')
 
     // Once removed in the Manager, the manual step verifies on the next plan.
     const person = await call<{ orgs: { orgId: number; teams: unknown[] }[] }>('access:person', { email })
@@ -185,16 +188,30 @@ describe('offboarding against the sandbox', () => {
   })
 
   it('refuses to act where the token owner is neither administrator nor legal representative', async () => {
-    const org = unmanaged.find((o) =>
-      f.db.prepare('SELECT 1 FROM org_users WHERE account_id = ? AND org_id = ?').get(accountId, o.id),
-    )
+    const withUsers = (account: string, list: typeof unmanaged) =>
+      list.find((o) => f.db.prepare('SELECT 1 FROM org_users WHERE account_id = ? AND org_id = ?').get(account, o.id))
+    let account = accountId
+    let org = withUsers(account, unmanaged)
+    if (!org) {
+      // Under live-shapes the owner manages every organisation it sees (partner_admin): use a collaborator's login.
+      account = await f.addAccount('staff')
+      const orgs = f.db
+        .prepare<[string], { id: number; name: string; role: string }>(
+          'SELECT id, name, role FROM orgs WHERE account_id = ?',
+        )
+        .all(account)
+      org = withUsers(
+        account,
+        orgs.filter((o) => !canManageUsers(o.role)),
+      )
+    }
     expect(org).toBeDefined()
     const someone = f.db
       .prepare<[string, number], { email: string }>(
         "SELECT email FROM org_users WHERE account_id = ? AND org_id = ? AND state = 'valid' AND role_type != 'owner' LIMIT 1",
       )
-      .get(accountId, org!.id)!
-    const targets = [{ accountId, orgId: org!.id }]
+      .get(account, org!.id)!
+    const targets = [{ accountId: account, orgId: org!.id }]
     const plan = await call<OffboardingPlan>('access:offboarding-plan', { email: someone.email, targets })
     expect(plan.orgs[0]!.refusal).toBe('not_manager')
     const error = await failure('access:offboarding-apply', {

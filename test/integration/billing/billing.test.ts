@@ -9,8 +9,18 @@ import type { InvokeInput, InvokeOutput } from '../../../shared/ipc/contract'
 import { testCore } from '../../helpers/core'
 import { tempDir } from '../../helpers/temp'
 
-const fixture = (name: string): string =>
-  readFileSync(join(__dirname, '../../fixtures/billing', name)).toString('base64')
+/**
+ * Registers a fixture (or the given bytes) as the file the user chose and answers its id: files
+ * never travel through IPC, the core reads them from disk.
+ */
+async function fileOf(name: string, bytes?: Buffer): Promise<string> {
+  let path = join(__dirname, '../../fixtures/billing', name)
+  if (bytes) {
+    path = join(ctx.dataDir, name)
+    writeFileSync(path, bytes)
+  }
+  return (await ctx.core.services.inbox.register(path, { fileName: name, owned: false })).fileId
+}
 
 type Ctx = ReturnType<typeof testCore>
 let ctx: Ctx
@@ -63,8 +73,7 @@ describe('CSV import over IPC', () => {
     for (const fileName of files) {
       const preview = await call('billing:import-preview', {
         accountId: 'acc',
-        fileName,
-        contentBase64: fixture(fileName),
+        fileId: await fileOf(fileName),
       })
       expect(preview.errors).toEqual([])
       expect(preview.alreadyImported).toBe(false)
@@ -78,14 +87,12 @@ describe('CSV import over IPC', () => {
     // Same file again: recognised by hash, nothing added.
     const again = await call('billing:import-commit', {
       accountId: 'acc',
-      fileName: 'fr-swiss-semicolon-bom.csv',
-      contentBase64: fixture('fr-swiss-semicolon-bom.csv'),
+      fileId: await fileOf('fr-swiss-semicolon-bom.csv'),
     })
     expect(again).toMatchObject({ status: 'duplicate_file', imported: 0 })
     const preview = await call('billing:import-preview', {
       accountId: 'acc',
-      fileName: 'x.csv',
-      contentBase64: fixture('fr-swiss-semicolon-bom.csv'),
+      fileId: await fileOf('fr-swiss-semicolon-bom.csv'),
     })
     expect(preview.alreadyImported).toBe(true)
 
@@ -93,11 +100,10 @@ describe('CSV import over IPC', () => {
     const reencoded = Buffer.from(
       readFileSync(join(__dirname, '../../fixtures/billing/fr-swiss-semicolon-bom.csv')).subarray(3).toString('utf8') +
         '\r\n',
-    ).toString('base64')
+    )
     const overlap = await call('billing:import-commit', {
       accountId: 'acc',
-      fileName: 'copy.csv',
-      contentBase64: reencoded,
+      fileId: await fileOf('copy.csv', reencoded),
     })
     expect(overlap).toMatchObject({ status: 'imported', imported: 0, skipped: 4 })
     expect(invoiceCount()).toBe(12)
@@ -106,8 +112,7 @@ describe('CSV import over IPC', () => {
   it('imports nothing when any row is invalid, and reports each row', async () => {
     const preview = await call('billing:import-preview', {
       accountId: 'acc',
-      fileName: 'bad.csv',
-      contentBase64: fixture('fr-malformed.csv'),
+      fileId: await fileOf('fr-malformed.csv'),
     })
     expect(preview.rowCount).toBe(8)
     expect(preview.validCount).toBe(1)
@@ -122,18 +127,24 @@ describe('CSV import over IPC', () => {
   it('refuses garbage input with INVALID_INPUT', async () => {
     const r = await ctx.core.dispatch(
       'billing:import-preview',
-      { accountId: 'acc', fileName: 'x', contentBase64: 'not base64!' },
+      { accountId: 'acc', fileId: '../../etc/passwd' },
       { transport: 'test' },
     )
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.code).toBe('INVALID_INPUT')
+    // A well-formed id the core never handed out: nothing is read.
+    const unknown = await ctx.core.dispatch(
+      'billing:import-preview',
+      { accountId: 'acc', fileId: '00000000-0000-0000-0000-000000000000' },
+      { transport: 'test' },
+    )
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 
   it('removing the account removes its ledger (cascade)', async () => {
     await call('billing:import-commit', {
       accountId: 'acc',
-      fileName: 'es.csv',
-      contentBase64: fixture('es-comma.csv'),
+      fileId: await fileOf('es-comma.csv'),
     })
     await call('billing:prices-set', {
       accountId: 'acc',
@@ -148,7 +159,7 @@ describe('CSV import over IPC', () => {
 describe('overview, forecast, exports', () => {
   beforeEach(async () => {
     for (const f of ['fr-swiss-semicolon-bom.csv', 'de-european-semicolon-cp1252.csv', 'en-comma-client-number.csv'])
-      await call('billing:import-commit', { accountId: 'acc', fileName: f, contentBase64: fixture(f) })
+      await call('billing:import-commit', { accountId: 'acc', fileId: await fileOf(f) })
     await call('billing:prices-set', {
       accountId: 'acc',
       entries: [
@@ -214,7 +225,9 @@ describe('overview, forecast, exports', () => {
     off()
     expect(r.rows).toBe(4)
     expect(progress.at(-1)).toBe(4)
-    const rows = parse(Buffer.from(r.contentBase64 ?? '', 'base64'), { delimiter: '\t' }) as string[][]
+    // Written by the core to disk (here its exports folder; the app: the save dialog's path).
+    expect(r.downloadUrl).toBeNull()
+    const rows = parse(readFileSync(r.savedPath!), { delimiter: '\t' }) as string[][]
     expect(rows[0]?.[0]).toBe('Client')
     expect(rows.slice(1).map((x) => [x[2], x[9]])).toEqual([
       ['F-2026-001', '1081,00'],
@@ -237,7 +250,7 @@ describe('overview, forecast, exports', () => {
     const temp = tempDir()
     try {
       const file = join(temp.dir, 'out.xlsx')
-      writeFileSync(file, Buffer.from(r.contentBase64 ?? '', 'base64'))
+      writeFileSync(file, readFileSync(r.savedPath!))
       await wb.xlsx.readFile(file)
     } finally {
       temp.cleanup()
@@ -282,7 +295,7 @@ describe('overview, forecast, exports', () => {
       const temp = tempDir()
       try {
         const file = join(temp.dir, 'out.xlsx')
-        writeFileSync(file, Buffer.from(r.contentBase64 ?? '', 'base64'))
+        writeFileSync(file, readFileSync(r.savedPath!))
         await wb.xlsx.readFile(file)
       } finally {
         temp.cleanup()
@@ -314,7 +327,7 @@ describe('overview, forecast, exports', () => {
       locale,
       csv: { delimiter, decimal: '.', bom: true },
     })
-    const rows = parse(Buffer.from(r.contentBase64 ?? '', 'base64'), { delimiter, bom: true }) as string[][]
+    const rows = parse(readFileSync(r.savedPath!), { delimiter, bom: true }) as string[][]
     expect(rows[0]?.slice(0, 7)).toEqual(headers)
     expect(rows[1]?.[10]).toBe(locale === 'de' ? 'CSV-Import' : 'Importazione CSV')
   })
@@ -386,7 +399,7 @@ describe('overview, forecast, exports', () => {
     const temp = tempDir()
     try {
       const file = join(temp.dir, 's.pdf')
-      writeFileSync(file, Buffer.from(r.contentBase64 ?? '', 'base64'))
+      writeFileSync(file, readFileSync(r.savedPath!))
       const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
       for (const s of expected) expect(text).toContain(s)
       expect(text).toContain('Acme GmbH')

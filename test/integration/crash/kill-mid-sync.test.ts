@@ -213,7 +213,7 @@ describe('crash safety', () => {
     } finally {
       db.close()
     }
-  }, 120_000)
+  }, 300_000)
 
   it('the invariants catch a torn write (the check can fail)', async () => {
     // A complete cache (the one left by the previous test, or a fresh run), copied and then damaged.

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { INVOKE_CHANNELS } from '../../../shared/ipc/channels'
 import { invokeContract } from '../../../shared/ipc/contract'
@@ -5,19 +7,17 @@ import { createHandlers } from '../../../electron/main/ipc/handlers'
 import { testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
 import { accessInputs } from '../access/contract-inputs'
+import { fleetInputs } from '../fleet/contract-inputs'
 
 /** Inputs no channel accepts. */
 const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
 
 /** One valid call per billing channel (after the account's first sync). */
-function billingInputs(ids: { accountId: string; orgId: number }) {
-  const contentBase64 = Buffer.from(
-    `Invoice number,Customer number,Issue date,Total,VAT,Currency\nC-1,${ids.orgId},2026-01-15,108.10,8.10,CHF\n`,
-  ).toString('base64')
+function billingInputs(ids: { accountId: string; orgId: number; fileId: string }) {
   const period = { from: '2026-01-01', to: '2026-12-31' }
   return {
-    'billing:import-preview': { accountId: ids.accountId, fileName: 'c.csv', contentBase64 },
-    'billing:import-commit': { accountId: ids.accountId, fileName: 'c.csv', contentBase64 },
+    'billing:import-preview': { accountId: ids.accountId, fileId: ids.fileId },
+    'billing:import-commit': { accountId: ids.accountId, fileId: ids.fileId },
     'billing:fetch-invoices': { accountId: ids.accountId },
     'billing:invoices': { accountId: ids.accountId, ...period },
     'billing:prices-get': { accountId: ids.accountId },
@@ -41,6 +41,7 @@ function validInputs(ids: {
   token: string
   baseUrl: string
   removable: string
+  fileId: string
   db: import('better-sqlite3').Database
 }) {
   const inputs: Record<(typeof INVOKE_CHANNELS)[number], unknown> = {
@@ -61,8 +62,13 @@ function validInputs(ids: {
     'search:query': { text: 'sa' },
     'demo:start': {},
     'app:open-external': { url: 'https://manager.infomaniak.com/v3/ng/profile/user/token/list' },
+    // No host dialog in tests: answers null.
+    'files:choose-import': { purpose: 'billing-import' },
     ...billingInputs(ids),
     ...accessInputs(ids),
+    ...fleetInputs(ids),
+    'coverage:list': { accountId: ids.accountId },
+    'diagnostics:export': {},
     'accounts:remove': { accountId: ids.removable, purgeCache: true },
   }
   return inputs
@@ -97,7 +103,15 @@ describe('IPC contract', () => {
         .prepare<[string], { id: number }>('SELECT id FROM orgs WHERE account_id = ? ORDER BY id')
         .get(accountId)!.id
       const removable = await f.addAccount('client')
+      // The file an import reads is on disk, known to the core by id (never sent over IPC).
+      const csv = join(f.ctx.dataDir, 'c.csv')
+      writeFileSync(
+        csv,
+        `Invoice number,Customer number,Issue date,Total,VAT,Currency\nC-1,${orgId},2026-01-15,108.10,8.10,CHF\n`,
+      )
+      const { fileId } = await f.core.services.inbox.register(csv, { owned: false })
       const inputs = validInputs({
+        fileId,
         accountId,
         orgId,
         token: f.sandbox.tokens.staff!,

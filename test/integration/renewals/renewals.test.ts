@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync'
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { RenewalRow } from '../../../shared/domain/renewals'
-import type { ExportedFile } from '../../../shared/domain/files'
+import { readFileSync } from 'node:fs'
+import type { DeliveredFile } from '../../../shared/domain/files'
 import { syncFixture } from '../../helpers/sync'
 
 describe('renewals across clients', () => {
@@ -43,8 +44,8 @@ describe('renewals across clients', () => {
       { transport: 'test' },
     )
     expect(csv.ok).toBe(true)
-    const file = (csv.ok ? csv.value : null) as ExportedFile
-    const table = parse(Buffer.from(file.contentBase64, 'base64').toString('utf8'), {
+    const file = (csv.ok ? csv.value : null) as DeliveredFile
+    const table = parse(readFileSync(file.savedPath!, 'utf8'), {
       delimiter: ';',
       bom: true,
     }) as string[][]
@@ -58,9 +59,9 @@ describe('renewals across clients', () => {
       { withinDays: 90, includeExpiredDays: 30, format: 'ics' },
       { transport: 'test' },
     )
-    const icsFile = (ics.ok ? ics.value : null) as ExportedFile
+    const icsFile = (ics.ok ? ics.value : null) as DeliveredFile
     expect(icsFile.mimeType).toMatch(/text\/calendar/)
-    const cal = new ICAL.Component(ICAL.parse(Buffer.from(icsFile.contentBase64, 'base64').toString('utf8')))
+    const cal = new ICAL.Component(ICAL.parse(readFileSync(icsFile.savedPath!, 'utf8')))
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
     expect(events).toHaveLength(rows.length)
     expect(events.map((e) => e.startDate.toString())).toEqual(
@@ -70,7 +71,7 @@ describe('renewals across clients', () => {
     // French headers follow the language setting.
     await f.core.dispatch('settings:set', { patch: { language: 'fr' } }, { transport: 'test' })
     const fr = await f.core.dispatch('renewals:export', { withinDays: 90, format: 'csv' }, { transport: 'test' })
-    const frText = Buffer.from(((fr.ok ? fr.value : null) as ExportedFile).contentBase64, 'base64').toString('utf8')
+    const frText = readFileSync(((fr.ok ? fr.value : null) as DeliveredFile).savedPath!, 'utf8')
     expect(frText.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
       'Organisation,Produit,Type,Échéance,Jours restants,État',
     )

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -111,6 +111,76 @@ describe('browser shell', () => {
       body: JSON.stringify({ channel: 'settings:set', input: { patch: { language: 42 } } }),
     })
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it.skipIf(process.platform !== 'linux')(
+    'runs the core in a child process of its own (visible in the process tree)',
+    () => {
+      const pid = shell.core.pid
+      expect(pid).toBeGreaterThan(0)
+      expect(pid).not.toBe(process.pid)
+      // /proc/<pid>/stat: "pid (comm) state ppid …"; the host is this process's child.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      expect(ppid).toBe(process.pid)
+    },
+  )
+
+  it('streams an upload to a file the core reads by id, and refuses uploads that are not ours', async () => {
+    const csv = 'Invoice number,Customer,Issue date,Total,VAT,Currency\nU-1,Nobody,2026-01-15,108.10,8.10,CHF\n'
+    const upload = (headers: Record<string, string>, body = csv, name = 'manager.csv') =>
+      raw(`${shell.origin}/__shell/upload?purpose=billing-import&name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { Cookie: cookie, ...headers },
+        body,
+      })
+    const ok = await upload({ 'Content-Type': 'application/octet-stream', Origin: shell.origin })
+    const ref = JSON.parse(ok.body) as { ok: true; value: { fileId: string; fileName: string; byteLength: number } }
+    expect(ref).toMatchObject({ ok: true, value: { fileName: 'manager.csv', byteLength: Buffer.byteLength(csv) } })
+    // Only the id goes through invoke; the core reads the file (the account does not exist here).
+    const preview = await raw(`${shell.origin}/__shell/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: shell.origin },
+      body: JSON.stringify({
+        channel: 'billing:import-preview',
+        input: { accountId: 'nobody', fileId: ref.value.fileId },
+      }),
+    })
+    expect(JSON.parse(preview.body)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+
+    expect((await upload({ 'Content-Type': 'text/plain', Origin: shell.origin })).status).toBe(403)
+    expect((await upload({ 'Content-Type': 'application/octet-stream', Origin: 'http://evil.example' })).status).toBe(
+      403,
+    )
+    const noCookie = await raw(`${shell.origin}/__shell/upload?name=x.csv`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      body: csv,
+    })
+    expect(noCookie.status).toBe(401)
+  })
+
+  it('offers an export once as a streamed download, then forgets it', async () => {
+    const exported = await raw(`${shell.origin}/__shell/invoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie, Origin: shell.origin },
+      body: JSON.stringify({ channel: 'renewals:export', input: { withinDays: 30, format: 'csv' } }),
+    })
+    const file = (
+      JSON.parse(exported.body) as {
+        ok: true
+        value: { downloadUrl: string; fileName: string; byteLength: number; savedPath: null }
+      }
+    ).value
+    expect(file.savedPath).toBeNull()
+    expect(file.downloadUrl).toMatch(/^\/__shell\/download\/[A-Za-z0-9_-]{20,}$/)
+    const first = await raw(`${shell.origin}${file.downloadUrl}`, { headers: { Cookie: cookie } })
+    expect(first.status).toBe(200)
+    expect(String(first.headers['content-disposition'])).toContain(`filename="${file.fileName}"`)
+    expect(Buffer.byteLength(first.body)).toBe(file.byteLength)
+    expect(first.body).toContain('Organization')
+    const again = await raw(`${shell.origin}${file.downloadUrl}`, { headers: { Cookie: cookie } })
+    expect(again.status).toBe(404)
   })
 
   it('does not serve files outside the renderer folder', async () => {

@@ -122,16 +122,16 @@ describe('client: reads', () => {
       'GET /1/accounts/5',
       'GET /1/accounts/5/services',
       'GET /1/accounts/5/tags',
-      'GET /1/products?account_id=5&service_name=domain&page=1&per_page=1000',
-      'GET /2/accounts/5/users?filter[state_in_account]=pending&page=1&per_page=1000',
-      'GET /1/accounts/5/teams/3/users?page=1&per_page=1000',
+      'GET /1/products?account_id=5&service_name=domain&page=1&per_page=500',
+      'GET /2/accounts/5/users?filter[state_in_account]=pending&page=1&per_page=500',
+      'GET /1/accounts/5/teams/3/users?page=1&per_page=500',
       'GET /1/accounts/5/invitations/users/11?type=admin',
       'GET /1/accounts/5/invitations/9',
-      'GET /1/accounts/5/invitations/9/b2b?page=1&per_page=1000',
-      'GET /2/domains/domains?account_id=5&page=1&per_page=1000',
-      'GET /1/mail_hostings?page=1&per_page=1000',
-      'GET /2/drive?account_id=5&page=1&per_page=1000',
-      'GET /1/swiss_backups?account_id=5&page=1&per_page=1000',
+      'GET /1/accounts/5/invitations/9/b2b?page=1&per_page=500',
+      'GET /2/domains/domains?account_id=5&page=1&per_page=500',
+      'GET /1/mail_hostings?page=1&per_page=500',
+      'GET /2/drive?account_id=5&page=1&per_page=500',
+      'GET /1/swiss_backups?account_id=5&page=1&per_page=500',
       'GET /1/accounts/5/invoices',
     ])
   })
@@ -315,13 +315,25 @@ describe('client: errors, retries and rate limits end to end', () => {
     expect(calls).toHaveLength(1)
   })
 
-  it('malformed DTOs report the zod path', async () => {
-    const { api, clock } = setup(() => ok([{ id: 'x', name: 'Acme' }]))
-    const error = await rejection(drive(clock, api.listAccounts()))
+  it('a malformed list item is left out and described by path and types; a malformed object fails', async () => {
+    const { api, clock } = setup(() =>
+      ok([
+        { id: 'x', name: 'Acme' },
+        { id: 2, name: 'Beta' },
+      ]),
+    )
+    const skipped: unknown[] = []
+    const orgs = await drive(clock, api.listAccounts({ onSkipped: (s) => skipped.push(...s) }))
+    expect(orgs.map((o) => o.id)).toEqual([2])
+    expect(skipped).toEqual([
+      { endpoint: 'GET /1/accounts', orgId: null, issues: [{ path: 'id', expected: 'number', seen: 'string' }] },
+    ])
+    const one = setup(() => ok({ id: 'x', name: 'Acme' }))
+    const error = await rejection(drive(one.clock, one.api.getAccount(5)))
     expect((error as ApiError).detail).toMatchObject({
       kind: 'malformed',
       reason: 'schema',
-      issues: [{ path: 'data[0].id' }],
+      issues: [{ path: 'data.id' }],
     })
   })
 })

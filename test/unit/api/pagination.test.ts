@@ -62,7 +62,7 @@ function envelope(data: unknown, page: Partial<SuccessEnvelope['pageInfo']> | nu
 }
 
 describe('pagination through the client', () => {
-  it('asks per_page=1000 then follows the server cap (100) and its pages', async () => {
+  it('asks per_page=500 then follows the server cap (100) and its pages', async () => {
     const all = items(250)
     const { fetch, calls } = fakeFetch(pagedServer(all, 100))
     const { api, clock } = client(fetch)
@@ -72,7 +72,7 @@ describe('pagination through the client', () => {
     expect(
       calls.map((c) => [c.url.pathname, c.url.searchParams.get('page'), c.url.searchParams.get('per_page')]),
     ).toEqual([
-      ['/1/accounts/7/teams', '1', '1000'],
+      ['/1/accounts/7/teams', '1', '500'],
       ['/1/accounts/7/teams', '2', '100'],
       ['/1/accounts/7/teams', '3', '100'],
     ])
@@ -195,24 +195,27 @@ describe('fetchAllPages guards', () => {
     expect(asked.length).toBeLessThanOrEqual(5)
   })
 
-  it('validates every item and names the failing path', async () => {
-    const error = await rejection(
-      fetchAllPages({
-        itemSchema: Item,
-        fetchPage: async () =>
-          envelope(
-            [
-              { id: 1, name: 'a' },
-              { id: 'two', name: 'b' },
-            ],
-            null,
-          ),
-      }),
-    )
-    expect((error as ApiError).detail).toMatchObject({
-      kind: 'malformed',
-      reason: 'schema',
-      issues: [{ path: 'data[1].id' }],
+  it('validates every item: keeps the good ones, describes the bad one by path and type only', async () => {
+    const list = await fetchAllPages({
+      itemSchema: Item,
+      fetchPage: async () =>
+        envelope(
+          [
+            { id: 1, name: 'a' },
+            { id: 'two', name: 'secret-value' },
+            { id: 3, name: 'c' },
+          ],
+          null,
+        ),
     })
+    expect(list.items.map((i) => i.id)).toEqual([1, 3])
+    expect(list.skipped).toHaveLength(1)
+    expect(list.skipped[0]!.issues).toEqual([{ path: 'id', expected: 'number', seen: 'string' }])
+    expect(JSON.stringify(list.skipped)).not.toMatch(/two|secret/)
+  })
+
+  it('still fails a page whose data is not a list', async () => {
+    const error = await rejection(fetchAllPages({ itemSchema: Item, fetchPage: async () => envelope({ id: 1 }, null) }))
+    expect((error as ApiError).detail).toMatchObject({ kind: 'malformed', reason: 'schema' })
   })
 })

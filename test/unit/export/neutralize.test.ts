@@ -141,13 +141,13 @@ describe('CSV writers', () => {
     fc.assert(
       fc.property(anyText, anyText, anyText, anyText, (name, email, team, product) => {
         const m = matrix(name, email, team, product)
-        const back = parse(Buffer.from(matrixCsv(m, 'en').contentBase64, 'base64').toString('utf8'), {
+        const back = parse(Buffer.from(matrixCsv(m, 'en').bytes).toString('utf8'), {
           bom: true,
         }) as string[][]
         assertSafe(back[0]?.[9] ?? '', `${serviceLabel('web', 'en')}: ${product} (#7)`)
         assertSafe(back[1]?.[0] ?? '', name)
         assertSafe(back[1]?.[1] ?? '', email)
-        const report = parse(Buffer.from(reportCsv(run(name, team), 'en').contentBase64, 'base64').toString('utf8'), {
+        const report = parse(Buffer.from(reportCsv(run(name, team), 'en').bytes).toString('utf8'), {
           bom: true,
         }) as string[][]
         assertSafe(report[1]?.[0] ?? '', name)
@@ -165,12 +165,13 @@ describe('CSV writers', () => {
     fc.assert(
       fc.property(anyText, anyText, anyText, (org, product, type) => {
         const file = service.export('csv', [renewal(org, product, type)], 'en', { delimiter: ';' })
-        const back = parse(Buffer.from(file.contentBase64, 'base64').toString('utf8'), {
+        const back = parse(Buffer.from(file.bytes).toString('utf8'), {
           delimiter: ';',
           bom: true,
         }) as string[][]
         assertSafe(back[1]?.[0] ?? '', org)
         assertSafe(back[1]?.[1] ?? '', product)
+        // The type column shows the catalogue's display name of the service.
         assertSafe(back[1]?.[2] ?? '', serviceLabel(type, 'en'))
       }),
       { numRuns: 200 },
@@ -225,7 +226,7 @@ describe('XLSX writers', () => {
     await fc.assert(
       fc.asyncProperty(anyText, anyText, anyText, anyText, async (name, email, team, product) => {
         const file = await matrixXlsx(matrix(name, email, team, product), 'en')
-        const ws = (await cells(Buffer.from(file.contentBase64, 'base64'))).worksheets[0]!
+        const ws = (await cells(Buffer.from(file.bytes))).worksheets[0]!
         assertXlsx(textOf(ws.getRow(2).getCell(1)), name)
         assertXlsx(textOf(ws.getRow(2).getCell(2)), email)
         assertXlsx(textOf(ws.getRow(1).getCell(10)), `${serviceLabel('web', 'en')}: ${product} (#7)`)
@@ -251,10 +252,7 @@ describe('ICS writer', () => {
     })
     fc.assert(
       fc.property(anyText, anyText, anyText, (org, product, type) => {
-        const ics = Buffer.from(
-          service.export('ics', [renewal(org, product, type)], 'en').contentBase64,
-          'base64',
-        ).toString('utf8')
+        const ics = Buffer.from(service.export('ics', [renewal(org, product, type)], 'en').bytes).toString('utf8')
         // No CR or LF except the CRLF line ends.
         expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
         const cal = new ICAL.Component(ICAL.parse(ics))

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import afterSign from '../../../scripts/builder/notarize.mjs'
 import { electronNativeTag as runtimeTag } from '../../../electron/main/store/native-binding'
 import {
   electronDistFor,
@@ -54,10 +55,10 @@ describe('npm run dist: targets', () => {
 
 describe('npm run dist: Electron download', () => {
   const pkg = '/repo/node_modules/electron'
-  it('prefers SWITCHBOARD_ELECTRON_DIST, then the binary in node_modules/electron/dist', () => {
+  it('prefers ELECTRON_OVERRIDE_DIST_PATH, then the binary in node_modules/electron/dist', () => {
     expect(
       electronDistFor({
-        env: { SWITCHBOARD_ELECTRON_DIST: '/opt/e' },
+        env: { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' },
         electronPackageDir: pkg,
         platform: 'linux',
         exists: () => false,
@@ -119,5 +120,73 @@ describe('signing and notarization from the environment', () => {
     ])
     expect(signingSummary('darwin', { CSC_IDENTITY_AUTO_DISCOVERY: 'false' })[0]).toMatch(/Gatekeeper/)
     expect(signingSummary('linux', {})[0]).toMatch(/not signed/)
+  })
+})
+
+describe('afterSign hook (notarization)', () => {
+  const context = (platform: string) => ({
+    electronPlatformName: platform,
+    appOutDir: '/tmp/out/mac-arm64',
+    packager: { appInfo: { productFilename: 'Switchboard' } },
+  })
+  const appleVars = [
+    'APPLE_API_KEY',
+    'APPLE_API_KEY_ID',
+    'APPLE_API_ISSUER',
+    'APPLE_ID',
+    'APPLE_APP_SPECIFIC_PASSWORD',
+    'APPLE_TEAM_ID',
+    'APPLE_KEYCHAIN_PROFILE',
+  ]
+  beforeEach(() => {
+    for (const name of appleVars) vi.stubEnv(name, undefined)
+  })
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+
+  it('does nothing outside macOS and skips, saying why, without credentials', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    await afterSign(context('linux'))
+    expect(log).not.toHaveBeenCalled()
+    await afterSign(context('darwin'))
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/notarization skipped: set APPLE_API_KEY/))
+    log.mockRestore()
+  })
+
+  it('fails the build on an incomplete set of credentials', async () => {
+    vi.stubEnv('APPLE_API_KEY', '/keys/AuthKey.p8')
+    await expect(afterSign(context('darwin'))).rejects.toThrow(
+      'notarization needs APPLE_API_KEY_ID, APPLE_API_ISSUER as well',
+    )
+  })
+})
+
+describe('package check: Node entry points', () => {
+  it('follows exports (node, require, default) before main', async () => {
+    const { nodeRequireEntry } = await import('../../../scripts/check-package')
+    expect(nodeRequireEntry({ main: './excel.js' })).toBe('excel.js')
+    expect(
+      nodeRequireEntry({
+        exports: {
+          '.': {
+            node: { import: './js/pdfkit.node.mjs', require: './js/pdfkit.js' },
+            default: './js/pdfkit.browser.mjs',
+          },
+        },
+      }),
+    ).toBe('js/pdfkit.js')
+    expect(
+      nodeRequireEntry({
+        main: './dist/cjs/index.cjs',
+        exports: {
+          '.': {
+            import: { default: './lib/index.js' },
+            require: { types: './x.d.cts', default: './dist/cjs/index.cjs' },
+          },
+        },
+      }),
+    ).toBe('dist/cjs/index.cjs')
+    expect(nodeRequireEntry({})).toBe('index.js')
   })
 })

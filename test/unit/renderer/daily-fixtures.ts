@@ -73,6 +73,8 @@ export function syncStatus(over: Partial<SyncStatus> = {}): SyncStatus {
     requests: 0,
     etaMs: null,
     current: null,
+    skipped: [],
+    skippedCount: 0,
     startedAt: null,
     lastSyncAt: null,
     lastError: null,

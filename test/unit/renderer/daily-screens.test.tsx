@@ -34,7 +34,7 @@ describe('onboarding', () => {
     )
     window.location.hash = '#/overview'
     render(<App mantineEnv="test" />)
-    await userEvent.click(await screen.findByRole('button', { name: 'Add account' }, { timeout: 5000 }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Add account' }, { timeout: 15000 }))
     expect(await screen.findByText('Paste a token first.')).toBeInTheDocument()
     expect(bridge.invoke).not.toHaveBeenCalledWith('accounts:add', expect.anything())
 
@@ -159,12 +159,12 @@ describe('organization switcher, overview and products', () => {
     expect(screen.getByTestId('org-slot')).toHaveTextContent('Legal representative')
 
     await userEvent.keyboard('{Control>}k{/Control}')
-    const search = await screen.findByRole('combobox', { name: 'Search organizations' })
+    const search = await screen.findByRole('combobox', { name: 'Search organizations, products and people' })
     await userEvent.type(search, 'e')
-    const options = screen.getAllByRole('option')
+    const options = screen.getAllByTestId('org-option')
     expect(options[0]).toHaveAttribute('aria-selected', 'true')
     await userEvent.keyboard('{ArrowDown}')
-    const chosen = screen.getAllByRole('option')[1]!
+    const chosen = screen.getAllByTestId('org-option')[1]!
     expect(chosen).toHaveAttribute('aria-selected', 'true')
     const name = within(chosen).getByTestId('org-option-name').textContent ?? ''
     await userEvent.keyboard('{Enter}')
@@ -172,9 +172,12 @@ describe('organization switcher, overview and products', () => {
 
     // Accent-folded search; the client role is named.
     await userEvent.keyboard('{Control>}k{/Control}')
-    await userEvent.type(await screen.findByRole('combobox', { name: 'Search organizations' }), 'geneve')
-    expect(screen.getAllByRole('option')).toHaveLength(1)
-    expect(screen.getByRole('option')).toHaveTextContent('Client')
+    await userEvent.type(
+      await screen.findByRole('combobox', { name: 'Search organizations, products and people' }),
+      'geneve',
+    )
+    expect(screen.getAllByTestId('org-option')).toHaveLength(1)
+    expect(screen.getByTestId('org-option')).toHaveTextContent('Client')
     await userEvent.keyboard('{Enter}')
     await waitFor(() => expect(window.location.hash).toBe('#/org/acc-1/2/overview'))
     expect(await screen.findByTestId('stat-products')).toHaveTextContent('3')
@@ -188,12 +191,12 @@ describe('organization switcher, overview and products', () => {
 
     // Recents: the last organization comes first next time; Alt+P pins the highlighted one.
     await userEvent.keyboard('{Control>}k{/Control}')
-    await screen.findByRole('combobox', { name: 'Search organizations' })
-    expect(screen.getAllByRole('option')[0]).toHaveTextContent('Genève Événements SA')
+    await screen.findByRole('combobox', { name: 'Search organizations, products and people' })
+    expect(screen.getAllByTestId('org-option')[0]).toHaveTextContent('Genève Événements SA')
     await userEvent.keyboard('{ArrowUp}')
-    expect(screen.getAllByRole('option')[2]).toHaveTextContent('Zurich Dental AG')
+    expect(screen.getAllByTestId('org-option')[2]).toHaveTextContent('Zurich Dental AG')
     await userEvent.keyboard('{Alt>}p{/Alt}')
-    expect(screen.getAllByRole('option')[0]).toHaveTextContent('Zurich Dental AG')
+    expect(screen.getAllByTestId('org-option')[0]).toHaveTextContent('Zurich Dental AG')
     expect(screen.getByRole('button', { name: 'Unpin Zurich Dental AG' })).toHaveAttribute('aria-pressed', 'true')
     expect(JSON.parse(window.localStorage.getItem('switchboard.orgs.pins') ?? '[]')).toEqual(['acc-1:3'])
   })

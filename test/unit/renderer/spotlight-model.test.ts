@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../../shared/domain/cache'
 import { indexOrgs, searchOrgs } from '../../../renderer/src/features/orgs/org-search'
 import {
+  NO_FILTERS,
   buildSpotlight,
+  hasFilters,
+  orgPasses,
+  spotlightRows,
   moveActive,
   searchesEverything,
   spotlightTarget,
@@ -72,9 +76,51 @@ describe('spotlight model', () => {
     ).toBe('/org/a%20b/3/products?product=42')
     expect(
       spotlightTarget(
-        { kind: 'person', key: 'u', hit: hit({ kind: 'person', subtitle: 'Anne@Example.ch' }) },
+        { kind: 'person', key: 'u', hit: hit({ kind: 'person', subtitle: 'Anne@Example.ch' }), orgCount: 1 },
         'overview',
       ),
     ).toBe('/access/people/anne%40example.ch')
+  })
+
+  it('lists a person once, counting the organizations the search found them in', () => {
+    const model = buildSpotlight(
+      [],
+      [
+        hit({ kind: 'person', orgId: 1, ref: 'u:5', title: 'Anne Gerber', subtitle: 'anne@example.ch' }),
+        hit({ kind: 'person', orgId: 2, ref: 'u:5', title: 'Anne Gerber', subtitle: 'Anne@Example.ch' }),
+        hit({ kind: 'person', orgId: 2, ref: 'i:9', title: 'Anne Gerber', subtitle: 'anne@example.ch' }),
+        hit({ kind: 'person', orgId: 3, ref: 'u:6', title: 'Bob', subtitle: 'bob@example.ch' }),
+      ],
+    )
+    expect(model.flat).toHaveLength(2)
+    const anne = model.flat[0]
+    expect(anne?.kind === 'person' ? anne.orgCount : null).toBe(2)
+  })
+
+  it('flattens groups into rows with headings only when more than organizations are listed', () => {
+    const onlyOrgs = buildSpotlight(orgEntries('ge'), [])
+    expect(spotlightRows(onlyOrgs).map((r) => r.kind)).toEqual(['item', 'item'])
+    const mixed = buildSpotlight(orgEntries('ge'), [hit({ ref: '7' })])
+    const rows = spotlightRows(mixed)
+    expect(rows.map((r) => (r.kind === 'header' ? `h:${r.id}` : `i:${r.index}`))).toEqual([
+      'h:orgs',
+      'i:0',
+      'i:1',
+      'h:products',
+      'i:2',
+    ])
+  })
+
+  it('filter chips narrow within a group and across groups', () => {
+    const prefs = { pins: ['a:1'], recents: ['a:2'] }
+    const o = (accountId: string, role: string) => ({ accountId, role })
+    expect(hasFilters(NO_FILTERS)).toBe(false)
+    expect(orgPasses(o('a', 'owner'), 'a:1', { ...NO_FILTERS, pinned: true }, prefs)).toBe(true)
+    expect(orgPasses(o('a', 'owner'), 'a:2', { ...NO_FILTERS, pinned: true }, prefs)).toBe(false)
+    expect(orgPasses(o('a', 'owner'), 'a:2', { ...NO_FILTERS, recent: true }, prefs)).toBe(true)
+    const roles = { ...NO_FILTERS, roles: ['owner', 'admin'] }
+    expect(orgPasses(o('a', 'admin'), 'a:3', roles, prefs)).toBe(true)
+    expect(orgPasses(o('a', 'normal'), 'a:3', roles, prefs)).toBe(false)
+    expect(orgPasses(o('b', 'admin'), 'b:3', { ...roles, accounts: ['a'] }, prefs)).toBe(false)
   })
 })

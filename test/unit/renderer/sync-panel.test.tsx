@@ -49,7 +49,7 @@ describe('sync panel in Settings', () => {
     await waitFor(() => expect(within(row).getByTestId('sync-queue')).toHaveTextContent('Up to date'))
     expect(within(row).queryByTestId('sync-account-cancel')).toBeNull()
 
-    await userEvent.click(within(row).getByRole('button', { name: 'Sync Agency staff now' }))
+    await userEvent.click(within(row).getByRole('button', { name: 'Sync now: Agency staff' }))
     expect(bridge.invoke).toHaveBeenCalledWith('sync:start', { accountId: 'acc-1' })
     await userEvent.click(screen.getByRole('button', { name: 'Sync everything now' }))
     expect(bridge.invoke).toHaveBeenCalledWith('sync:start', {})

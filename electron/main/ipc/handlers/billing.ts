@@ -12,9 +12,17 @@ export function billingHandlers(services: CoreServices): Pick<Handlers, BillingC
   }
   const b = services.billing
   return {
-    'billing:import-preview': ({ accountId, fileName, contentBase64, mapping, orgOverrides }) =>
-      b.preview(account(accountId), fileName, contentBase64, mapping, orgOverrides),
-    'billing:import-commit': (input) => b.commit({ ...input, accountId: account(input.accountId) }),
+    // The chosen file is read from disk here (asynchronously); only its id crossed IPC.
+    'billing:import-preview': async ({ accountId, fileId, mapping, orgOverrides }) => {
+      const file = await services.inbox.read(fileId)
+      return b.preview(account(accountId), file.fileName, file.bytes, mapping, orgOverrides)
+    },
+    'billing:import-commit': async ({ fileId, ...input }) => {
+      const file = fileId !== undefined && input.previewId === undefined ? await services.inbox.read(fileId) : undefined
+      const result = b.commit({ ...input, accountId: account(input.accountId), file })
+      if (result.status !== 'rejected' && fileId !== undefined) await services.inbox.release(fileId)
+      return result
+    },
     'billing:fetch-invoices': ({ accountId }) => b.fetchInvoices(account(accountId)),
     'billing:invoices': ({ accountId, from, to, orgIds }) =>
       b.invoices({ accountId: account(accountId), from, to, orgIds }),

@@ -313,10 +313,21 @@ export class CacheWriter {
         rights: { technical: r.technical, statistic: r.statistic, check: r.check, sale: r.sale },
       })
     }
+    // A product without `users[]` has unknown (not no) per-user rights: its rows are kept as they were.
+    const unknownRights = new Set(products.filter((p) => p.users == null).map((p) => p.id))
+    const kept = this.db
+      .prepare<[string], { org_id: number; product_id: number; user_id: number } & Record<RightName, number>>(
+        'SELECT org_id, product_id, user_id, technical, statistic, "check", sale FROM product_rights WHERE account_id = ?',
+      )
+      .all(this.accountId)
+      .filter((r) => unknownRights.has(r.product_id))
+    for (const r of kept) oldRights.delete(`${r.product_id}:${r.user_id}`)
     this.db.prepare('DELETE FROM product_rights WHERE account_id = ?').run(this.accountId)
     const insertRight = this.db.prepare(
       'INSERT INTO product_rights (account_id, org_id, product_id, user_id, technical, statistic, "check", sale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     )
+    for (const r of kept)
+      insertRight.run(this.accountId, r.org_id, r.product_id, r.user_id, r.technical, r.statistic, r.check, r.sale)
     const seen = new Set<number>()
     const names = new Map<number, string>()
     const index: { ref: string; title: string; subtitle: string; orgId: number }[] = []
@@ -557,6 +568,17 @@ export class CacheWriter {
     if (teamsKnown) this.replaceTeamMembers(orgId, newMembership, teamNames, baseline)
     this.reindex('person', orgId, index)
     this.recount(orgId)
+  }
+
+  /** Team memberships read from each team's member list (users came without their `teams`). */
+  writeTeamMembers(
+    orgId: number,
+    teams: readonly { teamId: number; userIds: readonly number[] }[],
+    baseline: boolean,
+  ): void {
+    const next = new Set<string>()
+    for (const t of teams) for (const u of t.userIds) next.add(`${t.teamId}:${u}`)
+    this.replaceTeamMembers(orgId, next, new Map(), baseline)
   }
 
   private replaceTeamMembers(

@@ -69,7 +69,9 @@ export function AccessHomePage() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>{t('accessPage.title')}</Title>
+        <Title order={1} size="h2">
+          {t('accessPage.title')}
+        </Title>
         <Text c="dimmed">{t('accessPage.subtitle')}</Text>
       </div>
       {current.org ? (

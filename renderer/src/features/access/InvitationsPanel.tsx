@@ -11,6 +11,7 @@ import {
   Table,
   Text,
   TextInput,
+  VisuallyHidden,
 } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
@@ -246,7 +247,9 @@ export function InvitationsPanel({ accountId, orgId }: { accountId?: string; org
               <Table.Th>{t('accessPage.invitations.role')}</Table.Th>
               <Table.Th>{t('accessPage.invitations.billing')}</Table.Th>
               <Table.Th>{t('accessPage.history.when')}</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>{t('frame.actions')}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -208,6 +208,8 @@ export function MatrixGrid({ data, view }: { data: MatrixData; view: MatrixView 
                 style={{ ...rowStyle, background: 'var(--mantine-color-default-hover)' }}
               >
                 <div
+                  role="gridcell"
+                  aria-colspan={colCount + 1}
                   style={{
                     ...cellBase,
                     position: 'sticky',

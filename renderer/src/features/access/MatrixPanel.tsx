@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react'
 import { Button, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import { CoverageNotice } from '../../components/CoverageNotice'
 import { notifications } from '@mantine/notifications'
 import { IconFileSpreadsheet, IconSearch } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { formatDateTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
@@ -22,10 +23,12 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
   const exportFile = useMutation({
     mutationFn: (format: 'csv' | 'xlsx') => invoke('access:matrix-export', { accountId, orgId, format }),
     onSuccess: (file) => {
-      downloadFile(file)
+      openDelivered(file)
       notifications.show({ color: 'green', message: t('accessPage.matrix.exported', { file: file.fileName }) })
     },
-    onError: () => notifications.show({ color: 'red', message: t('accessPage.matrix.exportFailed') }),
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: t('accessPage.matrix.exportFailed') })
+    },
   })
 
   if (matrix.isPending) return <Loader size="sm" />
@@ -34,6 +37,11 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
   const userRows = view.rows.filter((r) => r.kind === 'user').length
   return (
     <Stack gap="sm">
+      <CoverageNotice
+        accountId={accountId}
+        orgId={orgId}
+        datasets={['product_rights', 'team_memberships', 'two_factor']}
+      />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput
           leftSection={<IconSearch size={14} />}

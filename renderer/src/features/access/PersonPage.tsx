@@ -1,3 +1,4 @@
+import { CoverageNotice } from '../../components/CoverageNotice'
 import { useEffect, useState } from 'react'
 import {
   Anchor,
@@ -27,7 +28,7 @@ import {
   type PersonOrg,
   type PlanStep,
 } from '../../../../shared/domain/access'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke, onEvent } from '../../lib/ipc'
 import { accessQueries, useAccessInvalidation } from './access-queries'
@@ -87,8 +88,10 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
   })
   const report = useMutation({
     mutationFn: (format: 'csv' | 'pdf') => invoke('access:offboarding-report', { runId: run?.runId ?? '', format }),
-    onSuccess: downloadFile,
-    onError: (e) => notifications.show({ color: 'red', message: errorText(t, e) }),
+    onSuccess: openDelivered,
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: errorText(t, e) })
+    },
   })
   const refused = plan?.orgs.some((o) => o.refusal !== null) ?? false
   const apiCount = plan?.orgs.flatMap((o) => o.steps).filter((s) => s.api).length ?? 0
@@ -97,7 +100,9 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
 
   return (
     <Card withBorder padding="md" data-testid="offboarding">
-      <Title order={4}>{t('accessPage.offboarding.title', { name: displayName })}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.offboarding.title', { name: displayName })}
+      </Title>
       <Text size="sm" fw={500} mt="sm">
         {t('accessPage.offboarding.chooseOrgs')}
       </Text>
@@ -286,7 +291,9 @@ export function PersonPage() {
       </Group>
       <Group justify="space-between">
         <div>
-          <Title order={2}>{p.displayName}</Title>
+          <Title order={1} size="h2">
+            {p.displayName}
+          </Title>
           <Text c="dimmed">{p.email}</Text>
         </div>
         <Button color="red" variant="light" onClick={() => setOffboarding(true)} data-testid="offboard-open">
@@ -294,9 +301,12 @@ export function PersonPage() {
         </Button>
       </Group>
       {offboarding && <Offboarding email={p.email} displayName={p.displayName} orgs={p.orgs} />}
-      <Title order={4}>{t('accessPage.people.organizations')}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.people.organizations')}
+      </Title>
       {p.orgs.map((o) => (
         <Card key={`${o.accountId}:${o.orgId}:${o.memberKey}`} withBorder padding="sm" data-testid="person-org">
+          <CoverageNotice accountId={o.accountId} orgId={o.orgId} datasets={['product_rights', 'team_memberships']} />
           <Group justify="space-between">
             <Text fw={600}>{o.orgName}</Text>
             <Text size="xs" c="dimmed">
@@ -337,7 +347,9 @@ export function PersonPage() {
           )}
         </Card>
       ))}
-      <Title order={4}>{t('accessPage.tabs.history')}</Title>
+      <Title order={2} size="h4">
+        {t('accessPage.tabs.history')}
+      </Title>
       <HistoryPanel email={p.email} />
     </Stack>
   )

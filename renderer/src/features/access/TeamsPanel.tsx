@@ -1,3 +1,4 @@
+import { CoverageNotice } from '../../components/CoverageNotice'
 import { useState } from 'react'
 import {
   ActionIcon,
@@ -84,6 +85,7 @@ export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; o
   if (teams.isError) return <Text c="red">{t('accessPage.loadFailed')}</Text>
   return (
     <Stack gap="sm">
+      <CoverageNotice accountId={accountId} orgId={orgId} datasets={['teams', 'team_memberships']} />
       <Card withBorder padding="sm">
         <Group align="flex-end" gap="sm">
           <TextInput

@@ -211,7 +211,9 @@ export function AccountsSection() {
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="md">
-        <Title order={4}>{t('accounts.title')}</Title>
+        <Title order={2} size="h4">
+          {t('accounts.title')}
+        </Title>
         <Group gap="xs">
           <Button
             leftSection={<IconRefresh size={16} />}

@@ -37,7 +37,9 @@ export function BillingPage() {
   return (
     <Stack gap="md">
       <div>
-        <Title order={2}>{t('billingPage.title')}</Title>
+        <Title order={1} size="h2">
+          {t('billingPage.title')}
+        </Title>
         <Text c="dimmed" size="sm">
           {t('billingPage.subtitle')}
         </Text>

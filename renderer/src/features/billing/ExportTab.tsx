@@ -22,7 +22,7 @@ import { isLanguage, type Language } from '../../../../shared/i18n/languages'
 import { DocumentLanguageSelect } from '../../components/DocumentLanguageSelect'
 import { csvDefaults } from '../../lib/format'
 import type { CsvOptions, ExportFormat, PartnerProfile } from '../../../../shared/domain/billing'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { invoke, onEvent } from '../../lib/ipc'
 import { billingQueries, useExport, useSetProfile } from './billing-queries'
 import { fileToBase64 } from './billing-model'
@@ -45,7 +45,7 @@ function ProfileForm({ accountId, initial }: { accountId: string; initial: Partn
   }
   return (
     <Card withBorder padding="md">
-      <Title order={5} mb="sm">
+      <Title order={3} size="h5" mb="sm">
         {t('billingPage.export.profile')}
       </Title>
       <Stack gap="sm" maw={480}>
@@ -88,7 +88,9 @@ function ProfileForm({ accountId, initial }: { accountId: string; initial: Partn
                 {
                   onSuccess: () =>
                     notifications.show({ color: 'green', message: t('billingPage.export.profileSaved') }),
-                  onError: () => notifications.show({ color: 'red', message: t('billingPage.export.failed') }),
+                  onError: (e) => {
+                    if (!isCancelled(e)) notifications.show({ color: 'red', message: t('billingPage.export.failed') })
+                  },
                 },
               )
             }
@@ -132,13 +134,13 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
       },
       {
         onSuccess: (r) => {
-          if (r.contentBase64 !== null)
-            downloadFile({
-              fileName: r.fileName,
-              mimeType: r.mimeType,
-              contentBase64: r.contentBase64,
-              byteLength: r.bytes,
-            })
+          openDelivered({
+            fileName: r.fileName,
+            mimeType: r.mimeType,
+            byteLength: r.bytes,
+            savedPath: r.savedPath,
+            downloadUrl: r.downloadUrl,
+          })
           notifications.show({
             color: 'green',
             message: r.savedPath

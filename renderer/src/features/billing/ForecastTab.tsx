@@ -43,7 +43,7 @@ export function ForecastTab({ accountId, from, to }: { accountId: string; from: 
       )}
       {f.perClient.length > 0 && (
         <Card withBorder padding="md">
-          <Title order={5} mb="xs">
+          <Title order={3} size="h5" mb="xs">
             {t('billingPage.overview.perClient')}
           </Title>
           <Table>

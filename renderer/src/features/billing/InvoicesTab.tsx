@@ -20,7 +20,9 @@ import { useTranslation } from 'react-i18next'
 import { IMPORT_FIELDS, type ImportField, type ImportPreview } from '../../../../shared/domain/billing'
 import { invoke } from '../../lib/ipc'
 import { billingQueries, useCommitImport, useFetchInvoices, usePreviewImport } from './billing-queries'
-import { fileToBase64, formatIsoDate, formatMoney } from './billing-model'
+import { formatIsoDate, formatMoney } from './billing-model'
+import type { FileRef } from '../../../../shared/domain/files'
+import { canUploadFiles, chooseImportFile, isCancelled, uploadImportFile } from '../../lib/download'
 
 const MAX_BYTES = 20 * 1024 * 1024
 
@@ -32,16 +34,18 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
   const fetchApi = useFetchInvoices()
   const invoices = useQuery(billingQueries.invoices(accountId, from, to))
   const orgs = useQuery({ queryKey: ['orgs', 'billing', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null)
+  // The chosen file, known by the core's reference: its bytes never travel through IPC.
+  const [file, setFile] = useState<FileRef | null>(null)
+  const [choosing, setChoosing] = useState(false)
   // Lets the same file be chosen again (a file input fires no change for an identical pick).
   const resetFile = useRef<() => void>(null)
   const [preview, setPreview] = useState<ImportPreview | null>(null)
   const [mapping, setMapping] = useState<Partial<Record<ImportField, number | null>>>({})
   const [orgOverrides, setOrgOverrides] = useState<Record<string, number>>({})
 
-  const runPreview = async (picked: { name: string; content: string }): Promise<void> => {
+  const runPreview = async (picked: FileRef): Promise<void> => {
     try {
-      setPreview(await previewMutation.mutateAsync({ accountId, fileName: picked.name, contentBase64: picked.content }))
+      setPreview(await previewMutation.mutateAsync({ accountId, fileId: picked.fileId }))
     } catch {
       notifications.show({ color: 'red', message: t('billingPage.import.failed') })
     }
@@ -54,7 +58,26 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
       notifications.show({ color: 'red', message: t('billingPage.import.tooLarge') })
       return
     }
-    const next = { name: picked.name, content: await fileToBase64(picked) }
+    await chosen(() => uploadImportFile(picked))
+  }
+
+  /** The app: main's open dialog; the core reads the chosen file from disk. */
+  const onChoose = async (): Promise<void> => {
+    await chosen(chooseImportFile)
+  }
+
+  const chosen = async (get: () => Promise<FileRef | null>): Promise<void> => {
+    let next: FileRef | null
+    setChoosing(true)
+    try {
+      next = await get()
+    } catch (e) {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: t('billingPage.import.failed') })
+      return
+    } finally {
+      setChoosing(false)
+    }
+    if (!next) return
     setFile(next)
     setMapping({})
     setOrgOverrides({})
@@ -66,8 +89,7 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
     try {
       const r = await commit.mutateAsync({
         accountId,
-        fileName: file.name,
-        contentBase64: file.content,
+        fileId: file.fileId,
         mapping,
         orgOverrides,
       })
@@ -101,8 +123,7 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
     try {
       const next = await previewMutation.mutateAsync({
         accountId,
-        fileName: file.name,
-        contentBase64: file.content,
+        fileId: file.fileId,
         mapping,
         orgOverrides,
       })
@@ -122,23 +143,36 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
   return (
     <Stack gap="lg">
       <Card withBorder padding="md">
-        <Title order={4}>{t('billingPage.import.title')}</Title>
+        <Title order={2} size="h4">
+          {t('billingPage.import.title')}
+        </Title>
         <Text size="sm" c="dimmed" mb="sm">
           {t('billingPage.import.help')}
         </Text>
         <Group>
-          <FileButton onChange={(f) => void onFile(f)} accept=".csv,text/csv,text/plain" resetRef={resetFile}>
-            {(props) => (
-              <Button
-                {...props}
-                leftSection={<IconUpload size={16} />}
-                loading={previewMutation.isPending}
-                data-testid="import-choose"
-              >
-                {t('billingPage.import.choose')}
-              </Button>
-            )}
-          </FileButton>
+          {canUploadFiles() ? (
+            <FileButton onChange={(f) => void onFile(f)} accept=".csv,text/csv,text/plain" resetRef={resetFile}>
+              {(props) => (
+                <Button
+                  {...props}
+                  leftSection={<IconUpload size={16} />}
+                  loading={choosing || previewMutation.isPending}
+                  data-testid="import-choose"
+                >
+                  {t('billingPage.import.choose')}
+                </Button>
+              )}
+            </FileButton>
+          ) : (
+            <Button
+              onClick={() => void onChoose()}
+              leftSection={<IconUpload size={16} />}
+              loading={choosing || previewMutation.isPending}
+              data-testid="import-choose"
+            >
+              {t('billingPage.import.choose')}
+            </Button>
+          )}
           {preview && (
             <Text size="sm" data-testid="import-detected">
               {preview.fileName}:{' '}
@@ -265,7 +299,9 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
       <Card withBorder padding="md">
         <Group justify="space-between">
           <div>
-            <Title order={5}>{t('billingPage.import.fetchApi')}</Title>
+            <Title order={3} size="h5">
+              {t('billingPage.import.fetchApi')}
+            </Title>
             <Text size="sm" c="dimmed">
               {t('billingPage.import.fetchHelp')}
             </Text>
@@ -296,7 +332,7 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
       </Card>
 
       <Card withBorder padding="md">
-        <Title order={4} mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('billingPage.import.ledger', { count: invoices.data?.length ?? 0 })}
         </Title>
         <Table striped data-testid="ledger">

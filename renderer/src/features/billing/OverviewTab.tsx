@@ -48,7 +48,9 @@ function Gauge({ overview, language }: { overview: BillingOverview; language: st
   const { t } = useTranslation()
   return (
     <Card withBorder padding="md" data-testid="partner-gauge">
-      <Title order={4}>{t('billingPage.gauge.title')}</Title>
+      <Title order={2} size="h4">
+        {t('billingPage.gauge.title')}
+      </Title>
       <Text size="sm" c="dimmed" mb="sm">
         {t('billingPage.gauge.help')}
       </Text>
@@ -121,7 +123,7 @@ export function OverviewTab({ accountId, from, to }: { accountId: string; from: 
             ))}
           </SimpleGrid>
           <Card withBorder padding="md">
-            <Title order={4} mb="sm">
+            <Title order={2} size="h4" mb="sm">
               {t('billingPage.overview.perMonth')}
             </Title>
             <Group align="flex-start" gap="xl">
@@ -131,7 +133,7 @@ export function OverviewTab({ accountId, from, to }: { accountId: string; from: 
             </Group>
           </Card>
           <Card withBorder padding="md">
-            <Title order={4} mb="sm">
+            <Title order={2} size="h4" mb="sm">
               {t('billingPage.overview.perClient')}
             </Title>
             <Table striped data-testid="per-client">

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core'
+import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
@@ -81,7 +81,9 @@ function PriceEditor({
             <Table.Th>{t('billingPage.prices.period')}</Table.Th>
             <Table.Th>{t('billingPage.prices.currency')}</Table.Th>
             <Table.Th>{t('billingPage.prices.price')}</Table.Th>
-            <Table.Th />
+            <Table.Th>
+              <VisuallyHidden>{t('frame.actions')}</VisuallyHidden>
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

@@ -23,7 +23,9 @@ export function DemoCard() {
           <ThemeIcon size={40} radius="xl" variant="light" color="orange">
             <IconFlask size={22} />
           </ThemeIcon>
-          <Title order={3}>{t('demo.title')}</Title>
+          <Title order={2} size="h3">
+            {t('demo.title')}
+          </Title>
         </Group>
         <Text c="dimmed">{t('demo.body')}</Text>
         <Text size="sm" c="dimmed">
@@ -62,7 +64,9 @@ function AccountAdded({ account, onAnother }: { account: AccountSummary; onAnoth
             <IconCircleCheck size={22} />
           </ThemeIcon>
           <div style={{ minWidth: 0 }}>
-            <Title order={3}>{t('onboarding.addedTitle', { label: account.label })}</Title>
+            <Title order={2} size="h3">
+              {t('onboarding.addedTitle', { label: account.label })}
+            </Title>
             {account.email && (
               <Text size="sm" c="dimmed" truncate>
                 {account.email}
@@ -101,7 +105,9 @@ export function OnboardingPage() {
   return (
     <Stack gap="lg" maw={1040}>
       <div>
-        <Title order={2}>{first || added ? t('onboarding.title') : t('onboarding.addTitle')}</Title>
+        <Title order={1} size="h2">
+          {first || added ? t('onboarding.title') : t('onboarding.addTitle')}
+        </Title>
         <Text c="dimmed" mt={4}>
           {t('onboarding.intro')}
         </Text>
@@ -116,7 +122,9 @@ export function OnboardingPage() {
                 <ThemeIcon size={40} radius="xl" variant="light">
                   <IconKey size={22} />
                 </ThemeIcon>
-                <Title order={3}>{t('onboarding.tokenTitle')}</Title>
+                <Title order={2} size="h3">
+                  {t('onboarding.tokenTitle')}
+                </Title>
               </Group>
               <Text size="sm" c="dimmed">
                 {t('onboarding.tokenIntro')}

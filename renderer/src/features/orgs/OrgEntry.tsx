@@ -49,7 +49,9 @@ export function OrgEntry({ section }: { section: 'overview' | 'products' }) {
   const syncing = status.data?.some((s) => s.state === 'syncing' || s.state === 'waiting') ?? false
   return (
     <Stack gap="xs">
-      <Title order={2}>{t(`nav.${section}`)}</Title>
+      <Title order={1} size="h2">
+        {t(`nav.${section}`)}
+      </Title>
       <EmptyState
         icon={syncing ? <Loader size={24} /> : <IconBuildingSkyscraper size={28} />}
         title={syncing ? t('orgs.waitingTitle') : t('orgs.noneTitle')}

@@ -25,7 +25,7 @@ export function OrgTitle(props: {
         </Text>
         <Group gap="sm" wrap="nowrap">
           <ColorSwatch color={`var(--mantine-color-${orgColor(org.accountId, org.id)}-filled)`} size={18} aria-hidden />
-          <Title order={2} style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid="org-title">
+          <Title order={1} size="h2" style={{ minWidth: 0, overflowWrap: 'anywhere' }} data-testid="org-title">
             {org.name}
           </Title>
           <RoleBadge role={org.role} />

@@ -8,7 +8,10 @@ export const MIN_SEARCH_CHARS = 2
 export type SpotlightGroupId = 'orgs' | 'products' | 'people'
 
 export type SpotlightItem =
-  { kind: 'org'; key: string; entry: OrgSearchEntry } | { kind: 'product' | 'person'; key: string; hit: SearchHit }
+  | { kind: 'org'; key: string; entry: OrgSearchEntry }
+  | { kind: 'product'; key: string; hit: SearchHit }
+  /** One row per person (by e-mail), however many organizations the search found them in. */
+  | { kind: 'person'; key: string; hit: SearchHit; orgCount: number }
 
 export interface SpotlightGroup {
   id: SpotlightGroupId
@@ -40,12 +43,28 @@ export function buildSpotlight(orgs: readonly OrgSearchEntry[], hits: readonly S
     people: [],
   }
   const seen = new Set<string>()
+  const people = new Map<string, { kind: 'person'; key: string; hit: SearchHit; orgCount: number }>()
   for (const hit of hits) {
     if (hit.kind === 'org') continue
+    if (hit.kind === 'person') {
+      // The subtitle of a person hit is the e-mail: one row per person across organizations.
+      const email = hit.subtitle.trim().toLowerCase()
+      const orgKey = `${hit.accountId}:${hit.orgId}`
+      const known = people.get(email)
+      if (known) {
+        if (!seen.has(`${email}|${orgKey}`)) known.orgCount++
+      } else {
+        const item = { kind: 'person' as const, key: `person:${email}`, hit, orgCount: 1 }
+        people.set(email, item)
+        lists.people.push(item)
+      }
+      seen.add(`${email}|${orgKey}`)
+      continue
+    }
     const key = `${hit.kind}:${hit.accountId}:${hit.orgId}:${hit.ref}`
     if (seen.has(key)) continue
     seen.add(key)
-    lists[hit.kind === 'product' ? 'products' : 'people'].push({ kind: hit.kind, key, hit })
+    lists.products.push({ kind: 'product', key, hit })
   }
   const groups: SpotlightGroup[] = []
   const flat: SpotlightItem[] = []
@@ -73,4 +92,47 @@ export function spotlightTarget(item: SpotlightItem, orgSection: 'overview' | 'p
     return `${orgPath({ accountId: hit.accountId, orgId: hit.orgId }, 'products')}?product=${encodeURIComponent(hit.ref)}`
   // The subtitle of a person hit is the e-mail (the same path as the people list builds).
   return `/access/people/${encodeURIComponent(hit.subtitle.toLowerCase())}`
+}
+
+/** A row of the switcher's virtualized list: a group heading or an item (with its keyboard index). */
+export type SpotlightRow =
+  { kind: 'header'; id: SpotlightGroupId } | { kind: 'item'; item: SpotlightItem; index: number }
+
+/** Flattens the groups for the virtualized list; headings only when more than organizations are listed. */
+export function spotlightRows(model: SpotlightModel): SpotlightRow[] {
+  const withHeadings = model.groups.some((g) => g.id !== 'orgs')
+  const rows: SpotlightRow[] = []
+  for (const g of model.groups) {
+    if (withHeadings) rows.push({ kind: 'header', id: g.id })
+    g.items.forEach((item, j) => rows.push({ kind: 'item', item, index: g.start + j }))
+  }
+  return rows
+}
+
+/** The switcher's filter chips. */
+export interface SwitcherFilters {
+  pinned: boolean
+  recent: boolean
+  roles: readonly string[]
+  accounts: readonly string[]
+}
+
+export const NO_FILTERS: SwitcherFilters = { pinned: false, recent: false, roles: [], accounts: [] }
+
+export function hasFilters(f: SwitcherFilters): boolean {
+  return f.pinned || f.recent || f.roles.length > 0 || f.accounts.length > 0
+}
+
+/** Whether an organization passes the chips (each chip group narrows; values inside a group widen). */
+export function orgPasses(
+  org: { accountId: string; role: string },
+  key: string,
+  f: SwitcherFilters,
+  prefs: { pins: readonly string[]; recents: readonly string[] },
+): boolean {
+  if (f.pinned && !prefs.pins.includes(key)) return false
+  if (f.recent && !prefs.recents.includes(key)) return false
+  if (f.roles.length > 0 && !f.roles.includes(org.role)) return false
+  if (f.accounts.length > 0 && !f.accounts.includes(org.accountId)) return false
+  return true
 }

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import { CoverageList } from '../../components/CoverageNotice'
 import {
   Anchor,
   Badge,
@@ -118,7 +119,7 @@ export function OverviewPage() {
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder padding="lg">
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('overview.byType')}
           </Title>
           {!model ? (
@@ -144,7 +145,7 @@ export function OverviewPage() {
           )}
         </Card>
         <Card withBorder padding="lg">
-          <Title order={4} mb="sm">
+          <Title order={2} size="h4" mb="sm">
             {t('overview.expiry')}
           </Title>
           {!model ? (
@@ -201,8 +202,15 @@ export function OverviewPage() {
           )}
         </Card>
       </SimpleGrid>
+      <Card withBorder padding="lg" data-testid="coverage-card">
+        <Title order={4}>{t('coverage.overview.title')}</Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          {t('coverage.overview.subtitle')}
+        </Text>
+        <CoverageList accountId={org.accountId} orgId={org.id} />
+      </Card>
       <Card withBorder padding="lg">
-        <Title order={4} mb="sm">
+        <Title order={2} size="h4" mb="sm">
           {t('overview.flagged')}
         </Title>
         {!model ? (

@@ -16,7 +16,9 @@ export function SectionPlaceholder({ section }: { section: Section }) {
   const hasAccount = (accounts.data?.length ?? 0) > 0
   return (
     <Stack gap="xs">
-      <Title order={2}>{t(`nav.${section}`)}</Title>
+      <Title order={1} size="h2">
+        {t(`nav.${section}`)}
+      </Title>
       <Text c="dimmed">{t(`empty.${section}`)}</Text>
       {hasAccount ? (
         <EmptyState icon={<IconHourglass size={28} />} title={t('empty.comingTitle')} body={t('empty.comingBody')} />

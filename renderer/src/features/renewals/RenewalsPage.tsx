@@ -23,7 +23,7 @@ import { useNavigate } from 'react-router'
 import type { RenewalRow } from '../../../../shared/domain/renewals'
 import { EmptyState } from '../../components/EmptyState'
 import { ServiceName } from '../../components/ServiceName'
-import { downloadFile } from '../../lib/download'
+import { isCancelled, openDelivered } from '../../lib/download'
 import { csvDefaults, formatDate, formatDateTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { accountsQueries } from '../accounts/accounts-queries'
@@ -98,10 +98,12 @@ export function RenewalsPage() {
         delimiter: csvDefaults(i18n.language).delimiter,
       }),
     onSuccess: (file) => {
-      downloadFile(file)
+      openDelivered(file)
       notifications.show({ color: 'green', message: t('renewals.exported', { file: file.fileName }) })
     },
-    onError: () => notifications.show({ color: 'red', message: t('renewals.exportFailed') }),
+    onError: (e) => {
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: t('renewals.exportFailed') })
+    },
   })
 
   const lastSync = (accounts.data ?? [])
@@ -123,7 +125,9 @@ export function RenewalsPage() {
     <Stack gap="md" h="calc(100dvh - 56px - 2 * var(--mantine-spacing-md))">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <div>
-          <Title order={2}>{t('renewals.title')}</Title>
+          <Title order={1} size="h2">
+            {t('renewals.title')}
+          </Title>
           <Text c="dimmed" size="sm">
             {t('renewals.subtitle')}
             {lastSync !== undefined && ` · ${t('renewals.asOf', { time: formatDateTime(lastSync, i18n.language) })}`}
@@ -229,12 +233,13 @@ export function RenewalsPage() {
                   return (
                     <Group
                       key={`g-${item.group.key}`}
+                      role="listitem"
                       style={{ ...style, background: 'var(--mantine-color-default-hover)' }}
                       px="md"
                       justify="space-between"
                       wrap="nowrap"
                     >
-                      <Text fw={600} truncate role="heading" aria-level={3}>
+                      <Text fw={600} truncate role="heading" aria-level={2}>
                         {item.group.label}
                       </Text>
                       <Group gap={6} wrap="nowrap">

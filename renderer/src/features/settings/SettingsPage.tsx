@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/settings'
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
 import { AccountsSection } from '../accounts/AccountsSection'
+import { DiagnosticsSection } from '../coverage/DiagnosticsSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -19,10 +20,13 @@ export function SettingsPage() {
 
   return (
     <Stack gap="lg" maw={720}>
-      <Title order={2}>{t('settings.title')}</Title>
+      <Title order={1} size="h2">
+        {t('settings.title')}
+      </Title>
       <AccountsSection />
+      <DiagnosticsSection />
       <Card withBorder padding="lg">
-        <Title order={4} mb="md">
+        <Title order={2} size="h4" mb="md">
           {t('settings.appearance')}
         </Title>
         {settings.data ? (
@@ -69,7 +73,7 @@ export function SettingsPage() {
         )}
       </Card>
       <Card withBorder padding="lg">
-        <Title order={4} mb="md">
+        <Title order={2} size="h4" mb="md">
           {t('settings.about')}
         </Title>
         {info.data && (

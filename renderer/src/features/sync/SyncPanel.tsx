@@ -72,6 +72,31 @@ export function SyncPanel({
           {t('syncPanel.lastError', { error: problemText(t, status.lastError) })}
         </Text>
       )}
+      {status && status.skippedCount > 0 && (
+        <Stack gap={2} data-testid="sync-skipped">
+          <Text size="sm" c="yellow.9">
+            {t('coverage.skipped.summary', { count: status.skippedCount })}
+          </Text>
+          {status.skipped.slice(0, 5).map((s) => (
+            <Text
+              key={`${s.resource}:${s.orgId}:${s.endpoint}:${s.path}:${s.seen}`}
+              size="xs"
+              c="dimmed"
+              ff="monospace"
+              style={{ overflowWrap: 'anywhere' }}
+            >
+              {t('coverage.skipped.line', {
+                resource: s.resource,
+                endpoint: s.endpoint,
+                path: s.path,
+                expected: s.expected,
+                seen: s.seen,
+                count: s.count,
+              })}
+            </Text>
+          ))}
+        </Stack>
+      )}
       {scopes.length > 0 && (
         <Text size="sm" c="yellow.8" data-testid="sync-scopes">
           {t('accounts.needsScopes', { scopes: scopes.join(', ') })} {t('syncPanel.addScope')}

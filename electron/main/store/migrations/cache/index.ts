@@ -1,5 +1,6 @@
 import type { Migration } from '../index'
 import { cacheMigration001 } from './001-baseline'
+import { cacheMigration002 } from './002-api-coverage'
 
 /** `cache.sqlite`: ordered, append-only, 1..n without gaps. */
-export const CACHE_MIGRATIONS: readonly Migration[] = [cacheMigration001]
+export const CACHE_MIGRATIONS: readonly Migration[] = [cacheMigration001, cacheMigration002]

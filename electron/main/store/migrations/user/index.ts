@@ -1,5 +1,6 @@
 import type { Migration } from '../index'
 import { userMigration001 } from './001-baseline'
+import { userMigration002 } from './002-fleet'
 
 /** `user.sqlite`: ordered, append-only, 1..n without gaps. */
-export const USER_MIGRATIONS: readonly Migration[] = [userMigration001]
+export const USER_MIGRATIONS: readonly Migration[] = [userMigration001, userMigration002]
