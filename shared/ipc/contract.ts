@@ -3,6 +3,7 @@ import type { EventChannel, InvokeChannel } from './channels'
 import { Language, Settings, SettingsPatch } from '../domain/settings'
 import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
 import { DeliveredFile } from '../domain/files'
+import { CacheChange } from '../domain/cache-change'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
@@ -25,7 +26,17 @@ export type AppInfo = z.infer<typeof AppInfo>
 const Empty = z.object({}).strict()
 
 /** Cache scopes named in `cache:changed`; the renderer maps each to query keys. */
-export const CacheScope = z.enum(['settings', 'accounts', 'orgs', 'products', 'users', 'teams', 'sync', 'billing'])
+export const CacheScope = z.enum([
+  'settings',
+  'accounts',
+  'orgs',
+  'products',
+  'users',
+  'teams',
+  'sync',
+  'billing',
+  'access',
+])
 export type CacheScope = z.infer<typeof CacheScope>
 
 /**
@@ -152,8 +163,12 @@ export const invokeContract = {
 
 /** Payload schemas of the events main pushes to the renderer. */
 export const eventContract = {
-  /** Some cached data changed; the renderer invalidates the matching queries. */
-  'cache:changed': z.object({ scopes: z.array(CacheScope) }),
+  /**
+   * Some cached data changed. `changes` says precisely what (resource, account, organization) and the
+   * renderer invalidates only the queries that depend on it; `scopes` is the coarse summary (used when
+   * an emitter gives no `changes`).
+   */
+  'cache:changed': z.object({ scopes: z.array(CacheScope), changes: z.array(CacheChange).optional() }),
   /** Sync progress of one account (planned and done requests, ETA, current job, issues). */
   'sync:progress': SyncStatus,
   ...billingEvents,

@@ -28,6 +28,7 @@ import { buildMatrix } from './matrix'
 import { planOffboarding, verifyStep } from './offboarding'
 import { personByEmail, searchPeople } from './people'
 import { TeamsInvitations } from './teams-invitations'
+import { change, emitChanges } from '../lib/cache-events'
 
 export interface AccessServiceOptions {
   db: Database.Database
@@ -259,7 +260,10 @@ export class AccessService {
     run.state = 'done'
     run.finishedAt = this.o.clock.now()
     this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'done', stepId: null })
-    this.o.events.emit('cache:changed', { scopes: ['users', 'teams', 'orgs'] })
+    emitChanges(
+      this.o.events,
+      run.orgs.map((o) => change('access', o.accountId, o.orgId)),
+    )
   }
 
   run(runId: string): OffboardingRun {

@@ -25,6 +25,7 @@ import { analyse, type Analysis } from './csv-import'
 import { forecast, gauge, isoDay } from './forecast'
 import { LedgerRepo, type InvoiceFilter, type LedgerInvoice } from './ledger-repo'
 import { writeCsv, writePdf, writeXlsx } from './export-writers'
+import { change, emitChanges } from '../lib/cache-events'
 
 export interface BillingServiceOptions {
   db: Db
@@ -117,8 +118,8 @@ export class BillingService {
     this.repo = new LedgerRepo(o.db)
   }
 
-  private changed(): void {
-    this.o.events.emit('cache:changed', { scopes: ['billing'] })
+  private changed(accountId: string): void {
+    emitChanges(this.o.events, [change('billing', accountId)])
   }
 
   private analyse(
@@ -193,7 +194,7 @@ export class BillingService {
       a.invoices,
     )
     if (input.previewId) this.previews.delete(input.previewId)
-    this.changed()
+    this.changed(input.accountId)
     return { status: 'imported', imported: r.inserted, skipped: r.skipped, batchId: r.batchId, errors: [] }
   }
 
@@ -230,7 +231,7 @@ export class BillingService {
       invoices,
       true,
     )
-    if (r.inserted + r.updated > 0) this.changed()
+    if (r.inserted + r.updated > 0) this.changed(accountId)
     return { available: true, orgsChecked: checked, imported: r.inserted, updated: r.updated, failedOrgs }
   }
 
@@ -244,7 +245,7 @@ export class BillingService {
 
   setPrices(accountId: string, entries: readonly PriceEntry[]): PriceEntry[] {
     this.repo.setPrices(accountId, entries)
-    this.changed()
+    this.changed(accountId)
     return this.repo.prices(accountId)
   }
 

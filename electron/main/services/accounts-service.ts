@@ -12,6 +12,7 @@ import type { SecretStore } from '../secrets/secret-store'
 import { KeychainUnavailableError } from '../secrets/secret-store'
 import { AccountsRepo } from '../store/repos/accounts-repo'
 import type { SyncEngine } from '../sync/engine'
+import { change, emitChanges } from '../lib/cache-events'
 
 export const DEFAULT_BASE_URL = 'https://api.infomaniak.com'
 export const TOKEN_PAGE = MANAGER_TOKENS_URL
@@ -170,13 +171,13 @@ export class AccountsService {
       baseUrl,
       scopes: scopes.filter((s) => s.granted === true).map((s) => s.scope),
     })
-    this.d.events.emit('cache:changed', { scopes: ['accounts'] })
+    emitChanges(this.d.events, [change('accounts', id)])
     return this.d.repo.summary(this.d.repo.get(id)!)
   }
 
   rename(accountId: string, label: string): AccountSummary {
     if (!this.d.repo.setLabel(accountId, label)) throw new AppError('NOT_FOUND', 'accounts.notFound')
-    this.d.events.emit('cache:changed', { scopes: ['accounts'] })
+    emitChanges(this.d.events, [change('accounts', accountId)])
     return this.d.repo.summary(this.d.repo.get(accountId)!)
   }
 
@@ -199,7 +200,13 @@ export class AccountsService {
     this.d.forgetClient(accountId)
     if (purgeCache) this.d.repo.delete(accountId)
     else this.d.repo.setState(accountId, 'signed_out', problem('accounts.tokenRemoved'))
-    this.d.events.emit('cache:changed', { scopes: ['accounts', 'orgs', 'products', 'users', 'teams', 'sync'] })
+    // Everything of this account (and nothing of the others) changed.
+    emitChanges(
+      this.d.events,
+      (['accounts', 'orgs', 'products', 'users', 'teams', 'memberships', 'sync'] as const).map((r) =>
+        change(r, accountId),
+      ),
+    )
     return true
   }
 }

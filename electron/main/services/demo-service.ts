@@ -8,6 +8,7 @@ import type { SecretStore } from '../secrets/secret-store'
 import type { AccountsRepo } from '../store/repos/accounts-repo'
 import type { SyncEngine } from '../sync/engine'
 import { secretKey, type AccountsService } from './accounts-service'
+import { change, emitChanges } from '../lib/cache-events'
 
 /** The demo sandbox answers 600 requests per minute (the real API: 60) so the demo fills up quickly. */
 export const DEMO_RATE_LIMIT = { limit: 600, windowMs: 60_000 } as const
@@ -93,7 +94,7 @@ export class DemoService {
     }
     await this.d.secrets.set(secretKey(existing.id), token)
     if (existing.state !== 'ok') this.d.repo.setState(existing.id, 'ok', null)
-    this.d.events.emit('cache:changed', { scopes: ['accounts'] })
+    emitChanges(this.d.events, [change('accounts', existing.id)])
     this.d.sync.start(existing.id)
     const record = this.d.repo.get(existing.id)
     if (!record) throw new AppError('NOT_FOUND', 'demo.gone')

@@ -2,6 +2,7 @@ import type { Settings, SettingsPatch } from '../../../shared/domain/settings'
 import { languageFromLocales } from '../../../shared/i18n/languages'
 import type { SettingsRepo } from '../store/settings-repo'
 import type { EventBus } from '../ipc/dispatch'
+import { change, emitChanges } from '../lib/cache-events'
 
 /**
  * Preferences: reads, and writes that notify the renderer. On first start the language comes from
@@ -27,7 +28,7 @@ export class SettingsService {
 
   set(patch: SettingsPatch): Settings {
     const next = this.repo.set(patch)
-    this.events.emit('cache:changed', { scopes: ['settings'] })
+    emitChanges(this.events, [change('settings')])
     return next
   }
 }

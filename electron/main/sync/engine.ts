@@ -2,7 +2,6 @@ import { problem, type Problem } from '../../../shared/domain/problem'
 import { decodeProblem, encodeProblem, problemOf } from '../lib/problem'
 import type Database from 'better-sqlite3'
 import type { ResourceIssue, SyncStatus } from '../../../shared/domain/cache'
-import type { CacheScope } from '../../../shared/ipc/contract'
 import { ApiError, type ApiClient } from '../api'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
@@ -24,6 +23,7 @@ import {
   type JobStateInput,
   type Resource,
 } from './planner'
+import { change, emitChanges } from '../lib/cache-events'
 
 export interface SyncEngineOptions {
   db: Database.Database
@@ -50,14 +50,6 @@ export interface StartOptions {
 }
 
 const USER_EXPANSIONS = ['security', 'teams', 'invitation_details'] as const
-
-const SCOPES_OF: Record<Resource, CacheScope[]> = {
-  orgs: ['orgs', 'accounts'],
-  products: ['products', 'orgs'],
-  users: ['users', 'teams', 'orgs'],
-  teams: ['teams'],
-  memberships: ['teams', 'users'],
-}
 
 interface AccountRun {
   status: SyncStatus
@@ -452,7 +444,7 @@ export class SyncEngine {
           queue.push(...fresh.filter((j) => !queued.has(key(j))))
           r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
         }
-        this.o.events.emit('cache:changed', { scopes: SCOPES_OF[job.resource] })
+        emitChanges(this.o.events, [change(job.resource, accountId, job.orgId === ACCOUNT_WIDE ? null : job.orgId)])
         this.o.onJobDone?.(accountId)
       } catch (error) {
         if (!this.closed) this.o.onJobDone?.(accountId)
@@ -497,7 +489,7 @@ export class SyncEngine {
       r.status.state = 'idle'
       r.status.offlineSince = null
       r.status.lastError = jobErrors > 0 ? problem('sync.partsFailed', { count: jobErrors }) : null
-      this.o.events.emit('cache:changed', { scopes: ['accounts', 'sync'] })
+      emitChanges(this.o.events, [change('sync', accountId, onlyOrgId ?? null)])
     } else if (outcome === 'cancelled') {
       r.status.state = 'idle'
       r.status.lastError = null
@@ -523,13 +515,13 @@ export class SyncEngine {
         // The keychain entry or the environment variable is gone: its own state, not a rejected token.
         r.status.state = 'token_missing'
         r.status.lastError = message
-        this.o.events.emit('cache:changed', { scopes: ['accounts'] })
+        emitChanges(this.o.events, [change('accounts', accountId)])
         return 'stop'
       case 'token_rejected':
         this.accounts.setState(accountId, 'token_rejected', message)
         r.status.state = 'token_rejected'
         r.status.lastError = message
-        this.o.events.emit('cache:changed', { scopes: ['accounts'] })
+        emitChanges(this.o.events, [change('accounts', accountId)])
         return 'stop'
       case 'missing_scope': {
         const scope = error.detail.kind === 'missing_scope' ? (error.detail.scopes[0] ?? null) : null

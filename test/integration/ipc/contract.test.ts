@@ -148,7 +148,12 @@ describe('settings round trip', () => {
       { transport: 'test' },
     )
     expect(set).toEqual({ ok: true, value: { language: 'fr', theme: 'dark' } })
-    expect(events).toEqual([{ channel: 'cache:changed', payload: { scopes: ['settings'] } }])
+    expect(events).toEqual([
+      {
+        channel: 'cache:changed',
+        payload: { scopes: ['settings'], changes: [{ resource: 'settings', accountId: null, orgId: null }] },
+      },
+    ])
     first.core.close()
 
     const second = testCore({ dataDir: first.dataDir })

@@ -4,7 +4,6 @@ import { useNavigate, useParams } from 'react-router'
 import { useOrgContext } from '../orgs/OrgScope'
 import { OrgTitle } from '../orgs/OrgTitle'
 import { useCurrentOrg } from '../orgs/orgs-queries'
-import { useAccessInvalidation } from './access-queries'
 import { HistoryPanel } from './HistoryPanel'
 import { HygienePanel } from './HygienePanel'
 import { InvitationsPanel } from './InvitationsPanel'
@@ -21,7 +20,6 @@ function pick<T extends string>(tabs: readonly T[], value: string | undefined): 
 
 /** Access of one organization: permission matrix, teams, invitations, history (`/org/:a/:o/access/:tab?`). */
 export function AccessOrgPage() {
-  useAccessInvalidation()
   const { t } = useTranslation()
   const navigate = useNavigate()
   const { org, account } = useOrgContext()
@@ -61,7 +59,6 @@ export function AccessOrgPage() {
 
 /** Access across every organization: people, hygiene, pending invitations, history (`/access/:tab?`). */
 export function AccessHomePage() {
-  useAccessInvalidation()
   const { t } = useTranslation()
   const navigate = useNavigate()
   const tab = pick(HOME_TABS, useParams().tab)

@@ -31,7 +31,7 @@ import {
 import { isCancelled, openDelivered } from '../../lib/download'
 import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke, onEvent } from '../../lib/ipc'
-import { accessQueries, useAccessInvalidation } from './access-queries'
+import { accessQueries } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
 import { HistoryPanel } from './HistoryPanel'
 import { useRoleLabel } from '../orgs/RoleBadge'
@@ -264,7 +264,6 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
 
 /** Every organization, role, team, product right and pending invitation of one person, and their offboarding. */
 export function PersonPage() {
-  useAccessInvalidation()
   const { t, i18n } = useTranslation()
   const roleLabel = useRoleLabel()
   const navigate = useNavigate()

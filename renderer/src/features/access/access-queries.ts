@@ -1,10 +1,11 @@
-import { useEffect } from 'react'
-import { queryOptions, useQueryClient } from '@tanstack/react-query'
-import { invoke, onEvent } from '../../lib/ipc'
+import { queryOptions } from '@tanstack/react-query'
+import { invoke } from '../../lib/ipc'
 
-/** Root of every access query: the matrix depends on users, teams, products and organizations together. */
+/**
+ * Root of every access query. Keys name their account and organization so that one organization's
+ * sync refreshes its matrix only; fleet-wide views refresh at the end of a run (app/invalidation.ts).
+ */
 export const ACCESS_ROOT = ['access'] as const
-const WATCHED = new Set(['users', 'teams', 'products', 'orgs'])
 
 export const accessQueries = {
   matrix: (accountId: string, orgId: number) =>
@@ -37,16 +38,4 @@ export const accessQueries = {
           ...(orgId !== undefined ? { orgId } : {}),
         }),
     }),
-}
-
-/** Invalidates the access queries when users, teams, products or organizations change. */
-export function useAccessInvalidation(): void {
-  const queryClient = useQueryClient()
-  useEffect(
-    () =>
-      onEvent('cache:changed', ({ scopes }) => {
-        if (scopes.some((s) => WATCHED.has(s))) void queryClient.invalidateQueries({ queryKey: ACCESS_ROOT })
-      }),
-    [queryClient],
-  )
 }

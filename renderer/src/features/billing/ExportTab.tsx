@@ -106,7 +106,7 @@ function ProfileForm({ accountId, initial }: { accountId: string; initial: Partn
 
 export function ExportTab({ accountId, from, to }: { accountId: string; from: string; to: string }) {
   const { t, i18n } = useTranslation()
-  const orgs = useQuery({ queryKey: ['orgs', 'billing', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
+  const orgs = useQuery({ queryKey: ['orgs', 'account', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
   const profile = useQuery(billingQueries.profile(accountId))
   const run = useExport()
   const [orgIds, setOrgIds] = useState<string[]>([])

@@ -33,7 +33,7 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
   const commit = useCommitImport()
   const fetchApi = useFetchInvoices()
   const invoices = useQuery(billingQueries.invoices(accountId, from, to))
-  const orgs = useQuery({ queryKey: ['orgs', 'billing', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
+  const orgs = useQuery({ queryKey: ['orgs', 'account', accountId], queryFn: () => invoke('orgs:list', { accountId }) })
   // The chosen file, known by the core's reference: its bytes never travel through IPC.
   const [file, setFile] = useState<FileRef | null>(null)
   const [choosing, setChoosing] = useState(false)

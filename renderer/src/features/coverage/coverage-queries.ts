@@ -1,11 +1,12 @@
 import { queryOptions } from '@tanstack/react-query'
+import { extraRoots } from '../../app/query-keys'
 import { invoke } from '../../lib/ipc'
 
-/** Coverage changes with every sync job of products and users (both report the `orgs` scope). */
+/** Coverage of one organization changes with its sync jobs (see app/invalidation.ts). */
 export const coverageQueries = {
   org: (accountId: string, orgId: number) =>
     queryOptions({
-      queryKey: ['orgs', 'coverage', accountId, orgId],
+      queryKey: [...extraRoots.coverage, 'org', accountId, orgId],
       queryFn: () => invoke('coverage:list', { accountId, orgId }),
     }),
 }

@@ -1,17 +1,17 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useMatch } from 'react-router'
 import type { OrgSummary } from '../../../../shared/domain/cache'
-import { scopeRoots } from '../../app/query-keys'
+import { extraRoots, scopeRoots } from '../../app/query-keys'
 import { invoke } from '../../lib/ipc'
 import { orgKey, type OrgRef } from './org-key'
 import { useOrgPrefs } from './org-prefs'
 
 export const orgsQueries = {
   all: () => queryOptions({ queryKey: [...scopeRoots.orgs, 'all'], queryFn: () => invoke('orgs:list', {}) }),
-  /** Full-text search over products and people (under the products root, so a sync refreshes it). */
+  /** Full-text search over organizations, products and people: its own key (see app/invalidation.ts). */
   search: (text: string) =>
     queryOptions({
-      queryKey: [...scopeRoots.products, 'search', text],
+      queryKey: [...extraRoots.search, text],
       queryFn: () => invoke('search:query', { text, limit: 20 }),
       staleTime: 30_000,
     }),

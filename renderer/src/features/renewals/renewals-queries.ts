@@ -1,10 +1,10 @@
 import { queryOptions } from '@tanstack/react-query'
 import { invoke } from '../../lib/ipc'
-import { scopeRoots } from '../../app/query-keys'
+import { extraRoots } from '../../app/query-keys'
 
-/** Renewals are derived from products: they live under the products root and refresh with it. */
+/** Renewals are derived from products and refresh with them (see app/invalidation.ts). */
 export const renewalQueries = {
-  all: () => [...scopeRoots.products, 'renewals'] as const,
+  all: () => [...extraRoots.renewals] as const,
   list: (withinDays: number, includeExpiredDays: number) =>
     queryOptions({
       queryKey: [...renewalQueries.all(), withinDays, includeExpiredDays],
