@@ -1,10 +1,14 @@
 /**
- * Terms shown both on screen and in documents: role names in the Manager's own wording
- * (`shared/domain/roles.ts` gives each value its key). The renderer mounts them as the `roles`
- * namespace; document writers translate with them too. Service names live in
- * `shared/domain/service-catalogue.ts`, in the same five languages.
+ * Terms shown both on screen and in documents, one path for both:
+ * - role names in the Manager's own wording, keyed by `shared/domain/roles.ts` (the one list of
+ *   roles): the renderer mounts them as the `roles` namespace, document writers use `roleName`;
+ * - service names, from `shared/domain/service-catalogue.ts` (the one list of services, named in the
+ *   five languages there): the renderer (`useServiceLabel`) and document writers use `serviceName`.
  */
 import { describeRole } from '../domain/roles'
+import { serviceLabel, type ServiceRef } from '../domain/service-catalogue'
+import { PSEUDO_LANGUAGE } from './languages'
+import { pseudoText } from './pseudo'
 import type { Catalogue } from './catalogue'
 import type { Language } from './languages'
 import { interpolate } from './translate'
@@ -97,4 +101,13 @@ export function roleName(role: string | null | undefined, language: Language): s
   const names = terms[language].roles
   const key = d.labelKey.slice('roles.'.length) as keyof typeof names
   return interpolate(names[key], d.labelParams)
+}
+
+/**
+ * A service's name in a language (`fr`, `de-CH`…), from the service catalogue; in the pseudo-locale its
+ * English name pseudo-localised, so a name that bypasses this path shows up on screen.
+ */
+export function serviceName(service: ServiceRef, language: string): string {
+  const name = serviceLabel(service, language)
+  return language === PSEUDO_LANGUAGE ? pseudoText(name) : name
 }

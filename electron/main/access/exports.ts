@@ -4,12 +4,11 @@ import { maskLetters, type MatrixData, type OffboardingRun } from '../../../shar
 import type { FileContent } from '../files/delivery'
 import { toCsv, type CsvCell } from '../export/csv'
 import { xlsxText } from '../export/neutralize'
-import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { accessDocuments, type AccessDocument } from '../../../shared/i18n/documents/access'
 import { csvDefaults, formatDateTime, plainSpaces } from '../../../shared/i18n/format'
 import type { Language } from '../../../shared/i18n/languages'
 import { problemText } from '../../../shared/i18n/problems'
-import { roleName } from '../../../shared/i18n/terms'
+import { roleName, serviceName } from '../../../shared/i18n/terms'
 import { createTranslator, type Translate } from '../../../shared/i18n/translate'
 
 function file(fileName: string, mimeType: string, content: Buffer): FileContent {
@@ -50,7 +49,7 @@ export function matrixTable(m: MatrixData, language: Language): { header: string
     t('matrix.twoFactor'),
     t('matrix.lastLogin'),
     ...m.products.map((p) =>
-      t('matrix.product', { type: serviceLabel(p.serviceName, language), name: p.name, id: p.id }),
+      t('matrix.product', { type: serviceName(p.serviceName, language), name: p.name, id: p.id }),
     ),
   ]
   const byUser = new Map<number, Map<number, string>>()

@@ -144,15 +144,15 @@ export function sheetName(name: string, used: Set<string>): string {
     // eslint-disable-next-line no-control-regex -- control characters cannot be in a sheet name
     .replace(/[[\]:*?/\\\u0000-\u001f\u007f\ufffe\uffff]/g, ' ')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ')
-    .replace(/^'+|'+$/g, '')
-    .trim()
+    // Excel refuses a name that starts or ends with a quote, also once blanks around it are trimmed.
+    .replace(/^[\s']+|[\s']+$/g, '')
   // 31 UTF-16 units at most, never cutting a surrogate pair.
   let base = ''
   for (const ch of cleaned) {
     if (base.length + ch.length > 31) break
     base += ch
   }
-  base = base.trim() || 'Sheet'
+  base = base.replace(/^[\s']+|[\s']+$/g, '') || 'Sheet'
   let candidate = base
   for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`
   used.add(candidate.toLowerCase())

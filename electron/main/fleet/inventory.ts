@@ -1,3 +1,4 @@
+import { serviceName } from '../../../shared/i18n/terms'
 import { inventoryDocuments } from '../../../shared/i18n/documents/inventory'
 import type Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
@@ -10,12 +11,7 @@ import type {
   InventoryRow,
   InventoryStatus,
 } from '../../../shared/domain/fleet'
-import {
-  SERVICE_CATALOGUE,
-  catalogueLanguage,
-  serviceLabel,
-  type CatalogueLanguage,
-} from '../../../shared/domain/service-catalogue'
+import { SERVICE_CATALOGUE, catalogueLanguage, type CatalogueLanguage } from '../../../shared/domain/service-catalogue'
 import { toCsv, type CsvCell } from '../export/csv'
 import { xlsxText } from '../export/neutralize'
 
@@ -254,7 +250,7 @@ export class Inventory {
         case 'client':
           return r.orgName
         case 'type':
-          return serviceLabel(r.serviceName, lang)
+          return serviceName(r.serviceName, lang)
         case 'expiry':
           return r.expiredAt === null ? '' : forXlsx ? new Date(r.expiredAt * 1000) : isoDay(r.expiredAt)
         case 'created':

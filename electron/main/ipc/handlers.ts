@@ -1,6 +1,6 @@
+import { serviceName } from '../../../shared/i18n/terms'
 import type { Handlers } from './dispatch'
 import type { CoreServices } from '../core'
-import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
@@ -84,7 +84,7 @@ export function createHandlers(services: CoreServices): Handlers {
         const kind = h.kind === 'org' || h.kind === 'product' ? h.kind : 'person'
         const brief = kind === 'product' ? briefs.get(`${h.accountId}:${h.ref}`) : undefined
         const subtitle = brief
-          ? [serviceLabel({ name: brief.serviceName, id: brief.serviceId }, language), brief.fqdn]
+          ? [serviceName({ name: brief.serviceName, id: brief.serviceId }, language), brief.fqdn]
               .filter(Boolean)
               .join(' · ')
           : h.subtitle

@@ -1,7 +1,7 @@
+import { serviceName } from '../../../shared/i18n/terms'
 import type Database from 'better-sqlite3'
 import type { FileContent } from '../files/delivery'
 import { AUTO_RENEW_CUTOFF_DAYS, type RenewalRow } from '../../../shared/domain/renewals'
-import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { renewalsDocuments } from '../../../shared/i18n/documents/renewals'
 import { formatDate } from '../../../shared/i18n/format'
 import type { Language } from '../../../shared/i18n/languages'
@@ -82,7 +82,7 @@ export class RenewalsService {
         rows.map((r) => [
           r.orgName,
           r.customerName,
-          serviceLabel(r.serviceName, language),
+          serviceName(r.serviceName, language),
           isoDate(r.expiredAt),
           r.daysLeft,
           r.expired ? t('expired') : r.underCutoff ? t('cutoff') : t('upcoming'),
@@ -96,7 +96,7 @@ export class RenewalsService {
           date: isoDate(r.expiredAt),
           summary: t('summary', { product: r.customerName, org: r.orgName }),
           description: t('description', {
-            type: serviceLabel(r.serviceName, language),
+            type: serviceName(r.serviceName, language),
             org: r.orgName,
             date: formatDate(isoDate(r.expiredAt), language),
           }),

@@ -129,4 +129,13 @@ describe('sheet names', () => {
     expect(b).not.toBe(a)
     expect(b.length).toBeLessThanOrEqual(31)
   })
+
+  it('never start or end with a quote, even behind blanks or after cutting to 31 characters', () => {
+    const used = new Set<string>()
+    for (const name of [" ' ", " 'L'Atelier' ", `${'x'.repeat(30)}'suffix`, "''"]) {
+      const sheet = sheetName(name, used)
+      expect(sheet, name).not.toMatch(/^[\s']|[\s']$/)
+      expect(sheet.length).toBeGreaterThan(0)
+    }
+  })
 })

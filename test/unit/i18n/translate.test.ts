@@ -1,8 +1,10 @@
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { withPluralForms } from '../../../shared/i18n/catalogue'
-import { languageFromLocales, languageFromManagerLocale } from '../../../shared/i18n/languages'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
+import { languageFromLocales, languageFromManagerLocale, PSEUDO_LANGUAGE } from '../../../shared/i18n/languages'
 import { pseudoText } from '../../../shared/i18n/pseudo'
+import { roleName, serviceName } from '../../../shared/i18n/terms'
 import { createTranslator, interpolate } from '../../../shared/i18n/translate'
 
 const catalogue = {
@@ -68,5 +70,22 @@ describe('the pseudo-locale', () => {
     expect(text.endsWith('⟧')).toBe(true)
     expect(text.length).toBeGreaterThan('Expires in {{count}} days <b>now</b>'.length + 5)
     expect(pseudoText('—')).toBe('⟦—⟧')
+  })
+})
+
+describe('terms: one path for role and service names', () => {
+  it('names roles in the Manager wording, unknown values readably', () => {
+    expect(roleName('owner', 'de')).toBe('Rechtsvertreter')
+    expect(roleName('owner', 'fr')).toBe('Représentant légal')
+    expect(roleName('owner', 'it')).toBe('Rappresentante legale')
+    expect(roleName('normal', 'de')).toBe('Mitarbeiter')
+    expect(roleName('some_new_role', 'it')).toBe('some new role')
+  })
+
+  it('names services from the service catalogue, pseudo-localised in the pseudo-locale', () => {
+    expect(serviceName('email_hosting', 'de-CH')).toBe('Mail-Service')
+    expect(serviceName({ name: 'hosting_3' }, 'it')).toBe(serviceLabel('hosting_3', 'it'))
+    expect(serviceName('drive', PSEUDO_LANGUAGE)).toBe(pseudoText(serviceLabel('drive', 'en')))
+    expect(serviceName('drive', PSEUDO_LANGUAGE)).toMatch(/^⟦.*⟧$/)
   })
 })

@@ -1,3 +1,4 @@
+import { serviceName } from '../../../../shared/i18n/terms'
 import { CoverageNotice } from '../../components/CoverageNotice'
 import { useState } from 'react'
 import {
@@ -18,7 +19,6 @@ import { IconPlus, IconX } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { errorText, problemText } from '../../lib/problem'
-import { serviceLabel } from '../../../../shared/domain/service-catalogue'
 import { maskLetters } from '../../../../shared/domain/access'
 import { invoke } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
@@ -136,7 +136,7 @@ export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; o
             {team.grants.map((g, i) => (
               <Badge key={i} variant="outline" size="sm">
                 {g.productId === null
-                  ? t('accessPage.teams.allOf', { service: serviceLabel(g.serviceName, i18n.language) })
+                  ? t('accessPage.teams.allOf', { service: serviceName(g.serviceName, i18n.language) })
                   : (g.productName ?? `#${g.productId}`)}{' '}
                 · {maskLetters(g.mask)}
               </Badge>

@@ -2,7 +2,7 @@ import { Alert, Card, Group, Stack, Table, Text, Title } from '@mantine/core'
 import { IconCalendarDollar } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { serviceLabel } from '../../../../shared/domain/service-catalogue'
+import { serviceName } from '../../../../shared/i18n/terms'
 import { EmptyState } from '../../components/EmptyState'
 import { billingQueries } from './billing-queries'
 import { formatIsoDate, formatMoney } from './billing-model'
@@ -76,7 +76,7 @@ export function ForecastTab({ accountId, from, to }: { accountId: string; from: 
               <Table.Td>{formatIsoDate(r.renewalDate, language)}</Table.Td>
               <Table.Td>{r.orgName}</Table.Td>
               <Table.Td>{r.productName}</Table.Td>
-              <Table.Td>{serviceLabel(r.serviceName, language)}</Table.Td>
+              <Table.Td>{serviceName(r.serviceName, language)}</Table.Td>
               <Table.Td ta="right">
                 {r.currency && r.amountCents !== null ? (
                   formatMoney(r.amountCents, r.currency, language)
