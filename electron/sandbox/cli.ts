@@ -21,7 +21,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --port N              port on 127.0.0.1 (default 0 = random)
   --reference-date D    YYYY-MM-DD around which dates are generated (default today)
   --profile P           faithful (default) or live-shapes (the reference's §15 variants)
-  --invoice-route       serve GET /1/accounts/{id}/invoices (off by default)
+  --invoice-route       serve GET /2/invoicing/account/{id}/invoices and /1/accounts/{id}/invoices (off by default)
   --max-per-page N      largest page returned (default 200)
   --rate-limit L/W      L requests per W ms (default 60/60000)
   --rate-limit-off      no rate limit

@@ -89,7 +89,10 @@ export interface SandboxSettings {
   rateLimitHeaders: boolean
   /** Answer for an object that exists in an account the token cannot reach. */
   unreachableObject: 'object_not_found' | 'access_denied'
-  /** Serve the (invented) invoice route `GET /1/accounts/{id}/invoices`. */
+  /**
+   * Serve the invoice routes: `GET /2/invoicing/account/{id}/invoices` (the shape seen live) and the
+   * older, invented `GET /1/accounts/{id}/invoices` (with lines and VAT).
+   */
   invoiceRoute: boolean
   /** Reject tokens whose `expiresAt` has passed. */
   tokenExpiry: boolean

@@ -5,6 +5,9 @@
 import { accountsAdd } from './accounts-add'
 import { accountsList } from './accounts-list'
 import { accountsRemove } from './accounts-remove'
+import { billingExport } from './billing-export'
+import { billingGauge } from './billing-gauge'
+import { billingImport } from './billing-import'
 import { diagnosticsCommand } from './diagnostics'
 import { orgs } from './orgs'
 import { products } from './products'
@@ -19,5 +22,8 @@ export const COMMANDS = [
   orgs,
   products,
   users,
+  billingImport,
+  billingExport,
+  billingGauge,
   diagnosticsCommand,
 ] as const

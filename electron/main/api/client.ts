@@ -28,7 +28,6 @@ import {
   DomainSchema,
   DriveSchema,
   InvitationSchema,
-  InvoiceSchema,
   MailHostingSchema,
   PartnershipSchema,
   ProductSchema,
@@ -44,7 +43,6 @@ import {
   type Domain,
   type Drive,
   type Invitation,
-  type Invoice,
   type MailHosting,
   type Partnership,
   type PatchInvitationBody,
@@ -197,11 +195,12 @@ export interface ApiClient {
   /** `GET /1/swiss_backups?account_id=` (all pages; scope `swiss-backup`). */
   listSwissBackups(accountId: number, options?: ListOptions): Promise<SwissBackup[]>
   /**
-   * `GET /1/accounts/{id}/invoices`: undocumented, unverified route (§9), as the sandbox's optional
-   * `invoiceRoute` assumes it (a third party names `/1/account/{id}/invoice`). Returns null when the route does
-   * not exist (404 `method_not_found`), so callers can detect the feature.
+   * An invoice list of one organisation at `route` (a template with `{id}`; default the route seen live,
+   * `/2/invoicing/account/{id}/invoices`, infomaniak-api.md §15). No invoice route is documented, so items
+   * are answered unvalidated (the caller reads each leniently). Returns null when the route does not exist
+   * (404 `method_not_found`), so callers can detect the feature.
    */
-  listInvoices(accountId: number, options?: ListOptions): Promise<Invoice[] | null>
+  listInvoices(accountId: number, options?: ListOptions & { route?: string }): Promise<unknown[] | null>
   /** `POST /1/accounts/{id}/invitations` → the created invitation (201). Not retried except on 429. */
   createInvitation(accountId: number, body: CreateInvitationBody, options?: CallOptions): Promise<Invitation>
   /** `PATCH /1/accounts/{id}/invitations/{invitation}` → the invitation, or `true` when the server answers only that. */
@@ -659,12 +658,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listSwissBackups: (accountId, opts) =>
       listItems('/1/swiss_backups', SwissBackupSchema, listOpts(opts, { account_id: accountId })),
     listInvoices: async (accountId, opts) => {
+      const path = (opts?.route ?? '/2/invoicing/account/{id}/invoices').replace('{id}', pathParam(accountId))
       try {
-        return await listItems(
-          `${account(accountId)}/invoices`,
-          InvoiceSchema,
-          listOpts(opts, {}, { sendPageParams: false }),
-        )
+        return await listItems(path, z.unknown(), {
+          ...listOpts(opts, {}, { sendPageParams: false }),
+          idOf: (item) => {
+            const id: unknown = typeof item === 'object' && item !== null ? Reflect.get(item, 'id') : undefined
+            return typeof id === 'number' || typeof id === 'string' ? id : null
+          },
+        })
       } catch (error) {
         if (isApiError(error, 'not_found') && error.detail.code === 'method_not_found') return null
         throw error

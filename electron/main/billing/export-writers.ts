@@ -3,13 +3,20 @@
  * a file as it goes, so memory stays flat whatever the number of rows.
  */
 import { neutralizeCell, xlsxText } from '../export/neutralize'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { EventEmitter, once } from 'node:events'
 import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
-import type { CsvOptions, Currency, InvoiceRow } from '../../../shared/domain/billing'
-import { EXPORT_STRINGS, formatDate, formatMoney, type ExportLocale } from './export-i18n'
-import { isSwiss } from '../../../shared/i18n/format'
+import type { CsvOptions, Currency, Forecast, InvoiceRow, InvoiceStatus } from '../../../shared/domain/billing'
+import {
+  EXPORT_STRINGS,
+  XLSX_DATE_FORMAT,
+  formatDate,
+  formatMonth,
+  formatMoney,
+  type ExportLocale,
+} from './export-i18n'
 import { interpolate } from '../../../shared/i18n/translate'
 
 export type Progress = (done: number) => void
@@ -24,7 +31,7 @@ export function csvNumber(cents: number, decimal: '.' | ','): string {
   return decimal === ',' ? s.replace('.', ',') : s
 }
 
-type Cell = { text: string } | { cents: number }
+type Cell = { text: string } | { cents: number | null }
 
 /** A text cell, neutralised ({@link neutralizeCell}) then quoted (the hot path of CSV exports). */
 export function csvText(value: string, delimiter: string): string {
@@ -44,7 +51,9 @@ export function csvLine(cells: readonly Cell[], options: CsvOptions): string {
     line +=
       'text' in cell
         ? csvText(cell.text, options.delimiter)
-        : quoteCsv(csvNumber(cell.cents, options.decimal), options.delimiter)
+        : cell.cents === null
+          ? ''
+          : quoteCsv(csvNumber(cell.cents, options.decimal), options.delimiter)
   }
   return line + '\r\n'
 }
@@ -89,7 +98,8 @@ export async function writeCsv(
     let n = 0
     for (const r of rows) {
       const d = options.delimiter
-      const num = (cents: number): string => quoteCsv(csvNumber(cents, options.decimal), d)
+      const num = (cents: number | null): string =>
+        cents === null ? '' : quoteCsv(csvNumber(cents, options.decimal), d)
       buffer +=
         csvText(r.orgName, d) +
         d +
@@ -215,7 +225,7 @@ export async function writeXlsx(
   progress: Progress,
 ): Promise<number> {
   const t = EXPORT_STRINGS[locale]
-  const dateFormat = isSwiss(locale) ? 'dd.mm.yyyy' : 'dd/mm/yyyy'
+  const dateFormat = XLSX_DATE_FORMAT[locale]
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: true,
@@ -286,8 +296,8 @@ export async function writeXlsx(
       r.dueDate ? dateOf(r.dueDate) : null,
       xlsxText(t.statuses[r.status]),
       r.currency,
-      r.amountExclVatCents / 100,
-      r.vatCents / 100,
+      r.amountExclVatCents === null ? null : r.amountExclVatCents / 100,
+      r.vatCents === null ? null : r.vatCents / 100,
       r.amountInclVatCents / 100,
       xlsxText(r.description ?? ''),
     ])
@@ -305,9 +315,14 @@ export async function writeXlsx(
   return n
 }
 
+/** Statuses no total counts (voided invoices); credit notes count with their negative amounts. */
+export const NOT_COUNTED: ReadonlySet<InvoiceStatus> = new Set(['cancelled'])
+
 export interface PdfOptions {
   locale: ExportLocale
   partnerName: string
+  partnerAddress?: string
+  partnerVatNumber?: string
   logo: Buffer | null
   from: string
   to: string
@@ -357,11 +372,29 @@ export async function writePdf(
         // An unreadable logo must not stop the statement.
       }
     }
-    doc
-      .font('Helvetica-Bold')
-      .fontSize(14)
-      .text(options.partnerName || 'Switchboard', left + 300, y, { width: 214, align: 'right' })
-    y += 64
+    // The partner's letterhead: name, address and VAT number (never the app's name).
+    let right = y
+    if (options.partnerName) {
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(14)
+        .text(options.partnerName, left + 264, right, { width: 250, align: 'right' })
+      right = doc.y
+    }
+    const letterhead = [
+      ...(options.partnerAddress ?? '')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .slice(0, 5),
+      ...(options.partnerVatNumber ? [`${t.vatNumber}: ${options.partnerVatNumber}`] : []),
+    ]
+    doc.font('Helvetica').fontSize(9)
+    for (const l of letterhead) {
+      doc.text(l, left + 264, right, { width: 250, align: 'right', lineBreak: false })
+      right += 12
+    }
+    y = Math.max(y + 64, right + 12)
     doc.font('Helvetica-Bold').fontSize(18).text(t.statement, left, y)
     y += 28
     doc
@@ -439,15 +472,15 @@ export async function writePdf(
       formatDate(r.issueDate, options.locale),
       r.dueDate ? formatDate(r.dueDate, options.locale) : '',
       t.statuses[r.status],
-      formatMoney(r.amountExclVatCents, r.currency, options.locale),
-      formatMoney(r.vatCents, r.currency, options.locale),
+      r.amountExclVatCents === null ? t.vatUnknown : formatMoney(r.amountExclVatCents, r.currency, options.locale),
+      r.vatCents === null ? t.vatUnknown : formatMoney(r.vatCents, r.currency, options.locale),
       formatMoney(r.amountInclVatCents, r.currency, options.locale),
     ]
     cols.forEach((c, i) =>
       doc.text(values[i] ?? '', c.x, y, { width: c.w, align: 'right' in c ? 'right' : 'left', lineBreak: false }),
     )
     doc.y = y + 14
-    if (r.status !== 'cancelled') {
+    if (!NOT_COUNTED.has(r.status)) {
       const tot = totals.get(r.currency) ?? { incl: 0, unpaid: 0 }
       tot.incl += r.amountInclVatCents
       if (r.status === 'unpaid') tot.unpaid += r.amountInclVatCents
@@ -465,4 +498,133 @@ export async function writePdf(
   await once(out, 'finish')
   progress(n)
   return n
+}
+
+/** The forecast as one CSV table: one row per renewal, in the document language. */
+export async function writeForecastCsv(
+  file: string,
+  f: Forecast,
+  options: CsvOptions,
+  locale: ExportLocale,
+): Promise<number> {
+  const t = EXPORT_STRINGS[locale]
+  const out = createWriteStream(file)
+  try {
+    let buffer = options.bom ? '\ufeff' : ''
+    buffer += csvLine(
+      [t.renewal, t.client, t.clientNumber, t.product, t.service, t.currency, t.revenue, t.cost, t.margin].map(
+        (text) => ({ text }),
+      ),
+      options,
+    )
+    for (const r of f.rows) {
+      buffer += csvLine(
+        [
+          { text: r.renewalDate },
+          { text: r.orgName },
+          { text: String(r.orgId) },
+          { text: r.productName },
+          { text: serviceLabel(r.serviceName, locale) },
+          { text: r.currency },
+          { cents: r.amountCents },
+          { cents: r.costCents },
+          { cents: r.amountCents !== null && r.costCents !== null ? r.amountCents - r.costCents : null },
+        ],
+        options,
+      )
+      if (buffer.length > 65_536) {
+        await write(out, buffer)
+        buffer = ''
+      }
+    }
+    await write(out, buffer)
+    await finish(out)
+    return f.rows.length
+  } catch (error) {
+    out.destroy()
+    throw error
+  }
+}
+
+/** The forecast as a workbook: renewals, totals per client, totals per month (every month, zeros included). */
+export async function writeForecastXlsx(file: string, f: Forecast, locale: ExportLocale): Promise<number> {
+  const t = EXPORT_STRINGS[locale]
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false })
+  wb.creator = 'Switchboard'
+  const frozen: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1 }]
+  const used = new Set<string>()
+  const bold = (ws: ExcelJS.Worksheet): void => {
+    ws.getRow(1).font = { bold: true }
+  }
+  const money = (row: ExcelJS.Row, cells: readonly number[], currency: Currency): void => {
+    for (const c of cells) row.getCell(c).numFmt = moneyFormat(currency)
+  }
+
+  const rows = wb.addWorksheet(sheetName(t.forecast, used), { views: frozen })
+  rows.columns = [
+    { header: xlsxText(t.renewal), width: 14 },
+    { header: xlsxText(t.client), width: 32 },
+    { header: xlsxText(t.product), width: 32 },
+    { header: xlsxText(t.service), width: 18 },
+    { header: xlsxText(t.currency), width: 10 },
+    { header: xlsxText(t.revenue), width: 16 },
+    { header: xlsxText(t.cost), width: 16 },
+    { header: xlsxText(t.margin), width: 16 },
+  ]
+  bold(rows)
+  for (const r of f.rows) {
+    const row = rows.addRow([
+      dateOf(r.renewalDate),
+      xlsxText(r.orgName),
+      xlsxText(r.productName),
+      xlsxText(serviceLabel(r.serviceName, locale)),
+      r.currency,
+      r.amountCents === null ? null : r.amountCents / 100,
+      r.costCents === null ? null : r.costCents / 100,
+      r.amountCents !== null && r.costCents !== null ? (r.amountCents - r.costCents) / 100 : null,
+    ])
+    row.getCell(1).numFmt = XLSX_DATE_FORMAT[locale]
+    money(row, [6, 7, 8], r.currency)
+    row.commit()
+  }
+  rows.commit()
+
+  const clients = wb.addWorksheet(sheetName(t.perClient, used), { views: frozen })
+  clients.columns = [
+    { header: xlsxText(t.client), width: 32 },
+    { header: xlsxText(t.currency), width: 10 },
+    { header: xlsxText(t.revenue), width: 16 },
+    { header: xlsxText(t.cost), width: 16 },
+    { header: xlsxText(t.margin), width: 16 },
+  ]
+  bold(clients)
+  for (const c of f.perClient)
+    for (const x of c.totals) {
+      const row = clients.addRow([
+        xlsxText(c.orgName),
+        x.currency,
+        x.revenueCents / 100,
+        x.costCents / 100,
+        x.marginCents / 100,
+      ])
+      money(row, [3, 4, 5], x.currency)
+      row.commit()
+    }
+  clients.commit()
+
+  const months = wb.addWorksheet(sheetName(t.perMonth, used), { views: frozen })
+  const currencies = f.perMonth[0]?.totals.map((x) => x.currency) ?? []
+  months.columns = [
+    { header: xlsxText(t.month), width: 18 },
+    ...currencies.map((c) => ({ header: `${xlsxText(t.revenue)} ${c}`, width: 18 })),
+  ]
+  bold(months)
+  for (const m of f.perMonth) {
+    const row = months.addRow([xlsxText(formatMonth(m.month, locale)), ...m.totals.map((x) => x.cents / 100)])
+    m.totals.forEach((x, i) => (row.getCell(i + 2).numFmt = moneyFormat(x.currency)))
+    row.commit()
+  }
+  months.commit()
+  await wb.commit()
+  return f.rows.length
 }

@@ -57,4 +57,21 @@ export const invoicesRoutes: RouteDef[] = [
       return ok(S.invoice(inv))
     },
   },
+  {
+    // The route a third party saw live (infomaniak-api.md §15): items with
+    // `id, type, status, amount_incl_tax, currency, created_at, pdf`. Served with the option above.
+    id: 'invoicing.invoices',
+    method: 'GET',
+    path: '/2/invoicing/account/{account}/invoices',
+    scope: UNDOCUMENTED,
+    optional: 'invoiceRoute',
+    handle: (ctx) => {
+      const { org, access } = orgParam(ctx)
+      requireBilling(access)
+      const items = [...(ctx.store.ix.invoicesByOrg.get(org.id) ?? [])].sort(
+        (a, b) => b.issuedAt - a.issuedAt || b.id - a.id,
+      )
+      return listResponse(items, ctx.query, pageOpts(ctx), (i) => S.invoiceV2(i))
+    },
+  },
 ]

@@ -138,3 +138,16 @@ export function invoice(i: Invoice): Record<string, unknown> {
     })),
   }
 }
+
+/** The shape seen live on `/2/invoicing/account/{id}/invoices` (amounts including tax only). */
+export function invoiceV2(i: Invoice): Record<string, unknown> {
+  return {
+    id: i.id,
+    type: 'invoice',
+    status: i.status,
+    amount_incl_tax: i.amountInclVatCents / 100,
+    currency: i.currency,
+    created_at: i.issuedAt,
+    pdf: `https://api.infomaniak.com/2/invoicing/account/${i.accountId}/invoices/${i.id}/pdf`,
+  }
+}

@@ -1,60 +1,68 @@
 import { z } from 'zod'
 import {
   BillingOverview,
+  ClientCurrency,
+  Currency,
   ExportProgress,
   ExportRequest,
   ExportResult,
   FetchInvoicesResult,
   Forecast,
-  ImportMapping,
+  ForecastExportRequest,
+  ImportOptions,
   ImportPreview,
   ImportResult,
+  InvoiceRouteStatus,
   InvoiceRow,
   IsoDate,
+  Margins,
+  PartnerGauge,
   PartnerProfile,
   PriceEntry,
 } from '../../domain/billing'
 import { FileId } from '../../domain/files'
 
 const AccountId = z.string().min(1).max(100)
+const PreviewId = z.string().max(100)
 
-/** Billing channels (ledger, CSV import, API invoices, price list, forecast, exports). */
+/** Billing channels (ledger, CSV import, API invoices, price list, forecast, gauge, margins, exports). */
 export const billingContract = {
   /**
-   * Reads a Manager CSV export and answers the detected mapping, a sample and row-level errors. Writes
-   * nothing. The file is the one the user chose (`files:choose-import` in the app, an upload in the
-   * browser shell): the core reads it from disk, its bytes never travel through IPC.
+   * Reads a Manager CSV export (the file the user chose — `files:choose-import` in the app, an upload in
+   * the browser shell — read by the core from disk; or a previous preview read again with other options)
+   * and answers the detected mapping, a sample, totals and row-level errors (at most 1 MB). Writes
+   * nothing. A file that cannot be an invoice list fails with INVALID_INPUT and `details` =
+   * `ImportFileError`.
    */
   'billing:import-preview': {
     input: z
       .object({
         accountId: AccountId,
-        fileId: FileId,
-        /** Corrections from a previous preview (column index per field; organization per file value). */
-        mapping: ImportMapping.optional(),
-        orgOverrides: z.record(z.string().max(300), z.number().int().nonnegative()).optional(),
+        fileId: FileId.optional(),
+        previewId: PreviewId.optional(),
+        options: ImportOptions.optional(),
       })
       .strict(),
     output: ImportPreview,
   },
   /**
-   * Imports a previewed file (or the file again) with optional mapping overrides, all or nothing:
-   * any invalid row and nothing is written. The same file or the same invoices add nothing.
+   * Imports a previewed file (or the file again), all or nothing: any invalid row and nothing is
+   * written. The same file or the same invoices add nothing. The mapping is saved for the layout.
    */
   'billing:import-commit': {
     input: z
       .object({
         accountId: AccountId,
-        previewId: z.string().max(100).optional(),
+        previewId: PreviewId.optional(),
         fileId: FileId.optional(),
-        mapping: ImportMapping.optional(),
-        /** Organization value as written in the file → cached organization id. */
-        orgOverrides: z.record(z.string().max(300), z.number().int().nonnegative()).optional(),
+        options: ImportOptions.optional(),
       })
       .strict(),
     output: ImportResult,
   },
-  /** Reads invoices from the API where the account has the (optional, undocumented) invoice route. */
+  /** Which invoice route the account has (detected by the last fetch), if any. */
+  'billing:invoice-route': { input: z.object({ accountId: AccountId }).strict(), output: InvoiceRouteStatus },
+  /** Reads invoices from the API where the account has an invoice route (detected, remembered). */
   'billing:fetch-invoices': {
     input: z.object({ accountId: AccountId }).strict(),
     output: FetchInvoicesResult,
@@ -71,7 +79,7 @@ export const billingContract = {
       .strict(),
     output: z.array(InvoiceRow),
   },
-  /** The partner's price list of an account. */
+  /** The partner's price list of an account (resale and purchase prices). */
   'billing:prices-get': { input: z.object({ accountId: AccountId }).strict(), output: z.array(PriceEntry) },
   /** Replaces the price list of an account. */
   'billing:prices-set': {
@@ -80,24 +88,39 @@ export const billingContract = {
   },
   /** Services seen in the cached products of an account (to fill the price list). */
   'billing:services': { input: z.object({ accountId: AccountId }).strict(), output: z.array(z.string()) },
-  /** Renewals due in a period (product expiry dates × price list), per client and currency. */
+  /** Each client's currency: the user's setting, else its latest invoice, else CHF. */
+  'billing:currencies': { input: z.object({ accountId: AccountId }).strict(), output: z.array(ClientCurrency) },
+  /** Sets (or clears with null) the currency a client is invoiced in. */
+  'billing:currency-set': {
+    input: z
+      .object({ accountId: AccountId, orgId: z.number().int().nonnegative(), currency: Currency.nullable() })
+      .strict(),
+    output: z.array(ClientCurrency),
+  },
+  /** Renewals due in a period (default: the next 12 months), per client in its own currency, with margins. */
   'billing:forecast': {
     input: z
       .object({
         accountId: AccountId,
-        from: IsoDate,
-        to: IsoDate,
+        from: IsoDate.optional(),
+        to: IsoDate.optional(),
         orgIds: z.array(z.number().int()).max(10_000).optional(),
       })
       .strict(),
     output: Forecast,
   },
-  /** Totals per client, month and currency for a period, and the partner-program gauge. */
+  /** The forecast as CSV or XLSX. */
+  'billing:forecast-export': { input: ForecastExportRequest, output: ExportResult },
+  /** Totals per client, month (every month, zeros included) and currency for a period. */
   'billing:overview': {
     input: z.object({ accountId: AccountId, from: IsoDate.optional(), to: IsoDate.optional() }).strict(),
     output: BillingOverview,
   },
-  /** The partner's name and logo shown on PDF statements. */
+  /** The partner-program gauge: what counts (client organizations, active paid products) and what not. */
+  'billing:gauge': { input: z.object({ accountId: AccountId }).strict(), output: PartnerGauge },
+  /** Yearly revenue, cost and margin per client and currency. */
+  'billing:margins': { input: z.object({ accountId: AccountId }).strict(), output: Margins },
+  /** The partner's name, address, VAT number and logo shown on PDF statements. */
   'billing:profile-get': { input: z.object({ accountId: AccountId }).strict(), output: PartnerProfile },
   'billing:profile-set': {
     input: z.object({ accountId: AccountId, profile: PartnerProfile }).strict(),

@@ -70,7 +70,6 @@ test('billing: import a Manager CSV, see the overview, export CSV, XLSX and PDF'
   await expect(app.getByTestId('total-EUR')).toContainText("EUR 1'766.90")
   await expect(app.getByTestId('per-client')).toContainText(a.name)
   await expect(app.getByTestId('chart-CHF')).toBeVisible()
-  await expect(app.getByTestId('partner-gauge')).toBeVisible()
   await app.screenshot({ path: testInfo.outputPath('billing-overview.png'), fullPage: true })
 
   // Exports: each format arrives as a download.
@@ -118,10 +117,8 @@ test('billing: import a Manager CSV, see the overview, export CSV, XLSX and PDF'
   await app.getByRole('tab', { name: 'Price list' }).click()
   await expect(app.getByTestId('price-list').getByRole('row')).not.toHaveCount(1)
   await app.getByRole('tab', { name: 'Renewal forecast' }).click()
-  await app.getByTestId('period-to').fill(`${year + 1}-12-31`)
   await expect(app.getByTestId('forecast-table')).toBeVisible()
   await expect(app.getByTestId('forecast-total-CHF')).toBeVisible()
-  await app.screenshot({ path: testInfo.outputPath('billing-forecast.png') })
 
   // French: the same overview, every label translated.
   await app.evaluate(async () => {
@@ -129,6 +126,80 @@ test('billing: import a Manager CSV, see the overview, export CSV, XLSX and PDF'
   })
   await app.getByRole('tab', { name: 'Aperçu' }).click()
   await expect(app.getByRole('heading', { name: 'Facturation' })).toBeVisible()
+  await app.getByRole('tab', { name: 'Seuil partenaire' }).click()
   await expect(app.getByText('Seuil du programme partenaire')).toBeVisible()
   await app.screenshot({ path: testInfo.outputPath('billing-overview-fr.png'), fullPage: true })
+})
+
+test('billing: forecast from today, truthful gauge and margins (screenshots)', async ({ app }, testInfo) => {
+  test.setTimeout(240_000)
+  const orgs = await demoOrgs(app)
+  await expect(app.getByTestId('sync-indicator')).toHaveCount(0, { timeout: 120_000 })
+  const accountId = orgs[0]?.accountId ?? ''
+  // Resale and purchase prices for every service (monthly in EUR for some), and one client invoiced in EUR.
+  const eurClient = await app.evaluate(async (account) => {
+    const api = window.api
+    if (!api) throw new Error('no bridge')
+    const services = await api.invoke('billing:services', { accountId: account })
+    const names = services.ok ? (services.value as string[]) : []
+    await api.invoke('billing:prices-set', {
+      accountId: account,
+      entries: names.flatMap((serviceName, i) => [
+        {
+          serviceName,
+          period: 'yearly',
+          currency: 'CHF',
+          priceCents: 18_000 + i * 2_500,
+          purchaseCents: Math.round((18_000 + i * 2_500) * (0.62 + (i % 4) * 0.07)),
+        },
+        ...(i % 3 === 2
+          ? []
+          : [{ serviceName, period: 'monthly', currency: 'EUR', priceCents: 1_500 + i * 200, purchaseCents: null }]),
+      ]),
+    })
+    const gauge = await api.invoke('billing:gauge', { accountId: account })
+    const clients = gauge.ok
+      ? [
+          ...new Set(
+            (gauge.value as { items: { orgId: number; excluded: string | null }[] }).items
+              .filter((i) => i.excluded === null)
+              .map((i) => i.orgId),
+          ),
+        ]
+      : []
+    const eur = clients[1] ?? clients[0] ?? 0
+    await api.invoke('billing:currency-set', { accountId: account, orgId: eur, currency: 'EUR' })
+    return eur
+  }, accountId)
+  expect(eurClient).toBeGreaterThan(0)
+
+  await app.getByRole('link', { name: 'Billing' }).click()
+  await app.getByRole('tab', { name: 'Renewal forecast' }).click()
+  // The forecast looks ahead: from today, twelve months.
+  const today = new Date()
+  const iso = (d: Date): string =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+  await expect(app.getByTestId('forecast-from')).toHaveValue(iso(today))
+  await expect(app.getByTestId('forecast-total-CHF')).toBeVisible()
+  await expect(app.getByTestId('forecast-chart-CHF')).toBeVisible()
+  // Every month of the period, zero months included: 12, or 13 when the period starts after the 1st.
+  await expect(app.getByTestId('forecast-chart-CHF').locator('svg > g:has(title)')).toHaveCount(
+    today.getDate() === 1 ? 12 : 13,
+  )
+  await expect(app.getByTestId('forecast-missing')).toContainText('No price in EUR for')
+  await app.screenshot({ path: testInfo.outputPath('billing-forecast-light.png'), animations: 'disabled' })
+  const [download] = await Promise.all([app.waitForEvent('download'), app.getByTestId('forecast-export-xlsx').click()])
+  expect(download.suggestedFilename()).toMatch(/^forecast-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/)
+
+  await app.getByRole('tab', { name: 'Partner gauge' }).click()
+  await expect(app.getByTestId('gauge-CHF')).toBeVisible()
+  await expect(app.getByTestId('gauge-explain')).toContainText('client organisations under a partnership')
+  await expect(app.getByTestId('gauge-explain')).toContainText('Your own organisation')
+  await expect(app.getByTestId('gauge-items').getByRole('row')).not.toHaveCount(1)
+  await app.screenshot({ path: testInfo.outputPath('billing-gauge-light.png'), animations: 'disabled' })
+
+  await app.getByRole('tab', { name: 'Margins' }).click()
+  await expect(app.getByTestId('margin-total-CHF')).toContainText('Margin')
+  await expect(app.getByTestId('margins-per-client')).toBeVisible()
+  await app.screenshot({ path: testInfo.outputPath('billing-margin-light.png'), animations: 'disabled' })
 })

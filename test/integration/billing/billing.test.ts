@@ -182,29 +182,37 @@ describe('overview, forecast, exports', () => {
         exclCents: 100_000 + 25_000 + 200_000 + 123_450,
         inclCents: 484_775,
         unpaidCents: 27_025 + 216_200 + 133_450,
+        vatUnknownCount: 0,
       },
       // F-003 1334.50 + R-100 1334.49 + INV-9 1334.49 (EUR; cancelled ones excluded)
-      { currency: 'EUR', exclCents: 123_450 * 3, inclCents: 400_348, unpaidCents: 0 },
+      { currency: 'EUR', exclCents: 123_450 * 3, inclCents: 400_348, unpaidCents: 0, vatUnknownCount: 0 },
     ])
     const cafe = o.perClient.filter((c) => c.orgId === 101)
     expect(cafe).toEqual([
       { orgId: 101, orgName: 'Café Müller SA', currency: 'CHF', count: 4, exclCents: 448_450, inclCents: 484_775 },
     ])
     expect(o.perMonth.every((m) => m.currency === 'CHF' || m.currency === 'EUR')).toBe(true)
-    expect(o.gauge).toEqual([
-      { currency: 'CHF', yearlyCents: 250_000, thresholdCents: 200_000, reached: true },
-      { currency: 'EUR', yearlyCents: 90_000, thresholdCents: 180_000, reached: false },
+    // Every month of the period, per currency, zeros included (April's only invoice is cancelled).
+    const half = await call('billing:overview', { accountId: 'acc', from: '2026-01-01', to: '2026-06-30' })
+    expect([...new Set(half.perMonth.map((m) => m.month))]).toEqual([
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
     ])
-    expect(o.gaugeMissingPrices).toEqual(['kdrive'])
+    expect(half.perMonth.filter((m) => m.month >= '2026-04').every((m) => m.inclCents === 0)).toBe(true)
+    expect(half.perMonth).toHaveLength(12)
 
     const f = await call('billing:forecast', { accountId: 'acc', from: '2026-06-01', to: '2026-12-31' })
     expect(f.rows.map((r) => [r.orgName, r.renewalDate, r.currency, r.amountCents])).toEqual([
       ['Café Müller SA', '2026-06-10', 'CHF', 250_000],
       ['Acme GmbH', '2026-07-01', 'EUR', 90_000],
     ])
-    expect(f.totals).toEqual([
-      { currency: 'CHF', cents: 250_000 },
-      { currency: 'EUR', cents: 90_000 },
+    expect(f.totals.map((t) => [t.currency, t.revenueCents])).toEqual([
+      ['CHF', 250_000],
+      ['EUR', 90_000],
     ])
   })
 
@@ -315,7 +323,7 @@ describe('overview, forecast, exports', () => {
   )
 
   it.each([
-    ['de', ';', ['Kunde', 'Kundennummer', 'Rechnung', 'Rechnungsdatum', 'Fällig am', 'Status', 'Währung']],
+    ['de', ';', ['Kunde', 'Kundennummer', 'Rechnung', 'Rechnungsdatum', 'Fälligkeit', 'Status', 'Währung']],
     ['it', ';', ['Cliente', 'Numero cliente', 'Fattura', 'Data fattura', 'Scadenza', 'Stato', 'Valuta']],
   ] as const)('exports CSV headers and values in %s', async (locale, delimiter, headers) => {
     const r = await call('billing:export', {
@@ -368,8 +376,8 @@ describe('overview, forecast, exports', () => {
         "CHF 4'847.75",
         '15.01.2026',
         'Offen',
-        'Fällig am',
-        'Total pro Währung',
+        'Fälligkeit',
+        'Summen pro Währung',
       ],
     ],
     [
@@ -381,12 +389,12 @@ describe('overview, forecast, exports', () => {
         'Totale CHF',
         "CHF 4'847.75",
         '15.01.2026',
-        'Da pagare',
+        'Non pagata',
         'Scadenza',
         'Totali per valuta',
       ],
     ],
-    ['es', ['Extracto de cuenta', 'Cliente: Café Müller SA', 'Total CHF', '4847,75 CHF', '15/01/2026', 'Pendiente']],
+    ['es', ['Estado de cuenta', 'Cliente: Café Müller SA', 'Total CHF', '4847,75 CHF', '15/01/2026', 'Pendiente']],
   ] as const)('exports a %s PDF statement per client, checked with pdftotext', async (locale, expected) => {
     const r = await call('billing:export', {
       accountId: 'acc',

@@ -31,6 +31,12 @@ function billingInputs(ids: { accountId: string; orgId: number; fileId: string }
     'billing:profile-get': { accountId: ids.accountId },
     'billing:profile-set': { accountId: ids.accountId, profile: { name: 'Agency', logoBase64: null, logoMime: null } },
     'billing:export': { accountId: ids.accountId, format: 'csv', ...period, locale: 'en' },
+    'billing:invoice-route': { accountId: ids.accountId },
+    'billing:currencies': { accountId: ids.accountId },
+    'billing:currency-set': { accountId: ids.accountId, orgId: ids.orgId, currency: 'EUR' },
+    'billing:forecast-export': { accountId: ids.accountId, format: 'xlsx', ...period, locale: 'de' },
+    'billing:gauge': { accountId: ids.accountId },
+    'billing:margins': { accountId: ids.accountId },
   } as const
 }
 

@@ -13,13 +13,20 @@ import { tempDir } from '../../helpers/temp'
 
 type Snapshot = Record<string, unknown[][]>
 
-/** Every row of the tables (in `main`, else in `cache`), in a stable order, as arrays. */
-function snapshot(db: Database.Database, tables: readonly string[]): Snapshot {
+/**
+ * Every row of the tables (in `main`, else in `cache`), in a stable order, as arrays; only the columns
+ * `columns` names for a table when given (later migrations add columns the legacy file never had).
+ */
+function snapshot(
+  db: Database.Database,
+  tables: readonly string[],
+  columns: Readonly<Record<string, readonly string[]>> = {},
+): Snapshot {
   const out: Snapshot = {}
   const inMain = new Set(plainTables(db, 'main'))
   for (const table of tables) {
     const schema = inMain.has(table) ? 'main' : 'cache'
-    const cols = columnsOf(db, schema, table)
+    const cols = columns[table] ?? columnsOf(db, schema, table)
     out[table] = db
       .prepare(
         `SELECT ${cols.map((c) => `"${c}"`).join(', ')} FROM ${schema}."${table}" ORDER BY ${cols.map((_, i) => i + 1).join(', ')}`,
@@ -116,6 +123,7 @@ describe('splitting the single switchboard.sqlite of earlier versions', () => {
     }
     legacy.exec('DETACH DATABASE src; DETACH DATABASE srccache')
     const before = snapshot(legacy, tables)
+    const legacyColumns = Object.fromEntries(tables.map((t) => [t, columnsOf(legacy, 'main', t)]))
     legacy.close()
     const counts = Object.fromEntries(Object.entries(before).map(([t, rows]) => [t, rows.length]))
     for (const t of ['accounts', 'orgs', 'products', 'org_users', 'teams', 'access_history', 'audit_log'])
@@ -134,7 +142,7 @@ describe('splitting the single switchboard.sqlite of earlier versions', () => {
       expect(existsSync(join(dir, 'switchboard.sqlite'))).toBe(false)
       expect(existsSync(join(dir, 'switchboard.sqlite.before-split'))).toBe(true)
       expect(split?.tables.reduce((n, t) => n + t.skipped, 0)).toBe(0)
-      const after = snapshot(ctx.core.db, tables)
+      const after = snapshot(ctx.core.db, tables, legacyColumns)
       for (const table of tables) expect(after[table], table).toEqual(before[table])
       // The FTS index was rebuilt from the copied documents.
       const hits = await ctx.core.dispatch('search:query', { text: 'split@example' }, { transport: 'test' })

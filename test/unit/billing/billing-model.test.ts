@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  axisTicks,
+  marginPercent,
+  nextTwelveMonths,
   currentYear,
   fileToBase64,
   formatIsoDate,
@@ -27,6 +30,24 @@ describe('billing view model', () => {
     expect(formatIsoDate('2026-03-05', 'en')).toBe('5 Mar 2026')
     expect(formatMonth('2026-03', 'en')).toBe('Mar 26')
     expect(currentYear(new Date(2026, 5, 1))).toEqual({ from: '2026-01-01', to: '2026-12-31' })
+  })
+  it('looks twelve months ahead from today, not over the calendar year', () => {
+    expect(nextTwelveMonths(new Date(2026, 11, 1))).toEqual({ from: '2026-12-01', to: '2027-11-30' })
+    expect(nextTwelveMonths(new Date(2026, 1, 28))).toEqual({ from: '2026-02-28', to: '2027-02-27' })
+  })
+  it('draws round axis ticks from zero to at least the largest value', () => {
+    expect(axisTicks(1_234_500)).toEqual([0, 500_000, 1_000_000, 1_500_000])
+    expect(axisTicks(0)).toEqual([0, 50, 100])
+    for (const max of [1, 99, 12_345, 987_654_321]) {
+      const ticks = axisTicks(max)
+      expect(ticks[0]).toBe(0)
+      expect(ticks.at(-1)).toBeGreaterThanOrEqual(max)
+      expect(ticks.length).toBeLessThanOrEqual(6)
+    }
+  })
+  it('gives the margin as a share of the revenue it is computed on', () => {
+    expect(marginPercent(2_500, 10_000, 'en')).toBe('25%')
+    expect(marginPercent(100, 0, 'en')).toBeNull()
   })
   it('reads a file as base64', async () => {
     const base64 = await fileToBase64(new Blob([new Uint8Array([0xef, 0xbb, 0xbf, 0x41])]))

@@ -9,9 +9,13 @@ import {
   parseAmountCents,
   parseDate,
   parseStatus,
+  type OrgRef,
 } from '../../../electron/main/billing/csv-import'
+import type { ImportOptions } from '../../../shared/domain/billing'
 
 const fixture = (name: string): Uint8Array => readFileSync(join(__dirname, '../../fixtures/billing', name))
+const run = (bytes: Uint8Array, orgs: readonly OrgRef[], options: ImportOptions = {}) =>
+  analyse({ bytes, orgs, options })
 
 export const ORGS = [
   { id: 101, name: 'Café Müller SA' },
@@ -109,8 +113,8 @@ describe('detection', () => {
 })
 
 describe('analyse fixture files', () => {
-  it('French, Swiss numbers, UTF-8 BOM, semicolons', () => {
-    const a = analyse(fixture('fr-swiss-semicolon-bom.csv'), ORGS)
+  it('French, Swiss numbers, UTF-8 BOM, semicolons', async () => {
+    const a = await run(fixture('fr-swiss-semicolon-bom.csv'), ORGS)
     expect(a.errors).toEqual([])
     expect(a.delimiter).toBe(';')
     expect(
@@ -132,8 +136,8 @@ describe('analyse fixture files', () => {
     ])
     expect(a.invoices[3]?.dueDate).toBeNull()
   })
-  it('German, European numbers, Windows-1252', () => {
-    const a = analyse(fixture('de-european-semicolon-cp1252.csv'), ORGS)
+  it('German, European numbers, Windows-1252', async () => {
+    const a = await run(fixture('de-european-semicolon-cp1252.csv'), ORGS)
     expect(a.errors).toEqual([])
     expect(a.invoices.map((i) => [i.number, i.orgId, i.inclCents, i.currency, i.status])).toEqual([
       ['R-100', 104, 133_449, 'EUR', 'paid'],
@@ -141,8 +145,8 @@ describe('analyse fixture files', () => {
       ['R-102', 104, 1_081, 'EUR', 'cancelled'],
     ])
   })
-  it('Italian, tabs, spaced thousands, dd/mm/yyyy', () => {
-    const a = analyse(fixture('it-tab-spaces.csv'), ORGS)
+  it('Italian, tabs, spaced thousands, dd/mm/yyyy', async () => {
+    const a = await run(fixture('it-tab-spaces.csv'), ORGS)
     expect(a.errors).toEqual([])
     expect(a.delimiter).toBe('\t')
     expect(a.invoices.map((i) => [i.orgId, i.issueDate, i.inclCents, i.status])).toEqual([
@@ -150,21 +154,21 @@ describe('analyse fixture files', () => {
       [103, '2026-02-05', 8_648, 'unpaid'],
     ])
   })
-  it('English, comma, client numbers, quoted thousands', () => {
-    const a = analyse(fixture('en-comma-client-number.csv'), ORGS)
+  it('English, comma, client numbers, quoted thousands', async () => {
+    const a = await run(fixture('en-comma-client-number.csv'), ORGS)
     expect(a.errors).toEqual([])
     expect(a.invoices.map((i) => [i.orgId, i.exclCents, i.inclCents, i.description])).toEqual([
       [104, 123_450, 133_449, 'Hosting, yearly'],
       [101, 123_450, 133_450, '=HYPERLINK("http://evil")'],
     ])
   })
-  it('Spanish', () => {
-    const a = analyse(fixture('es-comma.csv'), ORGS)
+  it('Spanish', async () => {
+    const a = await run(fixture('es-comma.csv'), ORGS)
     expect(a.errors).toEqual([])
     expect(a.invoices[0]).toMatchObject({ orgId: 104, issueDate: '2026-01-10', inclCents: 10_810, status: 'paid' })
   })
-  it('reports every malformed row with its line, field and code', () => {
-    const a = analyse(fixture('fr-malformed.csv'), ORGS)
+  it('reports every malformed row with its line, field and code', async () => {
+    const a = await run(fixture('fr-malformed.csv'), ORGS)
     expect(a.errors.map((e) => [e.line, e.field, e.code])).toEqual([
       [3, 'issueDate', 'bad_date'],
       [4, 'amountExclVat', 'bad_number'],
@@ -176,12 +180,12 @@ describe('analyse fixture files', () => {
     ])
     expect(a.unmatchedOrgs).toEqual(['Société Inconnue'])
   })
-  it('lets the user fix unmatched organizations and the mapping', () => {
-    const a = analyse(fixture('fr-malformed.csv'), ORGS, { orgOverrides: { 'societe inconnue': 102 } })
+  it('lets the user fix unmatched organizations and the mapping', async () => {
+    const a = await run(fixture('fr-malformed.csv'), ORGS, { orgOverrides: { 'societe inconnue': 102 } })
     expect(a.errors.some((e) => e.code === 'unknown_org')).toBe(false)
     expect(a.invoices.find((i) => i.number === 'M-4')?.orgId).toBe(102)
     // Mapping the number column away makes every row miss its number.
-    const b = analyse(fixture('es-comma.csv'), ORGS, { mapping: { number: null } })
+    const b = await run(fixture('es-comma.csv'), ORGS, { mapping: { number: null } })
     expect(b.errors).toEqual([{ line: 2, field: 'number', code: 'missing', value: null }])
   })
 })

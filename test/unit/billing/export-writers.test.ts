@@ -85,6 +85,8 @@ describe('writeCsv', () => {
       status: 'paid',
       source: 'csv',
       description: 'Line; with "quotes"',
+      vatBasis: 'file',
+      split: false,
     },
   ]
   it('streams a file with BOM, localized headers, neutralised text and real negative numbers', async () => {
@@ -136,6 +138,83 @@ describe('sheet names', () => {
       const sheet = sheetName(name, used)
       expect(sheet, name).not.toMatch(/^[\s']|[\s']$/)
       expect(sheet.length).toBeGreaterThan(0)
+    }
+  })
+})
+
+describe('forecast exports', () => {
+  it('write service display names in the document language, margins per row and empty unknown costs', async () => {
+    const { writeForecastCsv } = await import('../../../electron/main/billing/export-writers')
+    const { serviceLabel } = await import('../../../shared/domain/service-catalogue')
+    const temp = tempDir()
+    try {
+      const file = join(temp.dir, 'f.csv')
+      await writeForecastCsv(
+        file,
+        {
+          from: '2026-12-01',
+          to: '2027-11-30',
+          rows: [
+            {
+              orgId: 1,
+              orgName: '=Client',
+              productId: 9,
+              productName: 'a.ch',
+              serviceName: 'web_hosting',
+              renewalDate: '2027-01-10',
+              currency: 'CHF',
+              currencySource: 'invoices',
+              amountCents: 15_000,
+              costCents: 12_000,
+            },
+            {
+              orgId: 1,
+              orgName: '=Client',
+              productId: 10,
+              productName: 'b.ch',
+              serviceName: 'domain',
+              renewalDate: '2027-02-10',
+              currency: 'CHF',
+              currencySource: 'invoices',
+              amountCents: 2_000,
+              costCents: null,
+            },
+          ],
+          totals: [],
+          perClient: [],
+          perMonth: [],
+          missingPrices: [],
+          missingCosts: [],
+        },
+        { delimiter: ';', decimal: ',', bom: false },
+        'fr',
+      )
+      const rows = parse(readFileSync(file, 'utf8'), { delimiter: ';' }) as string[][]
+      expect(rows[0]).toEqual([
+        'Renouvellement',
+        'Client',
+        'Numéro de client',
+        'Produit',
+        'Service',
+        'Devise',
+        'Chiffre d’affaires',
+        'Coût',
+        'Marge',
+      ])
+      expect(rows[1]).toEqual([
+        '2027-01-10',
+        "'=Client",
+        '1',
+        'a.ch',
+        serviceLabel('web_hosting', 'fr'),
+        'CHF',
+        '150,00',
+        '120,00',
+        '30,00',
+      ])
+      expect(rows[2]?.slice(6)).toEqual(['20,00', '', ''])
+    } finally {
+      temp.cleanup()
     }
   })
 })

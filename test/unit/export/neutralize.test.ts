@@ -171,7 +171,6 @@ describe('CSV writers', () => {
         }) as string[][]
         assertSafe(back[1]?.[0] ?? '', org)
         assertSafe(back[1]?.[1] ?? '', product)
-        // The type column shows the catalogue's display name of the service.
         assertSafe(back[1]?.[2] ?? '', serviceLabel(type, 'en'))
       }),
       { numRuns: 200 },
@@ -292,6 +291,8 @@ function invoice([orgName, number, description]: readonly [string, string, strin
     status: 'paid',
     source: 'csv',
     description,
+    vatBasis: 'file',
+    split: false,
   }
 }
 

@@ -11,26 +11,49 @@ export function billingHandlers(services: CoreServices): Pick<Handlers, BillingC
     return accountId
   }
   const b = services.billing
+  /** The chosen file, read from disk by the core (only its id crossed IPC), within the import's size cap. */
+  const chosen = async (fileId: string | undefined): Promise<{ fileName: string; bytes: Uint8Array } | undefined> => {
+    if (fileId === undefined) return undefined
+    b.checkImportSize(services.inbox.get(fileId).byteLength)
+    return services.inbox.read(fileId)
+  }
   return {
-    // The chosen file is read from disk here (asynchronously); only its id crossed IPC.
-    'billing:import-preview': async ({ accountId, fileId, mapping, orgOverrides }) => {
-      const file = await services.inbox.read(fileId)
-      return b.preview(account(accountId), file.fileName, file.bytes, mapping, orgOverrides)
+    'billing:import-preview': async ({ accountId, fileId, previewId, options }) => {
+      const file = await chosen(fileId)
+      return b.preview({
+        accountId: account(accountId),
+        fileName: file?.fileName,
+        bytes: file?.bytes,
+        previewId,
+        options,
+      })
     },
-    'billing:import-commit': async ({ fileId, ...input }) => {
-      const file = fileId !== undefined && input.previewId === undefined ? await services.inbox.read(fileId) : undefined
-      const result = b.commit({ ...input, accountId: account(input.accountId), file })
+    'billing:import-commit': async ({ accountId, fileId, previewId, options }) => {
+      const file = previewId === undefined ? await chosen(fileId) : undefined
+      const result = await b.commit({
+        accountId: account(accountId),
+        previewId,
+        fileName: file?.fileName,
+        bytes: file?.bytes,
+        options,
+      })
       if (result.status !== 'rejected' && fileId !== undefined) await services.inbox.release(fileId)
       return result
     },
+    'billing:invoice-route': ({ accountId }) => b.invoiceRoute(account(accountId)),
     'billing:fetch-invoices': ({ accountId }) => b.fetchInvoices(account(accountId)),
     'billing:invoices': ({ accountId, from, to, orgIds }) =>
       b.invoices({ accountId: account(accountId), from, to, orgIds }),
     'billing:prices-get': ({ accountId }) => b.prices(account(accountId)),
     'billing:prices-set': ({ accountId, entries }) => b.setPrices(account(accountId), entries),
     'billing:services': ({ accountId }) => b.services(account(accountId)),
+    'billing:currencies': ({ accountId }) => b.currencies(account(accountId)),
+    'billing:currency-set': ({ accountId, orgId, currency }) => b.setCurrency(account(accountId), orgId, currency),
     'billing:forecast': ({ accountId, from, to, orgIds }) => b.forecast(account(accountId), from, to, orgIds),
+    'billing:forecast-export': (req) => b.exportForecast({ ...req, accountId: account(req.accountId) }),
     'billing:overview': ({ accountId, from, to }) => b.overview(account(accountId), from, to),
+    'billing:gauge': ({ accountId }) => b.gauge(account(accountId)),
+    'billing:margins': ({ accountId }) => b.margins(account(accountId)),
     'billing:profile-get': ({ accountId }) => b.profile(account(accountId)),
     'billing:profile-set': ({ accountId, profile }) => b.setProfile(account(accountId), profile),
     'billing:export': (req) => b.export({ ...req, accountId: account(req.accountId) }),

@@ -8,11 +8,15 @@ import { accountsQueries } from '../accounts/accounts-queries'
 import { currentYear } from './billing-model'
 import { ExportTab } from './ExportTab'
 import { ForecastTab } from './ForecastTab'
+import { GaugeTab } from './GaugeTab'
+import { MarginsTab } from './MarginsTab'
 import { InvoicesTab } from './InvoicesTab'
 import { OverviewTab } from './OverviewTab'
 import { PricesTab } from './PricesTab'
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/
+/** Tabs that read the page's period (the forecast has its own, from today). */
+const PERIOD_TABS: ReadonlySet<string> = new Set(['overview', 'invoices', 'export'])
 
 /** Billing: ledger and import, overview, renewal forecast, price list and exports, per account and period. */
 export function BillingPage() {
@@ -54,26 +58,30 @@ export function BillingPage() {
             allowDeselect={false}
           />
         )}
-        <TextInput
-          type="date"
-          label={t('billingPage.from')}
-          value={period.from}
-          onChange={(e) => {
-            const from = e.currentTarget.value
-            if (ISO.test(from)) setPeriod((p) => ({ ...p, from }))
-          }}
-          data-testid="period-from"
-        />
-        <TextInput
-          type="date"
-          label={t('billingPage.to')}
-          value={period.to}
-          onChange={(e) => {
-            const to = e.currentTarget.value
-            if (ISO.test(to)) setPeriod((p) => ({ ...p, to }))
-          }}
-          data-testid="period-to"
-        />
+        {PERIOD_TABS.has(tab ?? '') && (
+          <>
+            <TextInput
+              type="date"
+              label={t('billingPage.from')}
+              value={period.from}
+              onChange={(e) => {
+                const from = e.currentTarget.value
+                if (ISO.test(from)) setPeriod((p) => ({ ...p, from }))
+              }}
+              data-testid="period-from"
+            />
+            <TextInput
+              type="date"
+              label={t('billingPage.to')}
+              value={period.to}
+              onChange={(e) => {
+                const to = e.currentTarget.value
+                if (ISO.test(to)) setPeriod((p) => ({ ...p, to }))
+              }}
+              data-testid="period-to"
+            />
+          </>
+        )}
       </Group>
       {accountId && (
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
@@ -81,6 +89,8 @@ export function BillingPage() {
             <Tabs.Tab value="overview">{t('billingPage.tabs.overview')}</Tabs.Tab>
             <Tabs.Tab value="invoices">{t('billingPage.tabs.invoices')}</Tabs.Tab>
             <Tabs.Tab value="forecast">{t('billingPage.tabs.forecast')}</Tabs.Tab>
+            <Tabs.Tab value="gauge">{t('billingPage.tabs.gauge')}</Tabs.Tab>
+            <Tabs.Tab value="margins">{t('billingPage.tabs.margins')}</Tabs.Tab>
             <Tabs.Tab value="prices">{t('billingPage.tabs.prices')}</Tabs.Tab>
             <Tabs.Tab value="export">{t('billingPage.tabs.export')}</Tabs.Tab>
           </Tabs.List>
@@ -91,7 +101,13 @@ export function BillingPage() {
             <InvoicesTab accountId={accountId} from={period.from} to={period.to} />
           </Tabs.Panel>
           <Tabs.Panel value="forecast" pt="md">
-            <ForecastTab accountId={accountId} from={period.from} to={period.to} />
+            <ForecastTab accountId={accountId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="gauge" pt="md">
+            <GaugeTab accountId={accountId} />
+          </Tabs.Panel>
+          <Tabs.Panel value="margins" pt="md">
+            <MarginsTab accountId={accountId} />
           </Tabs.Panel>
           <Tabs.Panel value="prices" pt="md">
             <PricesTab accountId={accountId} />

@@ -6,11 +6,13 @@ import {
   FileButton,
   Group,
   Image,
+  Modal,
   MultiSelect,
   Progress,
   SegmentedControl,
   Stack,
   Text,
+  Textarea,
   TextInput,
   Title,
 } from '@mantine/core'
@@ -29,7 +31,17 @@ import { fileToBase64 } from './billing-model'
 
 const MAX_LOGO = 1024 * 1024
 
-function ProfileForm({ accountId, initial }: { accountId: string; initial: PartnerProfile }) {
+function ProfileForm({
+  accountId,
+  initial,
+  onSaved,
+  bare = false,
+}: {
+  accountId: string
+  initial: PartnerProfile
+  onSaved?: () => void
+  bare?: boolean
+}) {
   const { t } = useTranslation()
   const save = useSetProfile()
   const [profile, setProfile] = useState<PartnerProfile>(initial)
@@ -43,63 +55,89 @@ function ProfileForm({ accountId, initial }: { accountId: string; initial: Partn
     const logoBase64 = await fileToBase64(file)
     setProfile((p) => ({ ...p, logoBase64, logoMime: file.type === 'image/png' ? 'image/png' : 'image/jpeg' }))
   }
+  const form = (
+    <Stack gap="sm" maw={480}>
+      <TextInput
+        label={t('billingPage.export.partnerName')}
+        value={profile.name}
+        onChange={(e) => {
+          const name = e.currentTarget.value
+          setProfile((p) => ({ ...p, name }))
+        }}
+        data-testid="partner-name"
+      />
+      <Textarea
+        label={t('billingPage.export.partnerAddress')}
+        autosize
+        minRows={2}
+        maxRows={5}
+        value={profile.address}
+        onChange={(e) => {
+          const address = e.currentTarget.value
+          setProfile((p) => ({ ...p, address }))
+        }}
+        data-testid="partner-address"
+      />
+      <TextInput
+        label={t('billingPage.export.partnerVat')}
+        value={profile.vatNumber}
+        onChange={(e) => {
+          const vatNumber = e.currentTarget.value
+          setProfile((p) => ({ ...p, vatNumber }))
+        }}
+        data-testid="partner-vat"
+      />
+      <Group>
+        <FileButton onChange={(f) => void pickLogo(f)} accept="image/png,image/jpeg">
+          {(props) => (
+            <Button variant="default" {...props}>
+              {t('billingPage.export.logo')}
+            </Button>
+          )}
+        </FileButton>
+        {profile.logoBase64 && profile.logoMime && (
+          <>
+            <Image src={`data:${profile.logoMime};base64,${profile.logoBase64}`} h={40} w="auto" alt="" />
+            <Button
+              variant="subtle"
+              color="red"
+              onClick={() => setProfile((p) => ({ ...p, logoBase64: null, logoMime: null }))}
+            >
+              {t('billingPage.export.removeLogo')}
+            </Button>
+          </>
+        )}
+      </Group>
+      <Group>
+        <Button
+          loading={save.isPending}
+          onClick={() =>
+            save.mutate(
+              { accountId, profile },
+              {
+                onSuccess: () => {
+                  notifications.show({ color: 'teal', message: t('billingPage.export.profileSaved') })
+                  onSaved?.()
+                },
+                onError: () => notifications.show({ color: 'red', message: t('billingPage.export.failed') }),
+              },
+            )
+          }
+          disabled={profile.name.trim() === ''}
+          data-testid="profile-save"
+        >
+          {onSaved ? t('billingPage.export.saveAndExport') : t('billingPage.export.saveProfile')}
+        </Button>
+      </Group>
+    </Stack>
+  )
+  if (bare) return form
   return (
     <Card withBorder padding="md">
-      <Title order={3} size="h5" mb="sm">
+      <Title order={2} size="h5" mb="sm">
         {t('billingPage.export.profile')}
       </Title>
-      <Stack gap="sm" maw={480}>
-        <TextInput
-          label={t('billingPage.export.partnerName')}
-          value={profile.name}
-          onChange={(e) => {
-            const name = e.currentTarget.value
-            setProfile((p) => ({ ...p, name }))
-          }}
-          data-testid="partner-name"
-        />
-        <Group>
-          <FileButton onChange={(f) => void pickLogo(f)} accept="image/png,image/jpeg">
-            {(props) => (
-              <Button variant="default" {...props}>
-                {t('billingPage.export.logo')}
-              </Button>
-            )}
-          </FileButton>
-          {profile.logoBase64 && profile.logoMime && (
-            <>
-              <Image src={`data:${profile.logoMime};base64,${profile.logoBase64}`} h={40} w="auto" alt="" />
-              <Button
-                variant="subtle"
-                color="red"
-                onClick={() => setProfile((p) => ({ ...p, logoBase64: null, logoMime: null }))}
-              >
-                {t('billingPage.export.removeLogo')}
-              </Button>
-            </>
-          )}
-        </Group>
-        <Group>
-          <Button
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate(
-                { accountId, profile },
-                {
-                  onSuccess: () =>
-                    notifications.show({ color: 'green', message: t('billingPage.export.profileSaved') }),
-                  onError: (e) => {
-                    if (!isCancelled(e)) notifications.show({ color: 'red', message: t('billingPage.export.failed') })
-                  },
-                },
-              )
-            }
-            data-testid="profile-save"
-          >
-            {t('billingPage.export.saveProfile')}
-          </Button>
-        </Group>
-      </Stack>
+      {form}
     </Card>
   )
 }
@@ -111,6 +149,8 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
   const run = useExport()
   const [orgIds, setOrgIds] = useState<string[]>([])
   const [locale, setLocale] = useState<Language>(isLanguage(i18n.language) ? i18n.language : 'en')
+  // The first PDF export asks for the partner's letterhead when it is empty.
+  const [askProfile, setAskProfile] = useState(false)
   const [csv, setCsv] = useState<CsvOptions>({ ...csvDefaults(locale), bom: true })
   const chooseLocale = (language: Language): void => {
     setLocale(language)
@@ -120,7 +160,11 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
 
   useEffect(() => onEvent('billing:export-progress', (p) => setProgress({ done: p.done, total: p.total })), [])
 
-  const start = (format: ExportFormat): void => {
+  const start = (format: ExportFormat, profileReady = false): void => {
+    if (format === 'pdf' && !profileReady && profile.data && profile.data.name.trim() === '') {
+      setAskProfile(true)
+      return
+    }
     setProgress(null)
     run.mutate(
       {
@@ -142,13 +186,15 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
             downloadUrl: r.downloadUrl,
           })
           notifications.show({
-            color: 'green',
+            color: 'teal',
             message: r.savedPath
               ? t('billingPage.export.saved', { path: r.savedPath })
               : t('billingPage.export.done', { file: r.fileName, rows: r.rows }),
           })
         },
-        onError: () => notifications.show({ color: 'red', message: t('billingPage.export.failed') }),
+        onError: (e) => {
+          if (!isCancelled(e)) notifications.show({ color: 'red', message: t('billingPage.export.failed') })
+        },
       },
     )
   }
@@ -174,7 +220,7 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
             label={t('billingPage.export.language')}
             value={locale}
             onChange={chooseLocale}
-            data-testid="document-language"
+            data-testid="export-language"
           />
           <div>
             <Text size="sm" fw={500} mb={4}>
@@ -250,6 +296,28 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
         </Stack>
       </Card>
       {profile.data && <ProfileForm key={accountId} accountId={accountId} initial={profile.data} />}
+      <Modal
+        opened={askProfile}
+        onClose={() => setAskProfile(false)}
+        title={t('billingPage.export.profileFirst')}
+        size="lg"
+      >
+        <Text size="sm" c="dimmed" mb="md">
+          {t('billingPage.export.profileFirstHelp')}
+        </Text>
+        {profile.data && (
+          <ProfileForm
+            accountId={accountId}
+            initial={profile.data}
+            bare
+            onSaved={() => {
+              setAskProfile(false)
+              // Main reads the saved profile when it writes the PDF.
+              start('pdf', true)
+            }}
+          />
+        )}
+      </Modal>
     </Stack>
   )
 }

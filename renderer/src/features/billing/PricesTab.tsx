@@ -15,6 +15,8 @@ interface Draft {
   period: BillingPeriod
   currency: Currency
   price: number
+  /** null: the purchase price is not known. */
+  purchase: number | null
 }
 
 let nextKey = 1
@@ -24,6 +26,7 @@ const toDraft = (p: PriceEntry): Draft => ({
   period: p.period,
   currency: p.currency,
   price: p.priceCents / 100,
+  purchase: p.purchaseCents === null ? null : p.purchaseCents / 100,
 })
 
 /** Edits a loaded price list; remounted (by key) when the account changes. */
@@ -57,13 +60,14 @@ function PriceEditor({
         period: r.period,
         currency: r.currency,
         priceCents: Math.round(r.price * 100),
+        purchaseCents: r.purchase === null ? null : Math.round(r.purchase * 100),
       }))
     save.mutate(
       { accountId, entries },
       {
         onSuccess: (saved) => {
           setRows(saved.map(toDraft))
-          notifications.show({ color: 'green', message: t('billingPage.prices.saved') })
+          notifications.show({ color: 'teal', message: t('billingPage.prices.saved') })
         },
         onError: () => notifications.show({ color: 'red', message: t('billingPage.prices.failed') }),
       },
@@ -82,8 +86,9 @@ function PriceEditor({
             <Table.Th>{t('billingPage.prices.period')}</Table.Th>
             <Table.Th>{t('billingPage.prices.currency')}</Table.Th>
             <Table.Th>{t('billingPage.prices.price')}</Table.Th>
+            <Table.Th>{t('billingPage.prices.purchase')}</Table.Th>
             <Table.Th>
-              <VisuallyHidden>{t('frame.actions')}</VisuallyHidden>
+              <VisuallyHidden>{t('billingPage.prices.actions')}</VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -138,6 +143,19 @@ function PriceEditor({
                 />
               </Table.Td>
               <Table.Td>
+                <NumberInput
+                  aria-label={t('billingPage.prices.purchase')}
+                  placeholder={t('billingPage.prices.unknown')}
+                  min={0}
+                  decimalScale={2}
+                  fixedDecimalScale
+                  value={r.purchase ?? ''}
+                  onChange={(v) =>
+                    update(r.key, { purchase: v === '' ? null : typeof v === 'number' ? v : Number(v) || 0 })
+                  }
+                />
+              </Table.Td>
+              <Table.Td>
                 <ActionIcon
                   variant="subtle"
                   color="red"
@@ -158,7 +176,14 @@ function PriceEditor({
           onClick={() =>
             setRows((rs) => [
               ...rs,
-              { key: nextKey++, serviceName: services[0] ?? '', period: 'yearly', currency: 'CHF', price: 0 },
+              {
+                key: nextKey++,
+                serviceName: services[0] ?? '',
+                period: 'yearly',
+                currency: 'CHF',
+                price: 0,
+                purchase: null,
+              },
             ])
           }
         >

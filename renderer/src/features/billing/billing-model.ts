@@ -22,6 +22,56 @@ export function currentYear(now = new Date()): { from: string; to: string } {
   return { from: `${y}-01-01`, to: `${y}-12-31` }
 }
 
+const isoLocal = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+
+/** The next twelve months from today (local date): 1 Dec 2026 → 1 Dec 2026 .. 30 Nov 2027. */
+export function nextTwelveMonths(now = new Date()): { from: string; to: string } {
+  const end = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate())
+  end.setDate(end.getDate() - 1)
+  return { from: isoLocal(now), to: isoLocal(end) }
+}
+
+/** A neutral colour per currency (never red/green, which would read as bad/good). */
+export const CURRENCY_COLORS: Readonly<Record<Currency, string>> = {
+  CHF: 'var(--mantine-color-indigo-6)',
+  EUR: 'var(--mantine-color-cyan-7)',
+}
+
+/**
+ * Round axis ticks from 0 to at least `max` (1, 2 or 5 × a power of ten per step), `count` steps at most.
+ * Amounts are cents; ticks are cents too.
+ */
+export function axisTicks(maxCents: number, count = 4): number[] {
+  const max = Math.max(maxCents, 100)
+  const rough = max / count
+  const power = 10 ** Math.floor(Math.log10(rough))
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power
+  const ticks: number[] = []
+  for (let v = 0; v < max + step; v += step) {
+    ticks.push(v)
+    if (v >= max) break
+  }
+  return ticks
+}
+
+/** A short amount for chart labels: 1234567 cents → "12.3k" (no currency). */
+export function shortAmount(cents: number, language: string): string {
+  return new Intl.NumberFormat(language === 'fr' ? 'fr-CH' : 'en-CH', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(cents / 100)
+}
+
+/** Margin as a share of the revenue it is computed on, e.g. "18.5 %"; null without a base. */
+export function marginPercent(marginCents: number, baseCents: number, language: string): string | null {
+  if (baseCents === 0) return null
+  return new Intl.NumberFormat(language === 'fr' ? 'fr-CH' : 'en-CH', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(marginCents / baseCents)
+}
+
 export interface MonthBar {
   month: string
   cents: number

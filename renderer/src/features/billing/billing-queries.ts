@@ -21,6 +21,26 @@ export const billingQueries = {
       queryKey: [...root, 'forecast', accountId, from, to],
       queryFn: () => invoke('billing:forecast', { accountId, from, to }),
     }),
+  gauge: (accountId: string) =>
+    queryOptions({
+      queryKey: [...root, 'gauge', accountId],
+      queryFn: () => invoke('billing:gauge', { accountId }),
+    }),
+  margins: (accountId: string) =>
+    queryOptions({
+      queryKey: [...root, 'margins', accountId],
+      queryFn: () => invoke('billing:margins', { accountId }),
+    }),
+  currencies: (accountId: string) =>
+    queryOptions({
+      queryKey: [...root, 'currencies', accountId],
+      queryFn: () => invoke('billing:currencies', { accountId }),
+    }),
+  invoiceRoute: (accountId: string) =>
+    queryOptions({
+      queryKey: [...root, 'invoice-route', accountId],
+      queryFn: () => invoke('billing:invoice-route', { accountId }),
+    }),
   prices: (accountId: string) =>
     queryOptions({
       queryKey: [...root, 'prices', accountId],
@@ -84,4 +104,18 @@ export function useSetProfile() {
 
 export function useExport() {
   return useMutation({ mutationFn: (input: InvokeInput<'billing:export'>) => invoke('billing:export', input) })
+}
+
+export function useSetCurrency() {
+  const invalidate = useInvalidateBilling()
+  return useMutation({
+    mutationFn: (input: InvokeInput<'billing:currency-set'>) => invoke('billing:currency-set', input),
+    onSuccess: () => invalidate(),
+  })
+}
+
+export function useForecastExport() {
+  return useMutation({
+    mutationFn: (input: InvokeInput<'billing:forecast-export'>) => invoke('billing:forecast-export', input),
+  })
 }
