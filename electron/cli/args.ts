@@ -26,6 +26,7 @@ export class UsageError extends Error {
 const GROUPS: readonly { name: string; note?: string }[] = [
   { name: 'Accounts' },
   { name: 'Cache', note: 'A: account id, a unique prefix of it, or its label.  O: organization id or exact name.' },
+  { name: 'Backups', note: 'Of the user data: accounts, settings, ledger, prices, access history, audit log.' },
 ]
 
 const GLOBAL_OPTIONS = {

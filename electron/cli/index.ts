@@ -35,7 +35,7 @@ void runCli({
 }).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`switchboard: unexpected failure: ${String(redact(error))}\n`)
+    process.stderr.write(`switchboard: unexpected failure: ${JSON.stringify(redact(error))}\n`)
     process.exit(1)
   },
 )

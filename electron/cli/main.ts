@@ -27,6 +27,8 @@ import {
 import { defaultDataDir } from './data-dir'
 import { paceFromEnv, type PaceChoice } from './pace'
 import { InputCancelled } from './secret-input'
+import { dateTimeFromMs } from './format'
+import { STORE_ERROR_MESSAGES, storeErrorCode } from '../main/store/sqlite-errors'
 
 export { CliError, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, resolveAccount, type CliIo } from './context'
 
@@ -84,22 +86,20 @@ async function run(io: CliIo, out: Output, err: Output): Promise<number> {
       ...(pace.pace ? { pace: pace.pace } : {}),
     })
   } catch (error) {
+    const storeCode = storeErrorCode(error)
     return fail(
       new CliError(
-        'CACHE_UNAVAILABLE',
-        `The cache in ${dataDir} cannot be opened: ${error instanceof Error ? error.message : String(error)}`,
+        storeCode ?? 'CACHE_UNAVAILABLE',
+        `The data in ${dataDir} cannot be opened: ${storeCode ? STORE_ERROR_MESSAGES[storeCode] : error instanceof Error ? error.message : String(error)}`,
       ),
     )
   }
-  if (core.recovered) {
-    err.write(
-      `warning: the cache file was unreadable (${safe(core.recovered.reason)}); it was moved to ${core.recovered.movedTo} and a new one was started.\n`,
-    )
-  }
+  for (const line of storeWarnings(core)) err.write(`warning: ${safe(line)}\n`)
 
   try {
     const output = await bound.run({ io, lib, out, err, line, core, keychain, pace })
-    if (line.json) out.write(`${JSON.stringify(output.json, null, 2)}\n`)
+    // A streaming command (sync --watch) has written its JSON lines already.
+    if (line.json && output.json !== undefined) out.write(`${JSON.stringify(output.json, null, 2)}\n`)
     else if (output.human !== '') out.write(`${output.human}\n`)
     return output.exitCode ?? EXIT_OK
   } catch (error) {
@@ -109,6 +109,34 @@ async function run(io: CliIo, out: Output, err: Output): Promise<number> {
   }
 }
 
+/** What opening the data files found, for people (the app shows the same as a banner). */
+function storeWarnings(core: Core): string[] {
+  const out: string[] = []
+  for (const n of core.services.store.status().notices) {
+    switch (n.kind) {
+      case 'cache_rebuilt':
+        out.push(`the cache file was unreadable; it was moved to ${n.movedTo} and the next sync rebuilds it.`)
+        break
+      case 'user_restored':
+        out.push(
+          `your data file was damaged and was restored from the backup of ${dateTimeFromMs(n.backupAt) ?? '?'}; the damaged file is kept as ${n.damagedKeptAs}.`,
+        )
+        break
+      case 'user_read_only':
+        out.push(
+          `your data file was damaged and there is no backup: what could be read (${n.copiedRows} rows) is shown read-only; the damaged file is kept as ${n.damagedKeptAs}.`,
+        )
+        break
+      case 'split':
+        out.push(
+          `the data file of an earlier version was split into user.sqlite and cache.sqlite; the old file is kept as ${n.keptAs}${n.skippedRows ? ` (${n.skippedRows} unreadable rows skipped)` : ''}.`,
+        )
+        break
+    }
+  }
+  return out
+}
+
 function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error
   if (error instanceof UsageError) return new CliError('USAGE', error.message, EXIT_USAGE)
@@ -116,5 +144,7 @@ function toCliError(error: unknown): CliError {
   if (isAppError(error)) return new CliError(error.code, problemText(error.problem, 'en'))
   if (error instanceof KeychainUnavailableError) return new CliError('KEYCHAIN_UNAVAILABLE', error.message)
   if (error instanceof InputCancelled) return new CliError('CANCELLED', error.message, EXIT_INTERRUPTED)
+  const storeCode = storeErrorCode(error)
+  if (storeCode) return new CliError(storeCode, STORE_ERROR_MESSAGES[storeCode])
   return new CliError('INTERNAL', error instanceof Error ? `${error.name}: ${error.message}` : String(error))
 }

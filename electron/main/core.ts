@@ -1,3 +1,4 @@
+import { logDirOf } from './lib/log-file'
 import { join } from 'node:path'
 import type { AppInfo } from '../../shared/ipc/contract'
 import { createApiClient, RateLimiter, type ApiClient } from './api'
@@ -5,6 +6,8 @@ import type { Clock } from './lib/clock'
 import type { Logger } from './lib/logger'
 import type { Db } from './store/db'
 import { openStores, type StoresStatus } from './store/stores'
+import { StoreService } from './services/store-service'
+import { OrgPrefsRepo } from './store/repos/org-prefs-repo'
 import { SettingsRepo } from './store/settings-repo'
 import { AccountsRepo, type AccountRecord } from './store/repos/accounts-repo'
 import { CacheQueries } from './store/repos/cache-queries'
@@ -24,6 +27,11 @@ import { DemoService, DEMO_RATE_LIMIT } from './services/demo-service'
 import { DiagnosticsService } from './services/diagnostics-service'
 import { learnedOf } from './sync/capabilities'
 import { startDemoSandbox } from './services/demo-sandbox'
+import type { HostSignal } from '../../shared/domain/reminders'
+import type { SyncStatus } from '../../shared/domain/cache'
+import { createReminders } from './reminders'
+import type { RemindersService } from './reminders/reminders-service'
+import type { SyncScheduler } from './schedule/scheduler'
 
 /** Pace of the API client. The real API allows 60 requests per minute per token. */
 export interface ApiPace {
@@ -60,7 +68,11 @@ export interface CoreOptions {
   random?: () => number
   /** Opens an external URL (the Electron shell passes its safe opener); absent: links are not opened. */
   openExternal?: (url: string) => Promise<boolean>
+  /** Zone of the user's wall clock for schedules, digests and quiet hours (default: the system's). */
+  timeZone?: string
   /** Delay of the background hygiene computation after a sync step (ms; 0 turns it off, e.g. in tests). */
+  /** How long an interrupted products listing may resume at its next page (default 24 h; issue 18). */
+  listingMaxAgeMs?: number
   fleetWarmDelayMs?: number
   /**
    * How files reach the user and come from them: the app's save and open dialogs, the browser
@@ -69,6 +81,10 @@ export interface CoreOptions {
   files?: FileHost
   /** The OS's preferred locales (`de-CH`, `fr_FR.UTF-8`…): the language on first start. */
   systemLocales?: readonly string[]
+  /** Take a backup of the user data once a day while the core runs (the app and the browser shell). */
+  dailyBackups?: boolean
+  /** Opens a folder of the data folder in the file manager (the app); absent: not offered. */
+  openFolder?: (path: string) => Promise<boolean>
 }
 
 export interface CoreServices {
@@ -80,11 +96,18 @@ export interface CoreServices {
   renewals: RenewalsService
   access: AccessService
   billing: BillingService
+  /** Data files: notices, backups, read-only mode. */
+  store: StoreService
+  /** Pinned and recent organizations (user.sqlite). */
+  orgPrefs: OrgPrefsRepo
   /** Across all clients: Home, product inventory, hygiene report. */
   fleet: FleetService
   clock: Clock
   demo: DemoService
   diagnostics: DiagnosticsService
+  reminders: RemindersService
+  /** Scheduled sync; hosts that run in the background call `start()`. */
+  scheduler: SyncScheduler
   /** The host's safe external opener (false when there is none). */
   openExternal: (url: string) => Promise<boolean>
   /** Where exports go (save dialog, download, or `<dataDir>/exports`). */
@@ -99,6 +122,8 @@ export interface Core {
   dispatch: Dispatch
   /** Subscribes to core events (cache:changed, sync:progress); returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void
+  /** A host signal (power, sleep, wake) for the scheduler. */
+  signal(signal: HostSignal): void
   /** Set when the cache file was unreadable and moved aside at start. */
   recovered: { movedTo: string; reason: string } | undefined
   /** What opening the two stores found and did (split, rebuilt cache, ...). */
@@ -207,6 +232,7 @@ export function createCore(options: CoreOptions): Core {
     ...(pace.offlineRetryMs ? { offlineRetryMs: pace.offlineRetryMs } : {}),
     appVersion: options.app.version,
     onJobDone: (accountId) => diagnostics.flush(accountId),
+    ...(options.listingMaxAgeMs !== undefined ? { listingMaxAgeMs: options.listingMaxAgeMs } : {}),
   })
   const accounts = new AccountsService({
     repo: accountsRepo,
@@ -229,6 +255,23 @@ export function createCore(options: CoreOptions): Core {
       limiters.delete(id)
       return clients.delete(id)
     },
+  })
+  const store = new StoreService({
+    stores,
+    dataDir: options.dataDir,
+    logDir: logDirOf(options.dataDir),
+    clock,
+    logger: logger.child('store'),
+    events,
+    nativeBinding: options.nativeBinding,
+    accountIds: () => accountsRepo.list().map((a) => a.id),
+    quiesce: async () => {
+      const ids = accountsRepo.list().map((a) => a.id)
+      for (const id of ids) sync.cancel(id)
+      await Promise.all(ids.map((id) => sync.whenIdle(id)))
+    },
+    reconcileAccounts: (gone) => accounts.reconcileAfterRestore(gone),
+    openFolder: options.openFolder,
   })
   const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events, options.systemLocales ?? [])
   const fileHost: FileHost = options.files ?? {}
@@ -262,6 +305,8 @@ export function createCore(options: CoreOptions): Core {
         return a ? clientFor(a) : undefined
       },
     }),
+    store,
+    orgPrefs: new OrgPrefsRepo(db),
     fleet: new FleetService({
       db,
       clock,
@@ -290,14 +335,40 @@ export function createCore(options: CoreOptions): Core {
     files,
     inbox,
     fileHost,
+    ...(() => {
+      const background = createReminders({
+        userDb: db,
+        cacheDb: db,
+        dataDir: options.dataDir,
+        clock,
+        logger,
+        events,
+        timeZone: options.timeZone,
+        engine: sync,
+        gauge: (id) => (services.billing.prices(id).length === 0 ? null : services.billing.gauge(id).entries),
+        renewalsIcs: () => {
+          const rows = services.renewals.list({ withinDays: 365, includeExpiredDays: 30 })
+          const file = services.renewals.export('ics', rows, services.settings.get().language)
+          return { text: new TextDecoder().decode(file.bytes), events: rows.length }
+        },
+      })
+      // Rules run after each sync; the scheduler decides again when one ends.
+      events.on((channel, payload) => {
+        if (channel === 'sync:progress') background.onSyncProgress(payload as SyncStatus)
+      })
+      return { reminders: background.reminders, scheduler: background.scheduler }
+    })(),
   }
-  services.demo.resumeIfPresent()
+  // Read-only (damaged user data without backup): nothing may write, not even the demo's address.
+  if (!store.readOnly) services.demo.resumeIfPresent()
+  if (options.dailyBackups) store.startDailyBackups()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
     validateOutput: options.validateOutput ?? false,
   })
   return {
     dispatch,
     onEvent: (listener) => events.on(listener),
+    signal: (signal) => services.scheduler.signal(signal),
     recovered:
       stores.status.cache.state === 'rebuilt'
         ? { movedTo: stores.status.cache.movedTo, reason: stores.status.cache.detail }
@@ -306,8 +377,10 @@ export function createCore(options: CoreOptions): Core {
     db,
     services,
     close: () => {
+      void services.scheduler.stop()
       services.fleet.close()
       sync.close()
+      void store.close()
       void services.demo.close()
       void inbox.clear()
       stores.close()

@@ -173,11 +173,25 @@ export const OffboardingRun = z.object({
   displayName: z.string(),
   startedAt: Id,
   finishedAt: Unix,
-  state: z.enum(['running', 'done', 'failed']),
+  /** `interrupted`: the app stopped while the run was in progress (its steps say how far it got). */
+  state: z.enum(['running', 'done', 'failed', 'interrupted']),
   orgs: z.array(z.object({ accountId: z.string(), orgId: Id, orgName: z.string(), resynced: z.boolean() })),
   steps: z.array(StepResult),
 })
 export type OffboardingRun = z.infer<typeof OffboardingRun>
+
+/** A past (or running) offboarding run as listed per person or per organization. */
+export const OffboardingRunSummary = z.object({
+  runId: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  startedAt: Id,
+  finishedAt: Unix,
+  state: OffboardingRun.shape.state,
+  orgs: z.array(z.object({ accountId: z.string(), orgId: Id, orgName: z.string() })),
+  steps: z.object({ total: Id, applied: Id, failed: Id, manual: Id, verified: Id }),
+})
+export type OffboardingRunSummary = z.infer<typeof OffboardingRunSummary>
 
 export const AccessProgress = z.object({
   runId: z.string(),

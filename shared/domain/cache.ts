@@ -49,6 +49,10 @@ export const OrgSummary = z.object({
   productCount: z.number().int(),
   userCount: z.number().int(),
   syncedAt: z.number().int().nullable(),
+  /** A products listing covering this organisation completed (else its products are still arriving). */
+  productsComplete: z.boolean().optional(),
+  /** When its products were last listed completely, or null. */
+  productsAsOf: z.number().int().nullable().optional(),
 })
 export type OrgSummary = z.infer<typeof OrgSummary>
 
@@ -112,6 +116,29 @@ export const ResourceIssue = z.object({
 export type ResourceIssue = z.infer<typeof ResourceIssue>
 
 /** The sync picture of one account, for the header indicator and the sync panel. */
+/** Products of an account: whether a complete listing exists, and how far the running one got. */
+export const ProductsProgress = z.object({
+  /** A cross-organisation products listing completed at least once (else the products are partial). */
+  complete: z.boolean(),
+  /** The listing in progress (committed pages and the pages announced), or null. */
+  listing: z.object({ pagesDone: z.number().int(), pages: z.number().int().nullable() }).nullable(),
+  /** Organisations of the account. */
+  orgs: z.number().int(),
+  /** Organisations whose products have arrived (complete, or at least one cached so far). */
+  orgsWithProducts: z.number().int(),
+})
+export type ProductsProgress = z.infer<typeof ProductsProgress>
+
+/** The last run that ended: a full sync or one organisation's refresh, and whether it completed everything. */
+export const SyncRunSummary = z.object({
+  kind: z.enum(['full', 'org']),
+  orgId: z.number().int().nullable(),
+  finishedAt: z.number().int(),
+  /** Every job of the run completed (for `full`, this is what sets `lastSyncAt`). */
+  complete: z.boolean(),
+})
+export type SyncRunSummary = z.infer<typeof SyncRunSummary>
+
 export const SyncStatus = z.object({
   accountId: z.string(),
   /** `token_missing`: the token's source (keychain entry or environment variable) is gone; not a rejection. */
@@ -131,6 +158,10 @@ export const SyncStatus = z.object({
   /** Items left out of the cache because they did not fit (at most 50 kinds; see `skippedCount`). */
   skipped: z.array(SkippedSummary),
   skippedCount: z.number().int(),
+  /** Products progress (issue 18): partial until a complete listing; organisations whose products arrived. */
+  products: ProductsProgress.optional(),
+  /** The last run that ended in this process (an organisation refresh is not a complete sync). */
+  lastRun: SyncRunSummary.nullable().optional(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 

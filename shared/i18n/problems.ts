@@ -46,6 +46,7 @@ const en = {
     addFailed: 'The account could not be added. The details are in the log.',
     needsNewToken: 'This account needs a new token before it can change anything.',
     tokenRemoved: 'The token was removed. Add the account again to sync.',
+    removedNotFound: 'This removed account does not exist.',
   },
   demo: {
     failed: 'The demo could not be started. The details are in the log.',
@@ -84,6 +85,19 @@ const en = {
     logoTooLarge: 'The logo must be at most 1 MB.',
     exportNotSaved: 'The export was not saved.',
     exportTooLarge: 'This export is too large to download here; choose a shorter period or fewer clients.',
+  },
+  store: {
+    diskFull:
+      'The disk is full: nothing was saved, and what was saved before is intact. Free some space and try again.',
+    readOnly: 'Switchboard cannot write its data files (read-only disk, file or data). Nothing was changed.',
+    corrupt: 'A data file is damaged. Restart Switchboard: it checks the files and repairs them from a backup.',
+    readOnlyUntilRestore: 'Your data is read-only until you restore a backup or keep what was recovered.',
+    backupNotFound: 'This backup does not exist.',
+    backupTooNew: 'This backup comes from a newer version of Switchboard.',
+  },
+  reminders: {
+    muteInPast: 'The end of the mute is in the past.',
+    muteNotFound: 'This mute does not exist.',
   },
   files: {
     notSaved: 'The file was not saved.',
@@ -193,6 +207,7 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       addFailed: 'Le compte n’a pas pu être ajouté. Les détails sont dans le journal.',
       needsNewToken: 'Ce compte a besoin d’un nouveau jeton avant de pouvoir modifier quoi que ce soit.',
       tokenRemoved: 'Le jeton a été retiré. Ajoutez à nouveau le compte pour synchroniser.',
+      removedNotFound: 'Ce compte retiré n’existe pas.',
     },
     demo: {
       failed: 'La démo n’a pas pu démarrer. Les détails sont dans le journal.',
@@ -232,6 +247,22 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       exportNotSaved: 'L’export n’a pas été enregistré.',
       exportTooLarge:
         'Cet export est trop volumineux pour être téléchargé ici ; choisissez une période plus courte ou moins de clients.',
+    },
+    store: {
+      diskFull:
+        'Le disque est plein : rien n’a été enregistré, et ce qui l’était avant est intact. Libérez de l’espace et réessayez.',
+      readOnly:
+        'Switchboard ne peut pas écrire ses fichiers de données (disque, fichier ou données en lecture seule). Rien n’a été modifié.',
+      corrupt:
+        'Un fichier de données est endommagé. Redémarrez Switchboard : il vérifie les fichiers et les répare depuis une sauvegarde.',
+      readOnlyUntilRestore:
+        'Vos données sont en lecture seule jusqu’à ce que vous restauriez une sauvegarde ou gardiez ce qui a été récupéré.',
+      backupNotFound: 'Cette sauvegarde n’existe pas.',
+      backupTooNew: 'Cette sauvegarde provient d’une version plus récente de Switchboard.',
+    },
+    reminders: {
+      muteInPast: 'La fin de la mise en sourdine est dans le passé.',
+      muteNotFound: 'Cette mise en sourdine n’existe pas.',
     },
     files: {
       notSaved: 'Le fichier n’a pas été enregistré.',
@@ -338,6 +369,7 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       addFailed: 'Das Konto konnte nicht hinzugefügt werden. Die Details stehen im Protokoll.',
       needsNewToken: 'Dieses Konto braucht ein neues Token, bevor es etwas ändern kann.',
       tokenRemoved: 'Das Token wurde entfernt. Fügen Sie das Konto erneut hinzu, um zu synchronisieren.',
+      removedNotFound: 'Dieses entfernte Konto existiert nicht.',
     },
     demo: {
       failed: 'Die Demo konnte nicht gestartet werden. Die Details stehen im Protokoll.',
@@ -378,6 +410,22 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       exportNotSaved: 'Der Export wurde nicht gespeichert.',
       exportTooLarge:
         'Dieser Export ist zu gross, um ihn hier herunterzuladen; wählen Sie einen kürzeren Zeitraum oder weniger Kunden.',
+    },
+    store: {
+      diskFull:
+        'Der Datenträger ist voll: Es wurde nichts gespeichert, und das zuvor Gespeicherte ist intakt. Geben Sie Speicherplatz frei und versuchen Sie es erneut.',
+      readOnly:
+        'Switchboard kann seine Datendateien nicht schreiben (Datenträger, Datei oder Daten schreibgeschützt). Es wurde nichts geändert.',
+      corrupt:
+        'Eine Datendatei ist beschädigt. Starten Sie Switchboard neu: Es prüft die Dateien und repariert sie aus einer Sicherung.',
+      readOnlyUntilRestore:
+        'Ihre Daten sind schreibgeschützt, bis Sie eine Sicherung wiederherstellen oder das Wiederhergestellte behalten.',
+      backupNotFound: 'Diese Sicherung existiert nicht.',
+      backupTooNew: 'Diese Sicherung stammt aus einer neueren Version von Switchboard.',
+    },
+    reminders: {
+      muteInPast: 'Das Ende der Stummschaltung liegt in der Vergangenheit.',
+      muteNotFound: 'Diese Stummschaltung existiert nicht.',
     },
     files: {
       notSaved: 'Die Datei wurde nicht gespeichert.',
@@ -484,6 +532,7 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       addFailed: 'Non è stato possibile aggiungere l’account. I dettagli sono nel registro.',
       needsNewToken: 'Questo account ha bisogno di un nuovo token prima di poter modificare qualcosa.',
       tokenRemoved: 'Il token è stato rimosso. Aggiungi di nuovo l’account per sincronizzare.',
+      removedNotFound: 'Questo account rimosso non esiste.',
     },
     demo: {
       failed: 'Non è stato possibile avviare la demo. I dettagli sono nel registro.',
@@ -523,6 +572,21 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       exportNotSaved: 'L’esportazione non è stata salvata.',
       exportTooLarge:
         'Questa esportazione è troppo grande per essere scaricata qui; scegli un periodo più breve o meno clienti.',
+    },
+    store: {
+      diskFull:
+        'Il disco è pieno: non è stato salvato nulla e quanto salvato prima è intatto. Libera spazio e riprova.',
+      readOnly:
+        'Switchboard non può scrivere i suoi file di dati (disco, file o dati in sola lettura). Non è stato modificato nulla.',
+      corrupt: 'Un file di dati è danneggiato. Riavvia Switchboard: controlla i file e li ripara da un backup.',
+      readOnlyUntilRestore:
+        'I tuoi dati sono in sola lettura finché non ripristini un backup o tieni quanto recuperato.',
+      backupNotFound: 'Questo backup non esiste.',
+      backupTooNew: 'Questo backup proviene da una versione più recente di Switchboard.',
+    },
+    reminders: {
+      muteInPast: 'La fine della disattivazione è nel passato.',
+      muteNotFound: 'Questa disattivazione non esiste.',
     },
     files: {
       notSaved: 'Il file non è stato salvato.',
@@ -629,6 +693,7 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       addFailed: 'No se ha podido añadir la cuenta. Los detalles están en el registro.',
       needsNewToken: 'Esta cuenta necesita un token nuevo antes de poder cambiar nada.',
       tokenRemoved: 'Se ha quitado el token. Vuelve a añadir la cuenta para sincronizar.',
+      removedNotFound: 'Esta cuenta eliminada no existe.',
     },
     demo: {
       failed: 'No se ha podido iniciar la demo. Los detalles están en el registro.',
@@ -668,6 +733,22 @@ export const problems: Record<Language, ProblemsCatalogue> = {
       exportNotSaved: 'La exportación no se ha guardado.',
       exportTooLarge:
         'Esta exportación es demasiado grande para descargarla aquí; elige un periodo más corto o menos clientes.',
+    },
+    store: {
+      diskFull:
+        'El disco está lleno: no se ha guardado nada y lo guardado antes está intacto. Libera espacio y vuelve a intentarlo.',
+      readOnly:
+        'Switchboard no puede escribir sus archivos de datos (disco, archivo o datos de solo lectura). No se ha cambiado nada.',
+      corrupt:
+        'Un archivo de datos está dañado. Reinicia Switchboard: comprueba los archivos y los repara desde una copia de seguridad.',
+      readOnlyUntilRestore:
+        'Tus datos son de solo lectura hasta que restaures una copia de seguridad o conserves lo recuperado.',
+      backupNotFound: 'Esta copia de seguridad no existe.',
+      backupTooNew: 'Esta copia de seguridad procede de una versión más reciente de Switchboard.',
+    },
+    reminders: {
+      muteInPast: 'El fin del silencio está en el pasado.',
+      muteNotFound: 'Este silencio no existe.',
     },
     files: {
       notSaved: 'El archivo no se ha guardado.',

@@ -7,9 +7,14 @@ import { CacheChange } from '../domain/cache-change'
 import { RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
+import { storeContract } from './contracts/store'
+import { accountRemovalContract } from './contracts/account-removal'
+import { offboardingRunsContract } from './contracts/offboarding-runs'
+import { orgPrefsContract } from './contracts/org-prefs'
 import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
 import { filesContract } from './contracts/files'
+import { remindersContract, remindersEvents } from './contracts/reminders'
 import { coreHostEvents } from './contracts/core-host'
 
 /** What the renderer may know about the running app. */
@@ -35,7 +40,10 @@ export const CacheScope = z.enum([
   'teams',
   'sync',
   'billing',
+  'store',
   'access',
+  'reminders',
+  'schedule',
 ])
 export type CacheScope = z.infer<typeof CacheScope>
 
@@ -78,9 +86,12 @@ export const invokeContract = {
     input: z.object({ accountId: z.string().min(1).max(100), label: z.string().trim().min(1).max(120) }).strict(),
     output: AccountSummary,
   },
-  /** Removes an account and its keychain token; its cached data too when asked. */
+  /**
+   * Removes an account: its token leaves the keychain and its cached data is deleted; its own data
+   * (ledger, prices, history, audit) stays unless `deleteUserData` (a separate, explicit choice).
+   */
   'accounts:remove': {
-    input: z.object({ accountId: z.string().min(1).max(100), purgeCache: z.boolean() }).strict(),
+    input: z.object({ accountId: z.string().min(1).max(100), deleteUserData: z.boolean() }).strict(),
     output: z.object({ removed: z.boolean() }),
   },
   /** Starts (or re-prioritizes) a sync; `orgId` limits it to one organization, `focusOrgId` puts one first. */
@@ -156,9 +167,14 @@ export const invokeContract = {
   },
   ...billingContract,
   ...accessContract,
+  ...storeContract,
+  ...accountRemovalContract,
+  ...offboardingRunsContract,
+  ...orgPrefsContract,
   ...fleetContract,
   ...coverageContract,
   ...filesContract,
+  ...remindersContract,
 } satisfies Record<InvokeChannel, { input: z.ZodType; output: z.ZodType }>
 
 /** Payload schemas of the events main pushes to the renderer. */
@@ -173,6 +189,7 @@ export const eventContract = {
   'sync:progress': SyncStatus,
   ...billingEvents,
   ...accessEvents,
+  ...remindersEvents,
   ...coreHostEvents,
 } satisfies Record<EventChannel, z.ZodType>
 

@@ -32,6 +32,12 @@ export const ERROR_CODES = [
   'RULE_VIOLATION',
   /** The user cancelled. */
   'CANCELLED',
+  /** The disk is full: nothing was written (what was stored before is intact). */
+  'DISK_FULL',
+  /** The data cannot be changed (read-only disk or file, or damaged user data opened read-only). */
+  'READ_ONLY',
+  /** A data file is damaged; it is checked and repaired at the next start. */
+  'STORE_CORRUPT',
   /** The app's background engine stopped (it is being restarted); the call can be tried again. */
   'UNAVAILABLE',
   /** Anything unexpected; details are in the main-process log. */

@@ -325,8 +325,33 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
       })
     }
 
+    // ------------------------------------------------------------------ fleet read models (core side)
+    // What the fleet screens ask the core for; the browser-shell render time comes on top.
+    const fleet = ctx.core.services.fleet
+    const fleetTimes = (n: number, fn: () => unknown) => {
+      fn()
+      const ms: number[] = []
+      for (let i = 0; i < n; i++) {
+        const start = performance.now()
+        fn()
+        ms.push(performance.now() - start)
+      }
+      return summarize(ms)
+    }
+    const coldStart = performance.now()
+    fleet.hygiene.invalidate()
+    const hygieneCold = fleet.hygiene.summary({})
+    const fleetCore = {
+      hygieneComputeColdMs: Math.round(performance.now() - coldStart),
+      openFindings: hygieneCold.totals.open,
+      homeMs: fleetTimes(30, () => fleet.home()),
+      hygieneSummaryWarmMs: fleetTimes(30, () => fleet.hygiene.summary({})),
+      inventoryFilterMs: fleetTimes(30, () => fleet.inventoryPage({ expiry: '90', sort: 'expiry' }, 0, 100)),
+    }
+
     return {
       clock: 'real (performance.now); a fixed "now" of 2026-11-27 for the data',
+      fleetCore,
       measured:
         'ms: through the CacheQueries service (prepare + SQL + row mapping); sqlOnlyMs: the same statement and arguments, SQL only',
       cache: {

@@ -125,6 +125,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         platform: process.platform,
         host: 'browser-shell',
       },
+      dailyBackups: true,
     },
   })
   const sseClients = new Set<ServerResponse>()

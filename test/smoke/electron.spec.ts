@@ -159,7 +159,7 @@ test('the desktop app starts, is locked down, syncs the demo and keeps tokens in
     expect(app.windows()).toHaveLength(1)
 
     // Removing the account deletes its token from the keychain.
-    await invoke(page, 'accounts:remove', { accountId: demoAccountId, purgeCache: true })
+    await invoke(page, 'accounts:remove', { accountId: demoAccountId, deleteUserData: true })
     const after = await keytar.findCredentials(KEYCHAIN_SERVICE)
     expect(after.map((c) => c.account)).not.toContain(secretKey(demoAccountId))
     demoAccountId = undefined

@@ -5,12 +5,14 @@
 import { accountsAdd } from './accounts-add'
 import { accountsList } from './accounts-list'
 import { accountsRemove } from './accounts-remove'
+import { backupCreate, backupList, backupRestore } from './backup'
 import { billingExport } from './billing-export'
 import { billingGauge } from './billing-gauge'
 import { billingImport } from './billing-import'
 import { diagnosticsCommand } from './diagnostics'
 import { orgs } from './orgs'
 import { products } from './products'
+import { reminders } from './reminders'
 import { sync } from './sync'
 import { users } from './users'
 
@@ -22,8 +24,12 @@ export const COMMANDS = [
   orgs,
   products,
   users,
+  backupList,
+  backupCreate,
+  backupRestore,
   billingImport,
   billingExport,
   billingGauge,
   diagnosticsCommand,
+  reminders,
 ] as const

@@ -1,16 +1,13 @@
-/** `sync`: fetches everything the token(s) can see, with progress and ETA on stderr. */
+/** `sync`: fetches everything the token(s) can see, with progress and ETA on stderr (or, with --watch, on schedule). */
 import { problemText } from '../../../shared/i18n/problems'
 import type { SyncStatus } from '../../../shared/domain/cache'
-import { nonEmpty, noPositionals } from '../args'
+import { nonEmpty, noPositionals, UsageError } from '../args'
 import { defineCommand } from '../command'
 import {
-  accountFilter,
-  assertPace,
   CliError,
   EXIT_FAILURE,
   EXIT_INTERRUPTED,
   EXIT_OK,
-  resolveOrg,
   safe,
   tokenEnvOf,
   type Context,
@@ -18,6 +15,8 @@ import {
   type Result,
 } from '../context'
 import { dateTimeFromMs, duration, plural } from '../format'
+import { parseEvery, watchSync, type SyncArgs } from './sync-watch'
+import { syncTargets } from './sync-targets'
 
 interface SyncReport {
   accountId: string
@@ -30,6 +29,10 @@ interface SyncReport {
   lastError: string | null
   orgCount: number
   productCount: number
+  /** `sync --org`: the organisation refreshed, its products in the cache, and whether they are complete. */
+  refreshed: { orgId: number; name: string | null; productCount: number; productsComplete: boolean } | null
+  /** The run completed every job (for a full sync, this is what sets `lastSyncAt`). */
+  complete: boolean
   issues: SyncStatus['issues']
   /** Items left out because they did not fit (never values): field paths and types. */
   skipped: SyncStatus['skipped']
@@ -85,62 +88,12 @@ class ProgressReporter {
   }
 }
 
-async function syncAccounts(
-  ctx: Context,
-  command: { account: string | undefined; org: string | undefined },
-): Promise<Result> {
-  const { accounts: accountsService, sync: engine, queries } = ctx.core.services
-  const all = accountsService.list()
-  const chosen = accountFilter(ctx, command.account)
-  let targets = chosen ? [chosen] : all.filter((a) => a.state !== 'signed_out')
-  if (targets.length === 0) {
-    throw new CliError(
-      'NO_ACCOUNT',
-      all.length === 0
-        ? 'No account to sync. Add one with: switchboard accounts add --token-env VAR'
-        : 'No account to sync: every account is signed out. Add one again with: switchboard accounts add',
-    )
-  }
-  let orgId: number | undefined
-  if (command.org !== undefined) {
-    orgId = resolveOrg(ctx, command.org, chosen)
-    const withOrg = new Set(
-      queries
-        .orgs(chosen?.id)
-        .filter((o) => o.id === orgId)
-        .map((o) => o.accountId),
-    )
-    targets = targets.filter((a) => withOrg.has(a.id))
-  }
-
-  // Check every token source before sending anything: a missing token must not mark the account "rejected".
-  for (const account of targets) {
-    if (account.state === 'signed_out') {
-      throw new CliError(
-        'SIGNED_OUT',
-        `"${account.label}" was signed out (its token was removed). Add it again to sync.`,
-      )
-    }
-    assertPace(ctx, account.baseUrl)
-    const envName = tokenEnvOf(ctx, account)
-    if (envName !== null) {
-      const value = ctx.io.env[envName]
-      if (value === undefined || value.trim() === '') {
-        throw new CliError(
-          'TOKEN_MISSING',
-          `"${account.label}" reads its token from the environment variable ${envName}, which is not set or is empty.`,
-        )
-      }
-    } else {
-      await ctx.keychain.check()
-      if ((await ctx.keychain.get(ctx.lib.secretKey(account.id))) === null) {
-        throw new CliError(
-          'TOKEN_MISSING',
-          `The keychain holds no token for "${account.label}". Remove the account and add it again.`,
-        )
-      }
-    }
-  }
+async function syncAccounts(ctx: Context, command: SyncArgs): Promise<Result> {
+  // A sync writes the cache and the access history: not while the user data is read-only.
+  ctx.core.services.store.assertWritable()
+  if (command.watch) return watchSync(ctx, command)
+  const { sync: engine, queries } = ctx.core.services
+  const { targets, orgId } = await syncTargets(ctx, command)
 
   const labels = new Map(targets.map((a) => [a.id, a.label]))
   const progress = new ProgressReporter(ctx.err, labels, true)
@@ -182,6 +135,16 @@ async function syncAccounts(
       lastError: status?.lastError ? problemText(status.lastError, 'en') : null,
       orgCount: orgsOf.length,
       productCount: orgsOf.reduce((n, o) => n + o.productCount, 0),
+      refreshed:
+        orgId === undefined
+          ? null
+          : {
+              orgId,
+              name: orgsOf.find((o) => o.id === orgId)?.name ?? null,
+              productCount: orgsOf.find((o) => o.id === orgId)?.productCount ?? 0,
+              productsComplete: engine.productsComplete(a.id, orgId),
+            },
+      complete: status?.lastRun?.complete ?? false,
       issues,
       skipped: status?.skipped ?? [],
       skippedCount: status?.skippedCount ?? 0,
@@ -223,11 +186,20 @@ async function syncAccounts(
         })
       }
     }
-    lines.push(
-      `${r.label}: ${r.state === 'idle' ? 'synced' : r.state}, ${plural(r.requests, 'request')} in ${duration(r.durationMs ?? 0)}; ` +
-        `${plural(r.orgCount, 'organization')}, ${plural(r.productCount, 'product')} in the cache` +
-        (r.lastSyncAt ? ` (last complete sync ${dateTimeFromMs(r.lastSyncAt)})` : ''),
-    )
+    if (r.refreshed) {
+      const org = r.refreshed.name ?? `#${r.refreshed.orgId}`
+      lines.push(
+        `${r.label}: ${r.state === 'idle' ? 'organisation refreshed' : r.state} (${org}), ${plural(r.requests, 'request')} in ${duration(r.durationMs ?? 0)}; ` +
+          `${plural(r.refreshed.productCount, 'product')} of this organisation in the cache` +
+          (r.refreshed.productsComplete ? '' : ' (incomplete)') +
+          `; not a complete sync (last complete sync: ${r.lastSyncAt ? dateTimeFromMs(r.lastSyncAt) : 'never'})`,
+      )
+    } else
+      lines.push(
+        `${r.label}: ${r.state === 'idle' ? 'synced' : r.state}, ${plural(r.requests, 'request')} in ${duration(r.durationMs ?? 0)}; ` +
+          `${plural(r.orgCount, 'organization')}, ${plural(r.productCount, 'product')} in the cache` +
+          (r.lastSyncAt ? ` (last complete sync ${dateTimeFromMs(r.lastSyncAt)})` : ''),
+      )
     if (r.skippedCount > 0) {
       lines.push(`  done with ${plural(r.skippedCount, 'skipped item')} (left out, the rest is cached):`)
       for (const s of r.skipped.slice(0, 10))
@@ -271,11 +243,29 @@ export const sync = defineCommand({
   kind: 'sync',
   words: ['sync'],
   group: 'Cache',
-  options: { account: { type: 'string' }, org: { type: 'string' } },
-  usage: '  sync [--account A] [--org O]       Fetch everything the token(s) can see; progress and ETA on stderr.',
-  parse({ positionals, values }) {
+  options: {
+    account: { type: 'string' },
+    org: { type: 'string' },
+    watch: { type: 'boolean' },
+    every: { type: 'string' },
+  },
+  usage: `  sync [--account A] [--org O]       Fetch everything the token(s) can see; progress and ETA on stderr.
+  sync --watch [--account A] [--every hourly|6h|daily[@HH:MM]|off]
+                                     Keep running: sync on each account's schedule (--every sets it, as
+                                     Settings does) and print reminders as they come; Ctrl+C stops.`,
+  parse({ positionals, values }): SyncArgs {
     noPositionals(positionals)
-    return { account: nonEmpty(values.account, 'account'), org: nonEmpty(values.org, 'org') }
+    const watch = values.watch === true
+    const org = nonEmpty(values.org, 'org')
+    const every = nonEmpty(values.every, 'every')
+    if (watch && org !== undefined) throw new UsageError('sync --watch works on whole accounts; drop --org.')
+    if (!watch && every !== undefined) throw new UsageError('--every goes with --watch.')
+    return {
+      account: nonEmpty(values.account, 'account'),
+      org,
+      watch,
+      every: every === undefined ? undefined : parseEvery(every),
+    }
   },
   run: syncAccounts,
 })

@@ -6,6 +6,7 @@ import type {
   MatrixData,
   OffboardingPlan,
   OffboardingRun,
+  OffboardingRunSummary,
   OrgTarget,
   Person,
   PersonHit,
@@ -19,11 +20,13 @@ import { problemOf } from '../lib/problem'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
 import type { AccountRecord } from '../store/repos/accounts-repo'
+import { OffboardingRepo } from '../store/repos/offboarding-repo'
 import type { SyncEngine } from '../sync/engine'
 import { matrixCsv, matrixXlsx, reportCsv, reportPdf } from './exports'
 import type { Language } from '../../../shared/i18n/languages'
 import { accessHistory, hygieneFindings, type HistoryFilter } from './hygiene'
 import { cachingDb } from './cached-db'
+import { AccessRepo } from '../store/repos/access-repo'
 import { buildMatrix } from './matrix'
 import { planOffboarding, verifyStep } from './offboarding'
 import { personByEmail, searchPeople } from './people'
@@ -70,10 +73,15 @@ export class AccessService {
   readonly teams: TeamsInvitations
 
   private readonly o: AccessServiceOptions
+  private readonly repo: AccessRepo
+  /** Runs and their steps, persisted in user.sqlite (they survive a restart). */
+  private readonly runsRepo: OffboardingRepo
 
   constructor(options: AccessServiceOptions) {
     this.o = { ...options, db: cachingDb(options.db) }
-    this.teams = new TeamsInvitations(this.o.db, this.o.clock, this)
+    this.repo = new AccessRepo(options.db)
+    this.runsRepo = new OffboardingRepo(options.db)
+    this.teams = new TeamsInvitations(this.repo, this.o.clock, this)
   }
 
   matrix(accountId: string, orgId: number): MatrixData {
@@ -107,16 +115,12 @@ export class AccessService {
   }
 
   plan(email: string, targets: readonly OrgTarget[]): OffboardingPlan {
-    return planOffboarding(this.o.db, email, targets, this.o.clock.now())
+    return planOffboarding(this.repo, email, targets, this.o.clock.now())
   }
 
   /** Writes one applied (or failed) change to the local audit log. */
   audit(e: AuditEntry): void {
-    this.o.db
-      .prepare(
-        'INSERT INTO audit_log (at, account_id, org_id, action, target, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(this.o.clock.now(), e.accountId, e.orgId, e.action, e.target, e.outcome, JSON.stringify(e.detail))
+    this.repo.audit({ ...e, at: this.o.clock.now() })
   }
 
   /** The API client of an account that may still use the API. */
@@ -134,11 +138,7 @@ export class AccessService {
     await this.o.sync.whenIdle(accountId)
     this.o.sync.start(accountId, { orgId })
     await this.o.sync.whenIdle(accountId)
-    const rows = this.o.db
-      .prepare<[string, number], { resource: string; synced_at: number | null; status: string }>(
-        "SELECT resource, synced_at, status FROM sync_state WHERE account_id = ? AND org_id = ? AND resource IN ('users', 'teams')",
-      )
-      .all(accountId, orgId)
+    const rows = this.repo.accessSyncState(accountId, orgId)
     return rows.length > 0 && rows.every((r) => r.status === 'ok' && (r.synced_at ?? 0) >= since)
   }
 
@@ -193,13 +193,25 @@ export class AccessService {
       orgs: plan.orgs.map((o) => ({ accountId: o.accountId, orgId: o.orgId, orgName: o.orgName, resynced: false })),
       steps,
     }
+    // Recorded before anything is applied: a run that cannot be recorded (disk full…) does not start.
+    this.runsRepo.insert(run)
     const done = this.execute(run).catch((error: unknown) => {
       this.o.logger.error('offboarding failed', { runId, error: messageOf(error) })
       run.state = 'failed'
       run.finishedAt = this.o.clock.now()
+      this.persist(run.runId, () => this.runsRepo.saveRun(run))
     })
     this.runs.set(runId, { run, done })
     return structuredClone(run)
+  }
+
+  /** Saves a run's progress; a failure to save is logged, never stops a run half applied. */
+  private persist(runId: string, save: () => void): void {
+    try {
+      save()
+    } catch (error) {
+      this.o.logger.error('offboarding run could not be saved', { runId, error: messageOf(error) })
+    }
   }
 
   private progress(p: AccessProgress): void {
@@ -242,6 +254,7 @@ export class AccessService {
         })
       }
       s.at = this.o.clock.now()
+      this.persist(run.runId, () => this.runsRepo.saveStep(run.runId, run.steps.indexOf(s), s))
       done++
     }
     this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'resyncing', stepId: null })
@@ -254,11 +267,12 @@ export class AccessService {
     }
     for (const s of run.steps) {
       const org = run.orgs.find((o) => o.accountId === s.accountId && o.orgId === s.orgId)
-      s.verified = org?.resynced ? verifyStep(this.o.db, s) : false
+      s.verified = org?.resynced ? verifyStep(this.repo, s) : false
       if (!s.api) s.at = this.o.clock.now()
     }
     run.state = 'done'
     run.finishedAt = this.o.clock.now()
+    this.persist(run.runId, () => this.runsRepo.saveRun(run))
     this.progress({ runId: run.runId, done, total: apiSteps.length, phase: 'done', stepId: null })
     emitChanges(
       this.o.events,
@@ -266,10 +280,20 @@ export class AccessService {
     )
   }
 
+  /** A run in progress in this process, or one recorded earlier (`interrupted` if it never finished). */
   run(runId: string): OffboardingRun {
     const r = this.runs.get(runId)
-    if (!r) throw new AppError('NOT_FOUND', 'access.runNotFound')
-    return structuredClone(r.run)
+    if (r) return structuredClone(r.run)
+    const stored = this.runsRepo.get(runId)
+    if (!stored) throw new AppError('NOT_FOUND', 'access.runNotFound')
+    return stored.state === 'running' ? { ...stored, state: 'interrupted' } : stored
+  }
+
+  /** Past and current runs for a person or an organization, newest first. */
+  pastRuns(filter: { email: string } | { accountId: string; orgId: number }): OffboardingRunSummary[] {
+    const list =
+      'email' in filter ? this.runsRepo.byEmail(filter.email) : this.runsRepo.byOrg(filter.accountId, filter.orgId)
+    return list.map((r) => (r.state === 'running' && !this.runs.has(r.runId) ? { ...r, state: 'interrupted' } : r))
   }
 
   /** Resolves when the run is finished (tests, CLI). */

@@ -1,34 +1,16 @@
-import type Database from 'better-sqlite3'
 import type { OffboardingPlan, OrgTarget, PlanOrg, PlanStep, RefusalCode } from '../../../shared/domain/access'
 
 import { canManageUsers } from '../../../shared/domain/roles'
 import { managerUsersUrl } from '../../../shared/domain/manager-links'
-
-interface PersonRow {
-  member_key: string
-  user_id: number | null
-  invitation_id: number | null
-  display_name: string
-  role_type: string
-  state: string
-}
+import type { AccessRepo } from '../store/repos/access-repo'
 
 /** Plans the offboarding of one person (by e-mail) in one organization. */
-export function planOrg(db: Database.Database, email: string, target: OrgTarget): PlanOrg {
+export function planOrg(repo: AccessRepo, email: string, target: OrgTarget): PlanOrg {
   const { accountId, orgId } = target
-  const org = db
-    .prepare<[string, number], { name: string; role: string }>(
-      'SELECT name, role FROM orgs WHERE account_id = ? AND id = ?',
-    )
-    .get(accountId, orgId)
+  const org = repo.org(accountId, orgId)
   const base = { accountId, orgId, orgName: org?.name ?? `#${orgId}`, myRole: org?.role ?? 'unknown' }
   if (!org) return { ...base, personRole: null, refusal: 'not_found', steps: [] }
-  const rows = db
-    .prepare<[string, number, string], PersonRow>(
-      `SELECT member_key, user_id, invitation_id, display_name, role_type, state FROM org_users
-       WHERE account_id = ? AND org_id = ? AND email = ? COLLATE NOCASE ORDER BY member_key`,
-    )
-    .all(accountId, orgId, email.trim())
+  const rows = repo.personRows(accountId, orgId, email.trim())
   if (rows.length === 0) return { ...base, personRole: null, refusal: 'not_found', steps: [] }
   const member = rows.find((r) => r.state !== 'pending' && r.user_id !== null) ?? null
   const steps: PlanStep[] = []
@@ -39,12 +21,7 @@ export function planOrg(db: Database.Database, email: string, target: OrgTarget)
   if (member && member.user_id !== null) {
     const userId = member.user_id
     if (member.role_type === 'owner') {
-      const owners =
-        db
-          .prepare<[string, number], { n: number }>(
-            "SELECT count(*) AS n FROM org_users WHERE account_id = ? AND org_id = ? AND state = 'valid' AND role_type = 'owner'",
-          )
-          .get(accountId, orgId)?.n ?? 0
+      const owners = repo.ownerCount(accountId, orgId)
       if (owners <= 1) {
         refusal ??= 'last_legal_representative'
         step({
@@ -59,13 +36,7 @@ export function planOrg(db: Database.Database, email: string, target: OrgTarget)
         })
       }
     }
-    const teams = db
-      .prepare<[string, number, number], { id: number; name: string }>(
-        `SELECT t.id, t.name FROM team_members tm
-         JOIN teams t ON t.account_id = tm.account_id AND t.org_id = tm.org_id AND t.id = tm.team_id
-         WHERE tm.account_id = ? AND tm.org_id = ? AND tm.user_id = ? ORDER BY t.name COLLATE NOCASE, t.id`,
-      )
-      .all(accountId, orgId, userId)
+    const teams = repo.teamsOfUser(accountId, orgId, userId)
     for (const t of teams) {
       step({
         id: `${accountId}:${orgId}:team:${t.id}:${userId}`,
@@ -109,7 +80,7 @@ export function planOrg(db: Database.Database, email: string, target: OrgTarget)
 
 /** Plans the offboarding of one person across the organizations chosen (duplicates ignored). */
 export function planOffboarding(
-  db: Database.Database,
+  repo: AccessRepo,
   email: string,
   targets: readonly OrgTarget[],
   now: number,
@@ -120,39 +91,22 @@ export function planOffboarding(
     const key = `${t.accountId}:${t.orgId}`
     if (seen.has(key)) continue
     seen.add(key)
-    orgs.push(planOrg(db, email, t))
+    orgs.push(planOrg(repo, email, t))
   }
-  const name =
-    db
-      .prepare<[string], { display_name: string }>(
-        'SELECT display_name FROM org_users WHERE email = ? COLLATE NOCASE LIMIT 1',
-      )
-      .get(email.trim())?.display_name ?? email
+  const name = repo.nameByEmail(email.trim()) ?? email
   return { email: email.trim().toLowerCase(), displayName: name, createdAt: now, orgs }
 }
 
 /** Whether a step's effect is visible in the (re-synced) cache. */
-export function verifyStep(db: Database.Database, s: PlanStep): boolean {
+export function verifyStep(repo: AccessRepo, s: PlanStep): boolean {
   switch (s.kind) {
     case 'remove_from_team':
-      return !db
-        .prepare('SELECT 1 FROM team_members WHERE account_id = ? AND org_id = ? AND team_id = ? AND user_id = ?')
-        .get(s.accountId, s.orgId, s.teamId, s.userId)
+      return !repo.isInTeam(s.accountId, s.orgId, s.teamId, s.userId)
     case 'cancel_invitation':
-      return !db
-        .prepare('SELECT 1 FROM org_users WHERE account_id = ? AND org_id = ? AND member_key = ?')
-        .get(s.accountId, s.orgId, `i:${s.invitationId}`)
+      return !repo.hasMemberKey(s.accountId, s.orgId, `i:${s.invitationId}`)
     case 'remove_member':
-      return !db
-        .prepare("SELECT 1 FROM org_users WHERE account_id = ? AND org_id = ? AND member_key = ? AND state = 'valid'")
-        .get(s.accountId, s.orgId, `u:${s.userId}`)
+      return !repo.isValidMember(s.accountId, s.orgId, `u:${s.userId}`)
     case 'transfer_legal_representative':
-      return (
-        (db
-          .prepare<[string, number], { n: number }>(
-            "SELECT count(*) AS n FROM org_users WHERE account_id = ? AND org_id = ? AND state = 'valid' AND role_type = 'owner'",
-          )
-          .get(s.accountId, s.orgId)?.n ?? 0) > 1
-      )
+      return repo.ownerCount(s.accountId, s.orgId) > 1
   }
 }

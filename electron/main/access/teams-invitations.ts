@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { AccessRepo } from '../store/repos/access-repo'
 import type { MemberRole, OrgTarget, PendingInvitation, TeamView, WriteOutcome } from '../../../shared/domain/access'
 import type { CreateInvitationBody, PatchInvitationBody } from '../api/schemas'
 import { AppError } from '../lib/app-error'
@@ -42,17 +42,13 @@ export interface InvitationPatch {
 /** Teams and invitations: read models, and API writes with the Manager rules, confirmation and audit. */
 export class TeamsInvitations {
   constructor(
-    private readonly db: Database.Database,
+    private readonly repo: AccessRepo,
     private readonly clock: Clock,
     private readonly access: AccessService,
   ) {}
 
   private org(t: OrgTarget): { name: string; role: string } {
-    const org = this.db
-      .prepare<[string, number], { name: string; role: string }>(
-        'SELECT name, role FROM orgs WHERE account_id = ? AND id = ?',
-      )
-      .get(t.accountId, t.orgId)
+    const org = this.repo.org(t.accountId, t.orgId)
     if (!org) throw new AppError('NOT_FOUND', 'access.orgNotCached')
     return org
   }
@@ -83,24 +79,9 @@ export class TeamsInvitations {
 
   teams(accountId: string, orgId: number): TeamView[] {
     this.org({ accountId, orgId })
-    const teams = this.db
-      .prepare<[string, number], { id: number; name: string; owned_by_id: number | null; permissions: string }>(
-        'SELECT id, name, owned_by_id, permissions FROM teams WHERE account_id = ? AND org_id = ? ORDER BY name COLLATE NOCASE, id',
-      )
-      .all(accountId, orgId)
-    const members = this.db.prepare<
-      [string, number, number],
-      { user_id: number; display_name: string | null; email: string | null }
-    >(
-      `SELECT tm.user_id, u.display_name, u.email FROM team_members tm
-       LEFT JOIN org_users u ON u.account_id = tm.account_id AND u.org_id = tm.org_id AND u.member_key = 'u:' || tm.user_id
-       WHERE tm.account_id = ? AND tm.org_id = ? AND tm.team_id = ? ORDER BY u.display_name COLLATE NOCASE`,
-    )
-    const productName = this.db.prepare<[string, number], { customer_name: string }>(
-      'SELECT customer_name FROM products WHERE account_id = ? AND id = ?',
-    )
+    const teams = this.repo.teams(accountId, orgId)
     return teams.map((t) => {
-      const list = members.all(accountId, orgId, t.id).map((m) => ({
+      const list = this.repo.teamMembers(accountId, orgId, t.id).map((m) => ({
         userId: m.user_id,
         displayName: m.display_name ?? `#${m.user_id}`,
         email: m.email ?? '',
@@ -108,11 +89,7 @@ export class TeamsInvitations {
       const leader =
         t.owned_by_id === null
           ? null
-          : (this.db
-              .prepare<[string, number, string], { display_name: string }>(
-                'SELECT display_name FROM org_users WHERE account_id = ? AND org_id = ? AND member_key = ?',
-              )
-              .get(accountId, orgId, `u:${t.owned_by_id}`)?.display_name ?? `#${t.owned_by_id}`)
+          : (this.repo.memberName(accountId, orgId, `u:${t.owned_by_id}`) ?? `#${t.owned_by_id}`)
       return {
         id: t.id,
         name: t.name,
@@ -125,7 +102,7 @@ export class TeamsInvitations {
           return {
             serviceName: typeof raw.service_name === 'string' ? raw.service_name : '',
             productId: pid,
-            productName: pid === null ? null : (productName.get(accountId, pid)?.customer_name ?? null),
+            productName: pid === null ? null : this.repo.productName(accountId, pid),
             mask: maskOfRights(e.rights),
           }
         }),
@@ -135,41 +112,18 @@ export class TeamsInvitations {
 
   invitations(filter: { accountId?: string | undefined; orgId?: number | undefined }): PendingInvitation[] {
     const now = Math.floor(this.clock.now() / 1000)
-    return this.db
-      .prepare<
-        { account: string | null; org: number | null },
-        {
-          account_id: string
-          org_id: number
-          org_name: string
-          invitation_id: number
-          email: string
-          display_name: string
-          role_type: string
-          has_billing_access: number
-          invited_at: number | null
-        }
-      >(
-        `SELECT u.account_id, u.org_id, o.name AS org_name, u.invitation_id, u.email, u.display_name, u.role_type,
-                u.has_billing_access, u.invited_at
-         FROM org_users u JOIN orgs o ON o.account_id = u.account_id AND o.id = u.org_id
-         WHERE u.state = 'pending' AND u.invitation_id IS NOT NULL
-           AND (@account IS NULL OR u.account_id = @account) AND (@org IS NULL OR u.org_id = @org)
-         ORDER BY u.invited_at, u.email`,
-      )
-      .all({ account: filter.accountId ?? null, org: filter.orgId ?? null })
-      .map((r) => ({
-        accountId: r.account_id,
-        orgId: r.org_id,
-        orgName: r.org_name,
-        invitationId: r.invitation_id,
-        email: r.email,
-        displayName: r.display_name,
-        roleType: r.role_type,
-        billing: r.has_billing_access === 1,
-        invitedAt: r.invited_at,
-        ageDays: r.invited_at === null ? null : Math.max(0, Math.floor((now - r.invited_at) / DAY)),
-      }))
+    return this.repo.pendingInvitations(filter).map((r) => ({
+      accountId: r.account_id,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      invitationId: r.invitation_id,
+      email: r.email,
+      displayName: r.display_name,
+      roleType: r.role_type,
+      billing: r.has_billing_access === 1,
+      invitedAt: r.invited_at,
+      ageDays: r.invited_at === null ? null : Math.max(0, Math.floor((now - r.invited_at) / DAY)),
+    }))
   }
 
   /** Runs one API write per organization, audits each, then re-syncs the organizations touched. */

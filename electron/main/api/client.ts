@@ -16,6 +16,7 @@ import {
   DEFAULT_PER_PAGE,
   fetchAllPages,
   type FetchedPage,
+  type PageItemsInfo,
   type PageProgress,
   type PagedList,
 } from './pagination'
@@ -116,6 +117,16 @@ export interface ListOptions extends CallOptions {
   onSkipped?: (skipped: readonly SkippedItem[]) => void
 }
 
+/** Page by page delivery of a listing (see `fetchAllPages`): resume at a page, receive each page's items. */
+export interface PagedItems<T> {
+  /** First page to ask for (a resumed listing); give `perPage` as the interrupted listing's page size. */
+  startPage?: number
+  /** Each page's new items, as soon as they are validated (may throw to stop the listing). */
+  onItems?: (items: T[], page: PageItemsInfo) => void
+  /** false: the returned array stays empty (the caller keeps what `onItems` gave). */
+  retainItems?: boolean
+}
+
 /** A list filtered by one account (the routes accept it as `account_id`). */
 export interface AccountFilter {
   accountId?: number
@@ -157,7 +168,7 @@ export interface ApiClient {
   listAccountTags(accountId: number, options?: ListOptions): Promise<Tag[]>
   /** `GET /1/products` (all pages): products of every organisation, or of one with `accountId`. */
   listProducts(
-    options?: ListOptions & AccountFilter & { serviceName?: string; with?: readonly string[] },
+    options?: ListOptions & AccountFilter & { serviceName?: string; with?: readonly string[] } & PagedItems<Product>,
   ): Promise<Product[]>
   /** `GET /1/accounts/{id}/products[?filter[service_names][]=]`: products of one organisation. */
   listAccountProducts(
@@ -479,11 +490,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function list<S extends z.ZodType>(
     path: string,
     itemSchema: S,
-    opts: ListOptions & {
-      query?: Query
-      sendPageParams?: boolean
-      idOf?: (item: z.output<S>) => string | number | null
-    } = {},
+    opts: ListOptions &
+      PagedItems<z.output<S>> & {
+        query?: Query
+        sendPageParams?: boolean
+        idOf?: (item: z.output<S>) => string | number | null
+      } = {},
   ): Promise<PagedList<z.output<S>>> {
     const endpoint = endpointOf('GET', path)
     // A refused `with=` value or page size is learnt and the listing sent again (at most a few times).
@@ -501,6 +513,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
           ...(opts.idOf ? { idOf: opts.idOf } : {}),
           ...(opts.onPage ? { onPage: opts.onPage } : {}),
           ...(opts.onSkipped ? { onSkipped: opts.onSkipped } : {}),
+          ...(opts.startPage !== undefined ? { startPage: opts.startPage } : {}),
+          ...(opts.onItems ? { onItems: opts.onItems } : {}),
+          ...(opts.retainItems !== undefined ? { retainItems: opts.retainItems } : {}),
           fetchPage: (params) => {
             const query: Query = params ? { ...base, page: params.page, per_page: params.perPage } : base
             const req: TransportRequest = { method: 'GET', path, query }
@@ -519,11 +534,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const listItems = async <S extends z.ZodType>(
     path: string,
     itemSchema: S,
-    opts: ListOptions & {
-      query?: Query
-      sendPageParams?: boolean
-      idOf?: (item: z.output<S>) => string | number | null
-    },
+    opts: ListOptions &
+      PagedItems<z.output<S>> & {
+        query?: Query
+        sendPageParams?: boolean
+        idOf?: (item: z.output<S>) => string | number | null
+      },
   ): Promise<z.output<S>[]> => (await list(path, itemSchema, opts)).items
 
   const get = async <S extends z.ZodType>(
@@ -604,11 +620,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     listAccountTags: (accountId, opts) =>
       listItems(`${account(accountId)}/tags`, TagSchema, listOpts(opts, {}, { sendPageParams: false })),
     listProducts: (opts) =>
-      listItems(
-        '/1/products',
-        ProductSchema,
-        listOpts(opts, { account_id: opts?.accountId, service_name: opts?.serviceName, with: joinWith(opts?.with) }),
-      ),
+      listItems('/1/products', ProductSchema, {
+        ...listOpts(opts, { account_id: opts?.accountId, service_name: opts?.serviceName, with: joinWith(opts?.with) }),
+        ...(opts?.startPage !== undefined ? { startPage: opts.startPage } : {}),
+        ...(opts?.onItems ? { onItems: opts.onItems } : {}),
+        ...(opts?.retainItems !== undefined ? { retainItems: opts.retainItems } : {}),
+      }),
     listAccountProducts: (accountId, opts) =>
       listItems(
         `${account(accountId)}/products`,

@@ -13,6 +13,7 @@ export {
   type ApiClientOptions,
   type CallOptions,
   type ListOptions,
+  type PagedItems,
   type AccountFilter,
   type ScopeProbe,
   type ScopeProbeSpec,
@@ -51,6 +52,7 @@ export {
   type FetchAllPagesOptions,
   type FetchedPage,
   type PageParams,
+  type PageItemsInfo,
   type PageProgress,
   type PagedList,
 } from './pagination'

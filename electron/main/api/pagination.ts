@@ -63,6 +63,28 @@ export interface FetchAllPagesOptions<S extends z.ZodType> {
   onPage?: (progress: PageProgress) => void
   /** Receives the items left out of each page (see `items.ts`). */
   onSkipped?: (skipped: readonly SkippedItem[]) => void
+  /**
+   * First page to ask for (default 1): a listing resumed after an interruption. Needs `perPage` equal to the page
+   * size the interrupted listing used, and a paginated answer (an unpaginated one fails the listing).
+   */
+  startPage?: number
+  /**
+   * Receives each page's new items as soon as they are validated, with the page reached and the page size the
+   * server used, so a caller can commit page by page. May throw to stop the listing.
+   */
+  onItems?: (items: z.output<S>[], page: PageItemsInfo) => void
+  /** false: `items` of the result stays empty (the caller keeps what `onItems` gave). Default true. */
+  retainItems?: boolean
+}
+
+/** What {@link FetchAllPagesOptions.onItems} receives with a page's items. */
+export interface PageItemsInfo extends PageProgress {
+  /** Whether the server answered with page fields. */
+  paginated: boolean
+  /** Page size the server used (null for an unpaginated answer). */
+  itemsPerPage: number | null
+  /** Items on this page left out because they did not fit the schema. */
+  skipped: number
 }
 
 /** Result of {@link fetchAllPages}. */
@@ -111,7 +133,12 @@ export async function fetchAllPages<S extends z.ZodType>(
   const seen = new Set<string | number>()
   let requests = 0
 
-  const collect = (fetched: FetchedPage, page: number): { received: number; fresh: number } => {
+  const retain = options.retainItems !== false
+  let collected = 0
+  const collect = (
+    fetched: FetchedPage,
+    page: number,
+  ): { received: number; fresh: number; list: T[]; skipped: number } => {
     const raw = parseData(arraySchema, fetched.envelope.data, fetched.request, fetched.envelope.status, 'data')
     const parsed = parseItems(options.itemSchema, raw, endpointOf(fetched.request.method, fetched.request.path))
     if (parsed.skipped.length > 0) {
@@ -125,7 +152,7 @@ export async function fetchAllPages<S extends z.ZodType>(
       })
     }
     const list = parsed.items as T[]
-    let fresh = 0
+    const kept: T[] = []
     for (const item of list) {
       const id = idOf(item)
       if (id !== null) {
@@ -134,32 +161,40 @@ export async function fetchAllPages<S extends z.ZodType>(
         }
         seen.add(id)
       }
-      items.push(item)
-      fresh++
+      kept.push(item)
     }
+    const fresh = kept.length
+    collected += fresh
+    if (retain) items.push(...kept)
     if (fresh < list.length)
       options.logger?.warn('api: duplicate items across pages dropped', {
         path: fetched.request.path,
         page,
         dropped: list.length - fresh,
       })
-    return { received: raw.length, fresh: fresh + parsed.skipped.length }
+    return { received: raw.length, fresh: fresh + parsed.skipped.length, list: kept, skipped: parsed.skipped.length }
   }
 
-  const first = await options.fetchPage(options.sendPageParams === false ? null : { page: 1, perPage })
+  const startPage = options.startPage ?? 1
+  if (!Number.isInteger(startPage) || startPage < 1) throw new RangeError(`startPage must be >= 1 (${startPage})`)
+  const first = await options.fetchPage(
+    options.sendPageParams === false && startPage === 1 ? null : { page: startPage, perPage },
+  )
   requests++
   let info = first.envelope.pageInfo
-  const firstCount = collect(first, 1)
+  const firstCount = collect(first, startPage)
 
   if (info.pages === null) {
-    options.onPage?.({
-      page: 1,
-      pages: 1,
-      received: firstCount.received,
-      collected: items.length,
-      total: null,
-      requests,
+    if (startPage > 1)
+      throw paginationError(first.request, `page ${startPage} came back without page fields`, first.envelope.status)
+    const progress = { page: 1, pages: 1, received: firstCount.received, collected, total: null, requests }
+    options.onItems?.(firstCount.list, {
+      ...progress,
+      paginated: false,
+      itemsPerPage: null,
+      skipped: firstCount.skipped,
     })
+    options.onPage?.(progress)
     return { items, requests, paginated: false, total: null, itemsPerPage: null, skipped }
   }
 
@@ -172,9 +207,13 @@ export async function fetchAllPages<S extends z.ZodType>(
       `${pages} pages announced, above the limit of ${maxPages}`,
       first.envelope.status,
     )
-  options.onPage?.({ page: 1, pages, received: firstCount.received, collected: items.length, total, requests })
+  {
+    const progress = { page: startPage, pages, received: firstCount.received, collected, total, requests }
+    options.onItems?.(firstCount.list, { ...progress, paginated: true, itemsPerPage, skipped: firstCount.skipped })
+    options.onPage?.(progress)
+  }
 
-  for (let page = 2; page <= pages; page++) {
+  for (let page = startPage + 1; page <= pages; page++) {
     const fetched = await options.fetchPage({ page, perPage: itemsPerPage })
     requests++
     info = fetched.envelope.pageInfo
@@ -202,14 +241,16 @@ export async function fetchAllPages<S extends z.ZodType>(
         `page ${page} repeated earlier items; the server seems to ignore "page"`,
         fetched.envelope.status,
       )
-    options.onPage?.({ page, pages, received: count.received, collected: items.length, total, requests })
+    const progress = { page, pages, received: count.received, collected, total, requests }
+    options.onItems?.(count.list, { ...progress, paginated: true, itemsPerPage, skipped: count.skipped })
+    options.onPage?.(progress)
   }
 
-  if (total !== null && items.length < total)
+  if (startPage === 1 && total !== null && collected < total)
     options.logger?.warn('api: fewer items than the announced total; the list changed while paging', {
       path: first.request.path,
       total,
-      collected: items.length,
+      collected,
     })
   return { items, requests, paginated: true, total, itemsPerPage, skipped }
 }

@@ -6,7 +6,7 @@
  * - Headers: matched after folding (accents removed, lower case, only letters and digits kept)
  *   against {@link HEADER_SYNONYMS} (French, German, Italian, English, Spanish).
  * - Numbers: see {@link parseAmountCents}. Dates: see {@link parseDate}.
- * - The file is parsed as a stream in 64 KB pieces, yielding to the event loop between pieces; only a
+ * - The file is parsed as a stream in 8 KB pieces, yielding to the event loop between pieces; only a
  *   compact form of each row is kept. Hostile files end in an {@link ImportFileFailure} with a code and
  *   a line number (see README "Import rules").
  */
@@ -821,7 +821,12 @@ export interface AnalyseInput {
 export const MAX_ERRORS = 200
 const SAMPLE_ROWS = 10
 const DISPLAY_CHARS = 120
-const CHUNK_BYTES = 32_768
+/** Bytes parsed between two yields: 8 KB is ~1,600 records of the tiniest rows (~20 ms of work). */
+const CHUNK_BYTES = 8_192
+/** The start of the file read to detect the delimiter. */
+const HEAD_BYTES = 32_768
+/** The longest stretch of work (ms) between two yields to the event loop while rows are resolved and grouped. */
+const BREATHE_MS = 15
 
 /** Shortens a value for display (previews, error lists). */
 export function shorten(value: string, max = DISPLAY_CHARS): string {
@@ -996,8 +1001,9 @@ export async function analyse(input: AnalyseInput): Promise<Analysis> {
   if (body.length === 0) throw new ImportFileFailure('bom_only')
   if (looksBinary(bytes, encoding)) throw new ImportFileFailure('binary_file')
 
-  const fileHash = createHash('sha256').update(bytes).digest('hex')
-  const head = new TextDecoder(DECODER[encoding]).decode(body.subarray(0, CHUNK_BYTES))
+  // Hashed piece by piece with the parse below (a 19 MB file hashed at once blocks for tens of ms).
+  const hash = createHash('sha256').update(bytes.subarray(0, BOM_LENGTH[encoding]))
+  const head = new TextDecoder(DECODER[encoding]).decode(body.subarray(0, HEAD_BYTES))
   if (head.includes('\u0000')) throw new ImportFileFailure('binary_file')
   const delimiter = detectDelimiter(head)
 
@@ -1216,7 +1222,9 @@ export async function analyse(input: AnalyseInput): Promise<Analysis> {
   const decoder = new TextDecoder(DECODER[encoding])
   const caps = new CapScanner(delimiter)
   for (let offset = 0; offset < body.length && !failure; offset += CHUNK_BYTES) {
-    const chunk = decoder.decode(body.subarray(offset, offset + CHUNK_BYTES), { stream: true })
+    const piece = body.subarray(offset, offset + CHUNK_BYTES)
+    hash.update(piece)
+    const chunk = decoder.decode(piece, { stream: true })
     if (chunk.includes('\u0000')) failure = new ImportFileFailure('binary_file')
     else {
       try {
@@ -1238,6 +1246,7 @@ export async function analyse(input: AnalyseInput): Promise<Analysis> {
   // (Read through functions: both are assigned in the parser's callbacks.)
   const failed = ((): ImportFileFailure | null => failure)()
   if (failed) throw failed
+  const fileHash = hash.digest('hex')
   const headerList = ((): string[] | null => headers)()
   if (headerList === null) throw new ImportFileFailure('blank_file')
   if (rows.length === 0) throw new ImportFileFailure('header_only')
@@ -1256,8 +1265,13 @@ export async function analyse(input: AnalyseInput): Promise<Analysis> {
   )
   const unassignedLines: UnassignedLine[] = []
   const resolved: { row: Row; orgId: number }[] = []
+  // Yields to the event loop after about BREATHE_MS of work (checked every 1,024 rows): a large file
+  // must not hold the process that answers the window.
+  let sliceStart = performance.now()
   const breathe = async (i: number): Promise<void> => {
-    if (i % 20_000 === 19_999) await new Promise<void>((resolve) => setImmediate(resolve))
+    if ((i & 1023) !== 1023 || performance.now() - sliceStart < BREATHE_MS) return
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    sliceStart = performance.now()
   }
   for (let i = 0; i < rows.length; i++) {
     await breathe(i)
@@ -1371,7 +1385,9 @@ export async function analyse(input: AnalyseInput): Promise<Analysis> {
 
   // A partner invoice whose lines went to several clients.
   const orgsPerNumber = new Map<string, Set<number>>()
+  let n = 0
   for (const inv of invoices.values()) {
+    await breathe(n++)
     const set = orgsPerNumber.get(inv.number) ?? new Set<number>()
     set.add(inv.orgId)
     orgsPerNumber.set(inv.number, set)
@@ -1385,7 +1401,9 @@ export async function analyse(input: AnalyseInput): Promise<Analysis> {
   const valid = [...invoices.values()]
   const totals = new Map<Currency, { cents: number; count: number }>()
   let vatUnknownCount = 0
-  for (const inv of valid) {
+  for (let i = 0; i < valid.length; i++) {
+    await breathe(i)
+    const inv = valid[i] as ParsedInvoice
     if (inv.vatBasis === 'unknown') vatUnknownCount++
     const t = totals.get(inv.currency) ?? { cents: 0, count: 0 }
     t.count++

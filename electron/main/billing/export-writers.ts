@@ -3,6 +3,7 @@
  * a file as it goes, so memory stays flat whatever the number of rows.
  */
 import { neutralizeCell, xlsxText } from '../export/neutralize'
+import { sheetName } from '../export/sheet-name'
 import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { EventEmitter, once } from 'node:events'
@@ -147,27 +148,6 @@ const dateOf = (iso: string): Date => {
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1))
 }
 const moneyFormat = (currency: Currency): string => `#,##0.00 "${currency}";-#,##0.00 "${currency}"`
-
-/** Excel sheet names: at most 31 characters, none of `[]:*?/\` nor control characters, unique (case-insensitively). */
-export function sheetName(name: string, used: Set<string>): string {
-  const cleaned = name
-    // eslint-disable-next-line no-control-regex -- control characters cannot be in a sheet name
-    .replace(/[[\]:*?/\\\u0000-\u001f\u007f\ufffe\uffff]/g, ' ')
-    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, ' ')
-    // Excel refuses a name that starts or ends with a quote, also once blanks around it are trimmed.
-    .replace(/^[\s']+|[\s']+$/g, '')
-  // 31 UTF-16 units at most, never cutting a surrogate pair.
-  let base = ''
-  for (const ch of cleaned) {
-    if (base.length + ch.length > 31) break
-    base += ch
-  }
-  base = base.replace(/^[\s']+|[\s']+$/g, '') || 'Sheet'
-  let candidate = base
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 31 - String(i).length - 1)} ${i}`
-  used.add(candidate.toLowerCase())
-  return candidate
-}
 
 /**
  * exceljs feeds its zip stream without waiting for it to drain, and buffers a sheet until the zip

@@ -62,21 +62,27 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10)
 }
 
-export function toIcs(events: readonly IcsEvent[], options: { calendarName: string; now: number }): string {
+const block = (lines: readonly string[]): string => lines.map(foldLine).join('\r\n') + '\r\n'
+
+/** The calendar in pieces (its header, one piece per event, its end), for exports that stream to a file. */
+export function* icsChunks(
+  events: Iterable<IcsEvent>,
+  options: { calendarName: string; now: number },
+): Generator<string> {
   const stamp = new Date(options.now)
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d{3}/, '')
-  const lines: string[] = [
+  yield block([
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Switchboard//Renewals//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(options.calendarName)}`,
-  ]
+  ])
   for (const e of events) {
-    lines.push(
+    const lines = [
       'BEGIN:VEVENT',
       `UID:${escapeText(e.uid)}`,
       `DTSTAMP:${stamp}`,
@@ -84,7 +90,7 @@ export function toIcs(events: readonly IcsEvent[], options: { calendarName: stri
       `DTEND;VALUE=DATE:${compactDate(nextDay(e.date))}`,
       `SUMMARY:${escapeText(e.summary)}`,
       'TRANSP:TRANSPARENT',
-    )
+    ]
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`)
     if (e.alarm) {
       lines.push(
@@ -96,7 +102,11 @@ export function toIcs(events: readonly IcsEvent[], options: { calendarName: stri
       )
     }
     lines.push('END:VEVENT')
+    yield block(lines)
   }
-  lines.push('END:VCALENDAR')
-  return lines.map(foldLine).join('\r\n') + '\r\n'
+  yield block(['END:VCALENDAR'])
+}
+
+export function toIcs(events: readonly IcsEvent[], options: { calendarName: string; now: number }): string {
+  return [...icsChunks(events, options)].join('')
 }

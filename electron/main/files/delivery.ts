@@ -7,6 +7,8 @@
  * - no host (tests, CLI): the core writes a file under `<dataDir>/exports` and answers its path.
  */
 import { randomUUID } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { once } from 'node:events'
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { DeliveredFile } from '../../../shared/domain/files'
@@ -18,6 +20,16 @@ export interface FileContent {
   mimeType: string
   bytes: Uint8Array
 }
+
+/** A file produced piece by piece (large exports): written as it is produced, never whole in memory. */
+export interface StreamedFile {
+  fileName: string
+  mimeType: string
+  chunks: Iterable<string | Uint8Array>
+}
+
+/** Pieces written between two yields to the event loop (other calls are served in between). */
+const CHUNKS_PER_TURN = 16
 
 /** What the host environment offers (all optional: without them files stay in `<dataDir>/exports`). */
 export interface FileHost {
@@ -72,6 +84,32 @@ export class FileDelivery {
   /** The export failed or was abandoned: removes what was written. */
   async discard(target: ExportTarget): Promise<void> {
     await rm(target.path, { force: true })
+  }
+
+  /**
+   * A file produced piece by piece: asks where it goes, writes each piece as it comes (honouring the
+   * stream's back-pressure and yielding to the event loop every few pieces, so a long export does not
+   * hold the core), hands it over. A failure removes what was written.
+   */
+  async stream(file: StreamedFile): Promise<DeliveredFile> {
+    const target = await this.target(file.fileName, file.mimeType)
+    if (!target) throw new AppError('CANCELLED', 'billing.exportNotSaved')
+    const out = createWriteStream(target.path)
+    const failed = new Promise<never>((_, reject) => out.once('error', reject))
+    failed.catch(() => undefined)
+    try {
+      let n = 0
+      for (const chunk of file.chunks) {
+        if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed])
+        if (++n % CHUNKS_PER_TURN === 0) await Promise.race([new Promise((r) => setImmediate(r)), failed])
+      }
+      await Promise.race([new Promise<void>((r) => out.end(r)), failed])
+      return await this.finish(target)
+    } catch (error) {
+      out.destroy()
+      await this.discard(target)
+      throw error
+    }
   }
 
   /** A file produced in memory: asks where it goes, writes it, hands it over. */

@@ -14,6 +14,7 @@ import type {
 import { SERVICE_CATALOGUE, catalogueLanguage, type CatalogueLanguage } from '../../../shared/domain/service-catalogue'
 import { toCsv, type CsvCell } from '../export/csv'
 import { xlsxText } from '../export/neutralize'
+import { sheetName } from '../export/sheet-name'
 
 const DAY = 86_400
 
@@ -283,7 +284,7 @@ export class Inventory {
     }
     const wb = new ExcelJS.Workbook()
     wb.creator = 'Switchboard'
-    const ws = wb.addWorksheet(t.sheet, { views: [{ state: 'frozen', ySplit: 1 }] })
+    const ws = wb.addWorksheet(sheetName(t.sheet, new Set()), { views: [{ state: 'frozen', ySplit: 1 }] })
     ws.columns = columns.map((c) => ({
       header: xlsxText(t.columns[c]),
       key: c,

@@ -15,6 +15,7 @@ import type { EventListener, IpcContext } from '../ipc/dispatch'
 import type { Logger } from '../lib/logger'
 import { Peer, PeerCallError, type Transport } from './peer'
 import type { HostEvents, HostInit, HostMethods, HostStarted, ParentEvents, ParentMethods } from './protocol'
+import type { HostSignal } from '../../../shared/domain/reminders'
 
 /** A started host process, whatever runs it. */
 export interface HostProcess {
@@ -70,6 +71,8 @@ export class CoreHostClient implements CoreEndpoint {
   private state: CoreStatus['state'] = 'starting'
   private stopping = false
   private readonly now: () => number
+  /** The last power state and whether the computer sleeps: a restarted host is told again. */
+  private power: { onBattery: boolean; suspended: boolean } | null = null
 
   constructor(private readonly options: CoreHostClientOptions) {
     this.now = options.now ?? Date.now
@@ -126,6 +129,22 @@ export class CoreHostClient implements CoreEndpoint {
     const running = await this.whenRunning()
     if (!running) throw new Error('The core host is not running.')
     await running.peer.call('whenIdle', { accountId })
+  }
+
+  /**
+   * Passes a host signal (battery, sleep, wake) to the scheduler in the core host. Remembered, so
+   * that a host restarted after a crash knows the power state too.
+   */
+  signal(signal: HostSignal): void {
+    const power = this.power ?? { onBattery: false, suspended: false }
+    if (signal.kind === 'power') power.onBattery = signal.onBattery
+    else power.suspended = signal.kind === 'suspend'
+    this.power = power
+    const running = this.running
+    if (!running) return
+    void running.ready
+      .then(() => running.peer.call('signal', signal))
+      .catch((error: unknown) => this.options.logger.warn('core host signal not delivered', { error }))
   }
 
   /** Registers a file written for an import (a browser-shell upload); the host deletes it later. */
@@ -192,6 +211,16 @@ export class CoreHostClient implements CoreEndpoint {
       if (name === 'core') this.emit(payload.channel, payload.payload as never)
     })
     const ready = peer.call('start', this.options.init)
+    const power = this.power
+    if (power) {
+      // A restarted host starts from "on AC, awake": tell it what the parent knows.
+      void ready
+        .then(async () => {
+          await peer.call('signal', { kind: 'power', onBattery: power.onBattery })
+          if (power.suspended) await peer.call('signal', { kind: 'suspend' })
+        })
+        .catch(() => undefined)
+    }
     const running: Running = { process, peer, ready }
     // A host that cannot open its core is ended; its exit is then handled like a crash.
     ready.catch(() => {

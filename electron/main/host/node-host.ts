@@ -102,6 +102,8 @@ export async function startNodeCoreHost(
     ...(options.restartWindowMs !== undefined ? { restartWindowMs: options.restartWindowMs } : {}),
     parent: {
       openExternal: async ({ url }) => ({ opened: options.openExternal ? await options.openExternal(url) : false }),
+      // No file manager under Node (browser shell, tests).
+      openFolder: () => ({ opened: false }),
       offerDownload: async (file) => {
         if (!options.offerDownload) throw new PeerCallError('No downloads here.', 'NOT_SUPPORTED')
         return { url: await options.offerDownload(file) }

@@ -9,6 +9,7 @@
 import type { Language } from '../../../shared/i18n/languages'
 import { z } from 'zod'
 import type { EventChannel } from '../../../shared/ipc/channels'
+import type { HostSignal } from '../../../shared/domain/reminders'
 import type { EventPayload } from '../../../shared/ipc/contract'
 import type { IpcResult } from '../../../shared/ipc/result'
 import type { FileRef } from '../../../shared/domain/files'
@@ -60,6 +61,8 @@ export const HostInit = z
     files: z.enum(['dialogs', 'downloads', 'local']),
     /** The OS's preferred locales (the app: Electron's), for the language on first start. */
     systemLocales: z.array(z.string().max(40)).max(20).optional(),
+    /** Back up the user data once a day while the host runs (the app and the browser shell). */
+    dailyBackups: z.boolean().optional(),
   })
   .strict()
 export type HostInit = z.infer<typeof HostInit>
@@ -79,6 +82,8 @@ export type HostMethods = {
   invoke: (params: { channel: unknown; input: unknown; transport: IpcContext['transport'] }) => IpcResult<unknown>
   /** Resolves once the account's sync queue is idle (tests and benchmarks). */
   whenIdle: (params: { accountId: string }) => null
+  /** Power, sleep and wake as the parent's OS tells them, for the scheduler. */
+  signal: (params: HostSignal) => null
   /** Registers a file the parent wrote for an import (a browser-shell upload); the host deletes it later. */
   registerUpload: (params: { path: string; fileName: string }) => FileRef
   /** Closes the core (database, sync, demo sandbox); the process exits right after answering. */
@@ -93,6 +98,8 @@ export type ParentMethods = {
   chooseSavePath: (params: { suggestedName: string; mimeType: string }) => { path: string | null }
   /** The app: the open dialog for an import (null: cancelled). */
   chooseOpenPath: (params: { purpose: 'billing-import' }) => { path: string | null }
+  /** The app: shows a folder of the data folder (the logs) in the file manager; the parent checks which. */
+  openFolder: (params: { path: string }) => { opened: boolean }
   /** The browser shell: offers a finished export once at a URL; the shell deletes the file after. */
   offerDownload: (params: { path: string; fileName: string; mimeType: string; byteLength: number }) => { url: string }
   secretGet: (params: { key: string }) => { value: string | null }

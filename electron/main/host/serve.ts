@@ -6,9 +6,11 @@
 import { createCore, type ApiPace, type Core } from '../core'
 import type { FileHost } from '../files/delivery'
 import { systemClock } from '../lib/clock'
-import { consoleLogger, type Logger } from '../lib/logger'
+import { fileLogger, logDirOf, type RotatingLogFile } from '../lib/log-file'
+import { consoleLogger, stderrSink, type Logger } from '../lib/logger'
 import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store'
 import { Peer, PeerCallError, type Transport } from './peer'
+import { HostSignal } from '../../../shared/domain/reminders'
 import {
   HostInit,
   type HostEvents,
@@ -51,6 +53,7 @@ class ParentSecretStore implements SecretStore {
 export function serveCore(options: ServeOptions): { peer: HostPeer; close: () => void } {
   let core: Core | null = null
   let logger = options.logger ?? consoleLogger('warn')
+  let logFile: RotatingLogFile | null = null
   const requireCore = (): Core => {
     if (!core) throw new PeerCallError('The core has not been started.', 'NOT_STARTED')
     return core
@@ -62,7 +65,17 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
       start: async (raw) => {
         if (core) throw new PeerCallError('The core is already started.', 'ALREADY_STARTED')
         const init = HostInit.parse(raw)
-        if (!options.logger) logger = consoleLogger(init.logLevel ?? 'warn')
+        if (!options.logger) {
+          // What a user can send: rotating, redacted, private files in <dataDir>/logs (core.log).
+          const opened = fileLogger({
+            dir: logDirOf(init.dataDir),
+            baseName: 'core',
+            minLevel: 'info',
+            console: stderrSink(init.logLevel ?? 'warn'),
+          })
+          logger = opened.logger
+          logFile = opened.file
+        }
         const secretStore =
           init.secrets === 'keychain' ? await loadKeychain(options.loadKeychain) : new ParentSecretStore(peer)
         const created = createCore({
@@ -78,13 +91,23 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
           openExternal: async (url) => (await peer.call('openExternal', { url })).opened,
           files: fileHost(init.files, peer),
           ...(init.systemLocales ? { systemLocales: init.systemLocales } : {}),
+          // Only the app has a file manager to show a folder in.
+          ...(init.files === 'dialogs'
+            ? { openFolder: async (path: string) => (await peer.call('openFolder', { path })).opened }
+            : {}),
+          ...(init.dailyBackups !== undefined ? { dailyBackups: init.dailyBackups } : {}),
         })
         core = created
         created.onEvent((channel, payload) => {
           peer.emit('core', { channel, payload } as HostEvents['core'])
         })
-        // A sync interrupted by a quit or a crash of this process continues where it stopped.
-        created.services.sync.resumeInterrupted()
+        // A sync interrupted by a quit or a crash of this process continues where it stopped, and
+        // scheduled syncs, reminder digests and what quiet hours held back run wherever the core
+        // runs: neither while the user data is open read-only.
+        if (!created.services.store.readOnly) {
+          created.services.sync.resumeInterrupted()
+          created.services.scheduler.start()
+        }
         const started: HostStarted = {
           pid: process.pid,
           recovered: created.recovered ?? null,
@@ -96,6 +119,10 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
       registerUpload: ({ path, fileName }) => requireCore().services.inbox.register(path, { fileName, owned: true }),
       whenIdle: async ({ accountId }) => {
         await requireCore().services.sync.whenIdle(accountId)
+        return null
+      },
+      signal: (raw) => {
+        requireCore().signal(HostSignal.parse(raw))
         return null
       },
       stop: () => {
@@ -110,6 +137,7 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
   const close = (): void => {
     core?.close()
     core = null
+    logFile?.close()
   }
   return { peer, close }
 }

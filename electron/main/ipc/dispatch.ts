@@ -4,6 +4,7 @@ import { invokeContract, type EventPayload, type InvokeOutput, type ParsedInput 
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result'
 import { isAppError } from '../lib/app-error'
 import type { Logger } from '../lib/logger'
+import { STORE_ERROR_REASONS, storeErrorCode } from '../store/sqlite-errors'
 
 /** Who is calling. Adapters (ipcMain, browser shell) fill it after their own trust checks. */
 export interface IpcContext {
@@ -58,6 +59,12 @@ export function createDispatch(
     } catch (error) {
       if (isAppError(error)) {
         return fail(error.code, error.reason, { params: error.params, details: error.details })
+      }
+      // Disk full, read-only, damaged file: a typed cause instead of a raw SqliteError.
+      const storeCode = storeErrorCode(error)
+      if (storeCode) {
+        logger.error('storage error', { channel, code: storeCode, error })
+        return fail(storeCode, STORE_ERROR_REASONS[storeCode])
       }
       logger.error('handler failed', { channel, error })
       return fail('INTERNAL', 'app.internal')

@@ -5,9 +5,14 @@ import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
+import { storeHandlers } from './handlers/store'
+import { accountRemovalHandlers } from './handlers/account-removal'
+import { offboardingRunsHandlers } from './handlers/offboarding-runs'
+import { orgPrefsHandlers } from './handlers/org-prefs'
 import { fleetHandlers } from './handlers/fleet'
 import { coverageHandlers } from './handlers/coverage'
 import { filesHandlers } from './handlers/files'
+import { remindersHandlers } from './handlers/reminders'
 
 const DAY_SECONDS = 86_400
 
@@ -34,10 +39,12 @@ export function createHandlers(services: CoreServices): Handlers {
       return account
     },
     'accounts:rename': ({ accountId, label }) => services.accounts.rename(accountId, label),
-    'accounts:remove': async ({ accountId, purgeCache }) => ({
-      removed: await services.accounts.remove(accountId, purgeCache),
+    'accounts:remove': async ({ accountId, deleteUserData }) => ({
+      removed: await services.accounts.remove(accountId, deleteUserData),
     }),
     'sync:start': ({ accountId, orgId, focusOrgId }) => {
+      // A sync writes the cache and the access history: not while the user data is read-only.
+      services.store.assertWritable()
       if (accountId) requireAccount(accountId)
       for (const id of accountIds(accountId))
         services.sync.start(id, { orgId: orgId ?? null, ...(focusOrgId !== undefined ? { focusOrgId } : {}) })
@@ -65,8 +72,8 @@ export function createHandlers(services: CoreServices): Handlers {
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
     'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom, language }) =>
-      services.files.deliver(
-        services.renewals.export(
+      services.files.stream(
+        services.renewals.exportStream(
           format,
           services.renewals.list({ withinDays, includeExpiredDays, accountId }),
           language ?? services.settings.get().language,
@@ -98,8 +105,13 @@ export function createHandlers(services: CoreServices): Handlers {
     }),
     ...accessHandlers(services),
     ...billingHandlers(services),
+    ...storeHandlers(services),
+    ...accountRemovalHandlers(services),
+    ...offboardingRunsHandlers(services),
+    ...orgPrefsHandlers(services),
     ...fleetHandlers(services),
     ...coverageHandlers(services),
     ...filesHandlers(services),
+    ...remindersHandlers(services),
   }
 }

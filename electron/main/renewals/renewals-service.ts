@@ -1,14 +1,14 @@
 import { serviceName } from '../../../shared/i18n/terms'
 import type Database from 'better-sqlite3'
-import type { FileContent } from '../files/delivery'
+import type { FileContent, StreamedFile } from '../files/delivery'
 import { AUTO_RENEW_CUTOFF_DAYS, type RenewalRow } from '../../../shared/domain/renewals'
 import { renewalsDocuments } from '../../../shared/i18n/documents/renewals'
 import { formatDate } from '../../../shared/i18n/format'
 import type { Language } from '../../../shared/i18n/languages'
 import { createTranslator } from '../../../shared/i18n/translate'
 import type { Clock } from '../lib/clock'
-import { toCsv } from '../export/csv'
-import { toIcs } from '../export/ics'
+import { csvChunks } from '../export/csv'
+import { icsChunks } from '../export/ics'
 
 const DAY = 86_400
 
@@ -67,51 +67,71 @@ export class RenewalsService {
     })
   }
 
+  /** The renewals as CSV or an iCalendar file, produced piece by piece (written as it is produced). */
+  exportStream(
+    format: 'csv' | 'ics',
+    rows: readonly RenewalRow[],
+    language: Language,
+    options: { delimiter?: ',' | ';' | '\t'; bom?: boolean } = {},
+  ): StreamedFile {
+    const t = createTranslator(renewalsDocuments[language], language)
+    const day = new Date(this.clock.now()).toISOString().slice(0, 10)
+    const chunks =
+      format === 'csv'
+        ? csvChunks(
+            [t('organization'), t('product'), t('type'), t('expiry'), t('daysLeft'), t('status')],
+            (function* () {
+              for (const r of rows)
+                yield [
+                  r.orgName,
+                  r.customerName,
+                  serviceName(r.serviceName, language),
+                  isoDate(r.expiredAt),
+                  r.daysLeft,
+                  r.expired ? t('expired') : r.underCutoff ? t('cutoff') : t('upcoming'),
+                ]
+            })(),
+            { delimiter: options.delimiter ?? ',', bom: options.bom ?? true },
+          )
+        : icsChunks(
+            (function* () {
+              for (const r of rows)
+                yield {
+                  uid: `${r.accountId}-${r.productId}-${r.expiredAt}@switchboard`,
+                  date: isoDate(r.expiredAt),
+                  summary: t('summary', { product: r.customerName, org: r.orgName }),
+                  description: t('description', {
+                    type: serviceName(r.serviceName, language),
+                    org: r.orgName,
+                    date: formatDate(isoDate(r.expiredAt), language),
+                  }),
+                  ...(r.expired
+                    ? {}
+                    : {
+                        alarm: {
+                          daysBefore: AUTO_RENEW_CUTOFF_DAYS,
+                          text: t('alarm', { product: r.customerName }),
+                        },
+                      }),
+                }
+            })(),
+            { calendarName: t('calendar'), now: this.clock.now() },
+          )
+    return {
+      fileName: `switchboard-renewals-${day}.${format}`,
+      mimeType: format === 'csv' ? 'text/csv; charset=utf-8' : 'text/calendar; charset=utf-8',
+      chunks,
+    }
+  }
+
+  /** The same file whole in memory (small exports, tests). */
   export(
     format: 'csv' | 'ics',
     rows: readonly RenewalRow[],
     language: Language,
     options: { delimiter?: ',' | ';' | '\t'; bom?: boolean } = {},
   ): FileContent {
-    const t = createTranslator(renewalsDocuments[language], language)
-    const day = new Date(this.clock.now()).toISOString().slice(0, 10)
-    let content: string
-    if (format === 'csv') {
-      content = toCsv(
-        [t('organization'), t('product'), t('type'), t('expiry'), t('daysLeft'), t('status')],
-        rows.map((r) => [
-          r.orgName,
-          r.customerName,
-          serviceName(r.serviceName, language),
-          isoDate(r.expiredAt),
-          r.daysLeft,
-          r.expired ? t('expired') : r.underCutoff ? t('cutoff') : t('upcoming'),
-        ]),
-        { delimiter: options.delimiter ?? ',', bom: options.bom ?? true },
-      )
-    } else {
-      content = toIcs(
-        rows.map((r) => ({
-          uid: `${r.accountId}-${r.productId}-${r.expiredAt}@switchboard`,
-          date: isoDate(r.expiredAt),
-          summary: t('summary', { product: r.customerName, org: r.orgName }),
-          description: t('description', {
-            type: serviceName(r.serviceName, language),
-            org: r.orgName,
-            date: formatDate(isoDate(r.expiredAt), language),
-          }),
-          ...(r.expired
-            ? {}
-            : { alarm: { daysBefore: AUTO_RENEW_CUTOFF_DAYS, text: t('alarm', { product: r.customerName }) } }),
-        })),
-        { calendarName: t('calendar'), now: this.clock.now() },
-      )
-    }
-    const bytes = Buffer.from(content, 'utf8')
-    return {
-      fileName: `switchboard-renewals-${day}.${format}`,
-      mimeType: format === 'csv' ? 'text/csv; charset=utf-8' : 'text/calendar; charset=utf-8',
-      bytes,
-    }
+    const { chunks, ...file } = this.exportStream(format, rows, language, options)
+    return { ...file, bytes: Buffer.from([...chunks].join(''), 'utf8') }
   }
 }

@@ -2,6 +2,7 @@ import { problem, type Problem } from '../../../shared/domain/problem'
 import { apiProblem } from '../lib/problem'
 import { randomUUID } from 'node:crypto'
 import type { AccountSummary, ScopeStatus } from '../../../shared/domain/cache'
+import type { AccountRemovalPreview, RemovedAccount } from '../../../shared/domain/account-removal'
 import { MANAGER_TOKENS_URL } from '../../../shared/domain/manager-links'
 import { ApiError, type ApiClient } from '../api'
 import { AppError } from '../lib/app-error'
@@ -124,7 +125,7 @@ export class AccountsService {
     try {
       profile = await client.getProfile()
       const existing = this.d.repo.findByUser(profile.id, baseUrl)
-      if (existing) {
+      if (existing && existing.removed_at === null) {
         throw new AppError('CONFLICT', 'accounts.alreadyAdded', {
           params: { label: existing.label },
           details: { accountId: existing.id },
@@ -139,7 +140,9 @@ export class AccountsService {
         details: { scopes: ['accounts'], manageUrl: TOKEN_PAGE },
       })
     }
-    const id = `acc-${randomUUID()}`
+    // The same login removed earlier with its data kept: it comes back with its ledger and history.
+    const revived = this.d.repo.findByUser(profile.id, baseUrl)
+    const id = revived?.id ?? `acc-${randomUUID()}`
     const label = input.label ?? profile.display_name ?? profile.email ?? profile.login ?? `Infomaniak ${profile.id}`
     if (!input.tokenEnv) {
       try {
@@ -149,18 +152,28 @@ export class AccountsService {
       }
     }
     try {
-      this.d.repo.insert({
-        id,
-        label,
-        baseUrl,
-        tokenEnv: input.tokenEnv ?? null,
-        userId: profile.id,
-        displayName: profile.display_name ?? null,
-        email: profile.email ?? null,
-        isDemo: input.isDemo ?? false,
-        scopes,
-        createdAt: this.d.clock.now(),
-      })
+      if (revived)
+        this.d.repo.revive(id, {
+          label,
+          tokenEnv: input.tokenEnv ?? null,
+          displayName: profile.display_name ?? null,
+          email: profile.email ?? null,
+          scopes,
+          isDemo: input.isDemo ?? false,
+        })
+      else
+        this.d.repo.insert({
+          id,
+          label,
+          baseUrl,
+          tokenEnv: input.tokenEnv ?? null,
+          userId: profile.id,
+          displayName: profile.display_name ?? null,
+          email: profile.email ?? null,
+          isDemo: input.isDemo ?? false,
+          scopes,
+          createdAt: this.d.clock.now(),
+        })
     } catch (error) {
       if (!input.tokenEnv) await this.d.secrets.delete(secretKey(id)).catch(() => false)
       throw error
@@ -182,11 +195,33 @@ export class AccountsService {
   }
 
   /**
-   * Removes the token from the keychain. With `purgeCache`, also deletes the account and every
-   * cached row keyed by it; otherwise the cache stays readable, marked "signed out".
+   * After the user data was restored from a backup: accounts that are gone lose their token and
+   * client; accounts whose token is no longer in the keychain are marked signed out.
    */
-  async remove(accountId: string, purgeCache: boolean): Promise<boolean> {
-    const account = this.d.repo.get(accountId)
+  async reconcileAfterRestore(gone: readonly string[]): Promise<void> {
+    for (const id of gone) {
+      this.d.sync.cancel(id)
+      this.d.forgetClient(id)
+      await this.d.secrets.delete(secretKey(id)).catch((error: unknown) => {
+        this.d.logger.warn('token of a vanished account not removed', { id, error })
+        return false
+      })
+    }
+    for (const a of this.d.repo.list()) {
+      if (a.token_env || a.state === 'signed_out') continue
+      const token = await this.d.secrets.get(secretKey(a.id)).catch(() => null)
+      if (token === null) this.d.repo.setState(a.id, 'signed_out', problem('accounts.tokenRemoved'))
+    }
+  }
+
+  /**
+   * Removes an account. Its token always leaves the keychain and its cached data (organizations,
+   * products, people: a sync could fetch them again) is deleted. Its own data (billing ledger,
+   * prices, access history, audit log, offboarding runs) stays, attached to the removed account,
+   * unless `deleteUserData` says otherwise; adding the same login again brings it back.
+   */
+  async remove(accountId: string, deleteUserData: boolean): Promise<boolean> {
+    const account = this.d.repo.get(accountId) ?? (deleteUserData ? this.d.repo.getAny(accountId) : undefined)
     if (!account) return false
     this.d.sync.cancel(accountId)
     await this.d.sync.whenIdle(accountId)
@@ -198,15 +233,50 @@ export class AccountsService {
       }
     }
     this.d.forgetClient(accountId)
-    if (purgeCache) this.d.repo.delete(accountId)
-    else this.d.repo.setState(accountId, 'signed_out', problem('accounts.tokenRemoved'))
-    // Everything of this account (and nothing of the others) changed.
+    if (deleteUserData) this.d.repo.delete(accountId)
+    else this.d.repo.markRemoved(accountId, this.d.clock.now())
+    this.d.logger.info('account removed', { id: accountId, userDataDeleted: deleteUserData })
+    // Everything cached of this account (and nothing of the others) changed …
     emitChanges(
       this.d.events,
       (['accounts', 'orgs', 'products', 'users', 'teams', 'memberships', 'sync'] as const).map((r) =>
         change(r, accountId),
       ),
     )
+    // … and the lists of removed accounts and kept data.
+    this.d.events.emit('cache:changed', { scopes: ['accounts', 'billing', 'store'] })
     return true
+  }
+
+  /** What removing an account deletes and what it keeps (for the confirmation). */
+  removalPreview(accountId: string): AccountRemovalPreview {
+    const account = this.d.repo.get(accountId)
+    if (!account) throw new AppError('NOT_FOUND', 'accounts.notFound')
+    return {
+      accountId,
+      tokenSource: account.token_env ? 'environment' : 'keychain',
+      cached: this.d.repo.cachedCounts(accountId),
+      kept: this.d.repo.keptCounts(accountId),
+    }
+  }
+
+  /** Removed accounts whose data was kept. */
+  listRemoved(): RemovedAccount[] {
+    return this.d.repo.listRemoved().map((a) => ({
+      id: a.id,
+      label: a.label,
+      email: a.email,
+      removedAt: a.removed_at ?? 0,
+      kept: this.d.repo.keptCounts(a.id),
+    }))
+  }
+
+  /** Deletes the kept data of a removed account (an explicit choice). */
+  deleteRemovedData(accountId: string): boolean {
+    const account = this.d.repo.getAny(accountId)
+    if (!account || account.removed_at === null) throw new AppError('NOT_FOUND', 'accounts.removedNotFound')
+    const deleted = this.d.repo.delete(accountId)
+    this.d.events.emit('cache:changed', { scopes: ['accounts', 'billing', 'store'] })
+    return deleted
   }
 }

@@ -4,7 +4,7 @@
  * adapter and the main window. Main runs no SQL and no long work: it keeps windows, dialogs, the
  * protocol, the trusted-sender IPC adapter and the forwarding.
  */
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, shell } from 'electron'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { languageFromLocales, type Language } from '../../../shared/i18n/languages'
@@ -12,13 +12,17 @@ import { problemText, type ProblemReason } from '../../../shared/i18n/problems'
 import { CoreHostClient } from '../host/client'
 import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
+import { logDirOf } from '../lib/log-file'
 import { resolveNativeBinding } from '../store/native-binding'
 import { nativeCheckApplies, verifyNativeModules } from '../store/native-integrity'
 import { installSecurityGuards } from './guards'
 import { IpcAdapter } from './ipc-adapter'
 import { handleAppProtocol, registerAppScheme } from './protocol'
 import { createMainWindow, windowStateFile } from './window'
-import { windowIconPath } from './icons'
+import { trayIconPath, windowIconPath } from './icons'
+import { Background, watchPower } from './background'
+import { quitWhenAllWindowsClosed } from './background-model'
+import { AppRoute } from '../../../shared/domain/reminders'
 import { devUserDataDir } from './user-data'
 import { safeOpenExternal } from './safe-open-external'
 import { utilityHostSpawner } from './utility-host'
@@ -43,19 +47,24 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null
   let core: CoreHostClient | null = null
   let coreStopped = false
+  let background: Background | null = null
+  let stopPower: (() => void) | null = null
+  let openWindow: ((route?: string) => void) | null = null
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
-  })
+  app.on('second-instance', () => openWindow?.())
+  app.on('activate', () => openWindow?.())
 
+  // With "keep syncing in the background", closing the window leaves the tray and the scheduler running.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit()
+    if (quitWhenAllWindowsClosed(process.platform, background?.background ?? false)) app.quit()
   })
 
   // Let the core host close its database and stop its sync before the app exits.
   app.on('will-quit', (event) => {
+    background?.dispose()
+    background = null
+    stopPower?.()
+    stopPower = null
     if (!core || coreStopped) return
     event.preventDefault()
     const stopping = core
@@ -124,10 +133,15 @@ if (!app.requestSingleInstanceLock()) {
         secrets: 'keychain',
         files: 'dialogs',
         systemLocales,
+        dailyBackups: true,
       },
       logger,
       parent: {
         openExternal: async ({ url }) => ({ opened: await safeOpenExternal(url) }),
+        // Only the log folder of this data folder, never a path of the host's choosing.
+        openFolder: async ({ path }) => ({
+          opened: path === logDirOf(app.getPath('userData')) && (await shell.openPath(path)) === '',
+        }),
         // Files never travel through IPC: main asks where, the core writes or reads that path.
         chooseSavePath: async ({ suggestedName, mimeType }) => ({
           path: await chooseSavePath(suggestedName, mimeType),
@@ -139,9 +153,8 @@ if (!app.requestSingleInstanceLock()) {
         secretDelete: refuse,
       },
     })
-    let started
     try {
-      started = await core.start()
+      await core.start()
     } catch (error) {
       // The host could not open the keychain or the cache: say why, then quit.
       logger.error('the core host did not start', { error })
@@ -151,31 +164,54 @@ if (!app.requestSingleInstanceLock()) {
       app.quit()
       return
     }
-    if (started.recovered) {
-      void dialog.showMessageBox({
-        type: 'warning',
-        message: say('shell.cacheRecovered', undefined, started.language),
-        detail: say('shell.cacheRecoveredDetail', { path: started.recovered.movedTo }, started.language),
-      })
-    }
+    // What opening the data files found (cache rebuilt, user data restored or read-only) is shown
+    // by the renderer from `store:status`, in the user's language.
 
     const ipc = new IpcAdapter(core, devServerUrl)
     ipc.register()
 
-    mainWindow = createMainWindow({
-      preloadPath: join(__dirname, '../preload/index.js'),
-      stateFile: windowStateFile(app.getPath('userData')),
-      devServerUrl,
-      icon: windowIconPath({
-        isPackaged: app.isPackaged,
-        appPath: app.getAppPath(),
-        resourcesPath: process.resourcesPath,
-        platform: process.platform,
-      }),
+    const iconLocation = {
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      platform: process.platform,
+    }
+    /** Shows the window (creating it when closed) at an in-app route. */
+    openWindow = (route?: string): void => {
+      const path = route !== undefined && AppRoute.safeParse(route).success ? route : undefined
+      if (mainWindow) {
+        if (mainWindow.isMinimized()) mainWindow.restore()
+        mainWindow.show()
+        mainWindow.focus()
+        if (path) ipc.emit('app:navigate', { path })
+        return
+      }
+      const win = createMainWindow({
+        preloadPath: join(__dirname, '../preload/index.js'),
+        stateFile: windowStateFile(app.getPath('userData')),
+        devServerUrl,
+        icon: windowIconPath(iconLocation),
+        initialRoute: path,
+      })
+      ipc.attach(win.webContents)
+      win.on('closed', () => {
+        mainWindow = null
+      })
+      mainWindow = win
+    }
+
+    // Reminders become OS notifications; the tray exists while the user keeps Switchboard syncing in
+    // the background; the scheduler (in the core host) hears about battery, sleep and wake.
+    stopPower = watchPower(core)
+    background = new Background({
+      core,
+      logger: logger.child('shell'),
+      trayIcon: trayIconPath(iconLocation),
+      openRoute: (route) => openWindow?.(route),
+      quit: () => app.quit(),
     })
-    ipc.attach(mainWindow.webContents)
-    mainWindow.on('closed', () => {
-      mainWindow = null
-    })
+    background.refresh()
+
+    openWindow()
   })
 }

@@ -1,5 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
-import { INVOKE_CHANNELS } from '../../../shared/ipc/channels'
+import { INVOKE_CHANNELS, type EventChannel } from '../../../shared/ipc/channels'
+import type { EventPayload } from '../../../shared/ipc/contract'
 import { fail } from '../../../shared/ipc/result'
 import type { CoreEndpoint } from '../host/client'
 import { isInternalUrl } from './url-policy'
@@ -10,6 +11,7 @@ import { isInternalUrl } from './url-policy'
  */
 export class IpcAdapter {
   private readonly trusted = new Set<number>()
+  private readonly attached = new Set<WebContents>()
 
   constructor(
     private readonly core: CoreEndpoint,
@@ -35,12 +37,19 @@ export class IpcAdapter {
   /** Lets a window call IPC and receive events until it is destroyed. */
   attach(contents: WebContents): void {
     this.trusted.add(contents.id)
+    this.attached.add(contents)
     const unsubscribe = this.core.onEvent((channel, payload) => {
       if (!contents.isDestroyed()) contents.send(channel, payload)
     })
     contents.once('destroyed', () => {
       this.trusted.delete(contents.id)
+      this.attached.delete(contents)
       unsubscribe()
     })
+  }
+
+  /** Sends a shell event (e.g. `app:navigate` after a notification click) to every app window. */
+  emit<C extends EventChannel>(channel: C, payload: EventPayload<C>): void {
+    for (const contents of this.attached) if (!contents.isDestroyed()) contents.send(channel, payload)
   }
 }

@@ -22,6 +22,8 @@ export function createMainWindow(options: {
   devServerUrl: string | undefined
   /** Window icon (Linux/Windows; see icons.ts). macOS uses the bundle icon. */
   icon?: string | undefined
+  /** In-app route to show first (hash routing), e.g. after a notification click with no window open. */
+  initialRoute?: string | undefined
 }): BrowserWindow {
   const restored = restoreBounds(
     readState(options.stateFile),
@@ -66,8 +68,9 @@ export function createMainWindow(options: {
   }
   win.on('close', save)
 
-  if (options.devServerUrl) void win.loadURL(options.devServerUrl)
-  else void win.loadURL(`${APP_ORIGIN}/index.html`)
+  const hash = options.initialRoute ? `#${options.initialRoute}` : ''
+  if (options.devServerUrl) void win.loadURL(`${options.devServerUrl}${hash}`)
+  else void win.loadURL(`${APP_ORIGIN}/index.html${hash}`)
   return win
 }
 

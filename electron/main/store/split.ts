@@ -53,13 +53,14 @@ export function columnsOf(db: Db, schema: string, table: string): string[] {
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`
 
 /**
- * Copies every table of `main` (a freshly migrated store) from the attached `legacy` schema: in one
+ * Copies every table of `main` (a freshly migrated store) from the attached `source` schema: in one
  * statement when the file is sound, row by row (skipping what cannot be read) when it is not.
+ * Columns are matched by name (a source at an older version lacks some; they take their defaults).
  */
-function copyTables(db: Db, store: 'user' | 'cache', logger: Logger): TableCopy[] {
+export function copyTables(db: Db, source: string, store: 'user' | 'cache', logger: Logger): TableCopy[] {
   let legacyTables: Set<string>
   try {
-    legacyTables = new Set(plainTables(db, 'legacy'))
+    legacyTables = new Set(plainTables(db, source))
   } catch (error) {
     // Not a database at all: nothing can be read.
     return [{ table: '*', store, copied: 0, skipped: 0, error: error instanceof Error ? error.message : String(error) }]
@@ -67,14 +68,14 @@ function copyTables(db: Db, store: 'user' | 'cache', logger: Logger): TableCopy[
   const out: TableCopy[] = []
   for (const table of plainTables(db, 'main')) {
     if (!legacyTables.has(table)) continue
-    const legacyColumns = new Set(columnsOf(db, 'legacy', table))
+    const legacyColumns = new Set(columnsOf(db, source, table))
     const columns = columnsOf(db, 'main', table).filter((c) => legacyColumns.has(c))
     const list = columns.map(quote).join(', ')
     const entry: TableCopy = { table, store, copied: 0, skipped: 0 }
     try {
       entry.copied = db.transaction(
         () =>
-          db.prepare(`INSERT INTO main.${quote(table)} (${list}) SELECT ${list} FROM legacy.${quote(table)}`).run()
+          db.prepare(`INSERT INTO main.${quote(table)} (${list}) SELECT ${list} FROM ${source}.${quote(table)}`).run()
             .changes,
       )()
     } catch (error) {
@@ -83,14 +84,14 @@ function copyTables(db: Db, store: 'user' | 'cache', logger: Logger): TableCopy[
       const insert = db.prepare(
         `INSERT OR IGNORE INTO main.${quote(table)} (${list}) VALUES (${columns.map(() => '?').join(', ')})`,
       )
-      const select = db.prepare(`SELECT ${list} FROM legacy.${quote(table)}`).raw(true)
+      const select = db.prepare(`SELECT ${list} FROM ${source}.${quote(table)}`).raw(true)
       // Read first (a damaged page ends the read and spoils the open transaction), then write.
       const rows: unknown[][] = []
       try {
         for (const row of select.iterate() as IterableIterator<unknown[]>) rows.push(row)
       } catch (readError) {
         entry.skipped++
-        logger.warn('split: stopped reading a damaged table', {
+        logger.warn('copy: stopped reading a damaged table', {
           table,
           read: rows.length,
           error: readError instanceof Error ? readError.message : String(readError),
@@ -125,7 +126,7 @@ function buildStore(
     migrate(db, store === 'user' ? USER_MIGRATIONS : CACHE_MIGRATIONS, logger, 1)
     db.pragma('foreign_keys = OFF')
     db.prepare('ATTACH DATABASE ? AS legacy').run(legacy)
-    const tables = copyTables(db, store, logger)
+    const tables = copyTables(db, 'legacy', store, logger)
     db.exec('DETACH DATABASE legacy')
     db.pragma('foreign_keys = ON')
     return tables

@@ -1,9 +1,11 @@
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Logger } from '../lib/logger'
+import { Backups } from './backups'
 import { asideName, isCorruption, moveAside, openConnection, openStoreFile, type Db } from './db'
 import { CACHE_MIGRATIONS, USER_MIGRATIONS } from './migrations'
-import { ensurePrivateDir } from './private-files'
-import { CACHE_FILE, splitLegacyStore, USER_FILE, type SplitOutcome } from './split'
+import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from './private-files'
+import { CACHE_FILE, copyTables, splitLegacyStore, USER_FILE, type SplitOutcome, type TableCopy } from './split'
 
 /** The schema name of `cache.sqlite` on the app's connection (`user.sqlite` is `main`). */
 export const CACHE_SCHEMA = 'cache'
@@ -17,8 +19,13 @@ export type CacheOpenState =
 /** What happened to the user store at open. */
 export type UserOpenState =
   | { state: 'ok' }
-  /** The file was damaged: it was moved aside and an empty store created. */
-  | { state: 'reset'; movedTo: string; detail: string }
+  /** The file was damaged: it was kept aside and the newest sound backup put in its place. */
+  | { state: 'restored'; at: number; damagedKeptAs: string; backupId: string; backupAt: number; detail: string }
+  /**
+   * The file was damaged and no sound backup exists: what could be read was copied into a new store,
+   * opened read-only until the user chooses to keep it (or restores a backup).
+   */
+  | { state: 'read_only'; at: number; damagedKeptAs: string; tables: TableCopy[]; detail: string }
 
 export interface StoresStatus {
   cache: CacheOpenState
@@ -26,6 +33,9 @@ export interface StoresStatus {
   /** Set when this open split the single `switchboard.sqlite` of an earlier version. */
   split?: SplitOutcome
 }
+
+/** Beside user.sqlite while it holds only what could be read from a damaged file (read-only). */
+export const READ_ONLY_MARKER = 'user.sqlite.read-only.json'
 
 export interface Stores {
   /**
@@ -37,6 +47,11 @@ export interface Stores {
   userFile: string
   cacheFile: string
   status: StoresStatus
+  backups: Backups
+  /** True while the user store is read-only (a damaged file without backup, see {@link UserOpenState}). */
+  readOnly(): boolean
+  /** Leaves read-only mode: what was recovered becomes the user store. */
+  keepRecovered(): void
   close(): void
 }
 
@@ -71,21 +86,84 @@ function prepareCache(o: OpenStoresOptions, file: string): CacheOpenState {
   }
 }
 
-/** Opens (creating or migrating) `user.sqlite` and answers its connection. */
-function openUser(o: OpenStoresOptions, file: string): { db: Db; state: UserOpenState } {
+function openUserFile(o: OpenStoresOptions, file: string, backups: Backups): Db {
+  return openStoreFile({
+    file,
+    logger: o.logger,
+    migrations: USER_MIGRATIONS,
+    nativeBinding: o.nativeBinding,
+    // Before any migration of an existing store, a copy of it as it was.
+    beforeMigrate: (db, from) => {
+      if (from > 0) backups.createNow(db, 'migration')
+    },
+  })
+}
+
+/**
+ * Opens `user.sqlite` with its failure policy: it is never replaced silently. A damaged file is
+ * kept aside and the newest sound backup restored; without one, what can be read is copied into a
+ * new store, opened read-only, and the state is recorded beside it until the user decides.
+ */
+function openUser(o: OpenStoresOptions, file: string, backups: Backups): { db: Db; state: UserOpenState } {
+  const marker = join(o.dataDir, READ_ONLY_MARKER)
   try {
-    return {
-      db: openStoreFile({ file, logger: o.logger, migrations: USER_MIGRATIONS, nativeBinding: o.nativeBinding }),
-      state: { state: 'ok' },
+    const db = openUserFile(o, file, backups)
+    if (!existsSync(marker)) return { db, state: { state: 'ok' } }
+    // Still the recovered copy the user has not accepted yet.
+    db.pragma('query_only = ON')
+    try {
+      const recorded = JSON.parse(readFileSync(marker, 'utf8')) as Extract<UserOpenState, { state: 'read_only' }>
+      return { db, state: { ...recorded, state: 'read_only' } }
+    } catch {
+      return { db, state: { state: 'read_only', at: 0, damagedKeptAs: '', tables: [], detail: 'unknown' } }
     }
   } catch (error) {
     if (!isCorruption(error)) throw error
-    const movedTo = moveAside(file, asideName(file, 'damaged', o.now()))
-    o.logger.error('user store unreadable, moved aside', { movedTo, reason: message(error) })
-    return {
-      db: openStoreFile({ file, logger: o.logger, migrations: USER_MIGRATIONS, nativeBinding: o.nativeBinding }),
-      state: { state: 'reset', movedTo, detail: message(error) },
+    const at = o.now()
+    const detail = message(error)
+    const damagedKeptAs = moveAside(file, asideName(file, 'damaged', at))
+    o.logger.error('user store damaged, kept aside', { damagedKeptAs, reason: detail })
+    const backup = backups.newestSound()
+    if (backup) {
+      ensurePrivateFile(file)
+      copyFileSync(backup.file, file)
+      const db = openUserFile(o, file, backups)
+      o.logger.warn('user store restored from backup', { backup: backup.id, damagedKeptAs })
+      return {
+        db,
+        state: { state: 'restored', at, damagedKeptAs, backupId: backup.id, backupAt: backup.at, detail },
+      }
     }
+    const db = openUserFile(o, file, backups)
+    let tables: TableCopy[]
+    try {
+      db.pragma('foreign_keys = OFF')
+      db.prepare('ATTACH DATABASE ? AS damaged').run(damagedKeptAs)
+      tables = copyTables(db, 'damaged', 'user', o.logger)
+    } catch (copyError) {
+      tables = [{ table: '*', store: 'user', copied: 0, skipped: 0, error: message(copyError) }]
+    } finally {
+      try {
+        db.exec('DETACH DATABASE damaged')
+      } catch {
+        // Not attached (the damaged file could not even be opened).
+      }
+      db.pragma('foreign_keys = ON')
+    }
+    const state: Extract<UserOpenState, { state: 'read_only' }> = {
+      state: 'read_only',
+      at,
+      damagedKeptAs,
+      tables,
+      detail,
+    }
+    writeFileSync(marker, JSON.stringify(state), { mode: PRIVATE_FILE_MODE })
+    db.pragma('query_only = ON')
+    o.logger.error('no sound backup: the user store opens read-only on what could be read', {
+      damagedKeptAs,
+      copied: tables.reduce((n, t) => n + t.copied, 0),
+    })
+    return { db, state }
   }
 }
 
@@ -99,8 +177,9 @@ export function openStores(o: OpenStoresOptions): Stores {
   const split = splitLegacyStore({ dataDir: o.dataDir, logger: o.logger, nativeBinding: o.nativeBinding })
   const userFile = join(o.dataDir, USER_FILE)
   const cacheFile = join(o.dataDir, CACHE_FILE)
+  const backups = new Backups({ dataDir: o.dataDir, logger: o.logger, now: o.now, nativeBinding: o.nativeBinding })
   const cache = prepareCache(o, cacheFile)
-  const user = openUser(o, userFile)
+  const user = openUser(o, userFile, backups)
   const db = user.db
   try {
     db.prepare(`ATTACH DATABASE ? AS ${CACHE_SCHEMA}`).run(cacheFile)
@@ -110,7 +189,21 @@ export function openStores(o: OpenStoresOptions): Stores {
     throw error
   }
   const status: StoresStatus = { cache, user: user.state, ...(split ? { split } : {}) }
-  return { db, userFile, cacheFile, status, close: () => db.close() }
+  const marker = join(o.dataDir, READ_ONLY_MARKER)
+  return {
+    db,
+    userFile,
+    cacheFile,
+    status,
+    backups,
+    readOnly: () => db.pragma('query_only', { simple: true }) === 1,
+    keepRecovered: () => {
+      db.pragma('query_only = OFF')
+      rmSync(marker, { force: true })
+      o.logger.info('the recovered user store was kept')
+    },
+    close: () => db.close(),
+  }
 }
 
 /** Reopens the data folder's stores read-only, cache attached (inspection tools and tests). */

@@ -40,6 +40,47 @@ export interface SyncEngineOptions {
   appVersion?: string
   /** Called after each job (done or failed), e.g. to persist the diagnostics recorder. */
   onJobDone?: (accountId: string) => void
+  /**
+   * How long an interrupted products listing may be resumed at its next page (default 24 h); an older one starts
+   * over at page 1, keeping what is cached.
+   */
+  listingMaxAgeMs?: number
+}
+
+/** Cache-change events while a products listing commits its pages: at most one per this many ms. */
+const PAGE_EVENTS_EVERY_MS = 2_000
+
+/** Default for {@link SyncEngineOptions.listingMaxAgeMs}. */
+export const DEFAULT_LISTING_MAX_AGE_MS = 24 * 60 * 60 * 1000
+
+/** The cross-organisation products listing in `sync_listings`. */
+const PRODUCTS_LISTING = 'products'
+
+interface ListingCursor {
+  started_at: number
+  updated_at: number
+  next_page: number
+  pages: number | null
+  per_page: number | null
+  total: number | null
+  received: number
+  requests: number
+  baseline: number
+  params: string
+}
+
+/** Thrown from a page callback to pause the products listing after a committed page (another job goes first). */
+class ListingPaused extends Error {
+  constructor() {
+    super('listing paused for a focused organisation')
+  }
+}
+
+/** Thrown when a resumed listing's pages no longer line up (the server changed its page size): start over. */
+class ListingRestart extends Error {
+  constructor(readonly reason: string) {
+    super(reason)
+  }
 }
 
 export interface StartOptions {
@@ -62,6 +103,8 @@ interface AccountRun {
   /** A full run to resume once the organisation refresh that interrupted its retry wait is done. */
   resumeAfter: { options: StartOptions; resumeFrom: number | null } | null
   offlineAttempts: number
+  /** An organisation the user opened whose products should jump the queue (pauses the products listing). */
+  pendingFocus: number | null
 }
 
 /** English, for the log only: what the user sees is the problem (`problemOf`). */
@@ -106,6 +149,7 @@ export class SyncEngine {
           issues: [],
           skipped: [],
           skippedCount: 0,
+          lastRun: null,
         },
         controller: null,
         promise: null,
@@ -114,6 +158,7 @@ export class SyncEngine {
         retryRun: null,
         resumeAfter: null,
         offlineAttempts: 0,
+        pendingFocus: null,
       }
       this.runs.set(accountId, r)
     }
@@ -145,7 +190,48 @@ export class SyncEngine {
       }))
   }
 
+  /** Whether one organisation's products are cached from a completed listing (its own or the account-wide one). */
+  productsComplete(accountId: string, orgId: number): boolean {
+    return (
+      this.o.db
+        .prepare<[string, number], { n: number }>(
+          "SELECT count(*) AS n FROM sync_state WHERE account_id = ? AND resource = 'products' AND org_id IN (0, ?) AND synced_at IS NOT NULL",
+        )
+        .get(accountId, orgId)!.n > 0
+    )
+  }
+
+  private productsProgress(accountId: string): NonNullable<SyncStatus['products']> {
+    const db = this.o.db
+    const cursor = db
+      .prepare<[string, string], { next_page: number; pages: number | null }>(
+        'SELECT next_page, pages FROM sync_listings WHERE account_id = ? AND listing = ?',
+      )
+      .get(accountId, PRODUCTS_LISTING)
+    const complete =
+      db
+        .prepare<[string], { n: number }>(
+          "SELECT count(*) AS n FROM sync_state WHERE account_id = ? AND resource = 'products' AND org_id = 0 AND synced_at IS NOT NULL",
+        )
+        .get(accountId)!.n > 0
+    const counts = db
+      .prepare<[string], { orgs: number; arrived: number }>(
+        `SELECT count(*) AS orgs,
+           sum(CASE WHEN o.product_count > 0 OR EXISTS (SELECT 1 FROM sync_state s WHERE s.account_id = o.account_id
+             AND s.resource = 'products' AND s.org_id = o.id AND s.synced_at IS NOT NULL) THEN 1 ELSE 0 END) AS arrived
+         FROM orgs o WHERE o.account_id = ?`,
+      )
+      .get(accountId)!
+    return {
+      complete,
+      listing: cursor ? { pagesDone: cursor.next_page - 1, pages: cursor.pages } : null,
+      orgs: counts.orgs,
+      orgsWithProducts: complete ? counts.orgs : (counts.arrived ?? 0),
+    }
+  }
+
   private refreshReport(r: AccountRun): void {
+    r.status.products = this.productsProgress(r.status.accountId)
     r.status.issues = this.issues(r.status.accountId)
     const skipped = skippedOf(this.o.db, r.status.accountId)
     r.status.skipped = skipped.items
@@ -176,6 +262,10 @@ export class SyncEngine {
     if (options.focusOrgId !== undefined) r.focusOrgId = options.focusOrgId
     if (r.promise) {
       if (options.orgId != null) r.focusOrgId = options.orgId
+      // An organisation opened (or refreshed) mid-sync whose products are not complete yet: its own products
+      // listing goes before the next page of the account-wide one.
+      const focus = options.orgId ?? options.focusOrgId ?? null
+      if (focus != null && !this.productsComplete(accountId, focus)) r.pendingFocus = focus
       return
     }
     let resumeFrom: number | null = null
@@ -363,7 +453,13 @@ export class SyncEngine {
         : stored.caps
     const membershipsViaTeams = (): boolean => caps.userTeams === 'absent'
 
-    let queue: Job[] = planAccountJobs({ orgs: [], states: this.states(accountId), onlyOrgId, skipFreshSince })
+    let queue: Job[] = planAccountJobs({
+      orgs: [],
+      states: this.states(accountId),
+      onlyOrgId,
+      skipFreshSince,
+      productPagesLeft: this.productPagesLeft(accountId),
+    })
     const planOrgs = (): Job[] =>
       planOrgJobs({
         orgs: this.orgs(accountId),
@@ -374,6 +470,10 @@ export class SyncEngine {
         membershipsViaTeams: membershipsViaTeams(),
         teamCounts: this.teamCounts(accountId),
       })
+    if (onlyOrgId != null && !this.orgs(accountId).some((o) => o.id === onlyOrgId)) {
+      // An organisation refresh on a cache that does not know it yet (e.g. `sync --org X` first): the list first.
+      queue = planAccountJobs({ orgs: [], states: [], blockedResources: new Set(['products']) })
+    }
     // Per-organization jobs are planned from the cached organization list at once (so the
     // first progress event shows the whole cost), then reconciled after the list is refreshed.
     queue.push(...planOrgs())
@@ -401,6 +501,16 @@ export class SyncEngine {
       if (signal.aborted) {
         outcome = 'cancelled'
         break
+      }
+      if (r.pendingFocus != null) {
+        const focus = r.pendingFocus
+        r.pendingFocus = null
+        r.focusOrgId = focus
+        const org = this.orgs(accountId).find((o) => o.id === focus)
+        if (org && !blocked.has('products') && !queue.some((j) => j.resource === 'products' && j.orgId === focus)) {
+          queue.push({ resource: 'products', orgId: focus, orgName: org.name, estimate: 1, syncedAt: null })
+          r.status.planned += 1
+        }
       }
       const job = nextJob(queue, r.focusOrgId)!
       queue = queue.filter((j) => j !== job)
@@ -452,6 +562,14 @@ export class SyncEngine {
         if (this.closed) return
         r.status.done += requests
         r.status.requests = r.status.done
+        if (error instanceof ListingPaused) {
+          // Its pages so far are committed and its cursor kept: it resumes after the focused organisation.
+          job.estimate = Math.max(1, this.productPagesLeft(accountId) ?? 1)
+          queue.push(job)
+          r.status.planned = r.status.done + queue.reduce((n, j) => n + j.estimate, 0)
+          emitChanges(this.o.events, [change('products', accountId, null)])
+          continue
+        }
         if (signal.aborted || (error instanceof ApiError && error.kind === 'cancelled')) {
           outcome = 'cancelled'
           break
@@ -481,6 +599,12 @@ export class SyncEngine {
     r.status.current = null
     r.status.etaMs = null
     if (outcome === 'done') {
+      r.status.lastRun = {
+        kind: onlyOrgId == null ? 'full' : 'org',
+        orgId: onlyOrgId,
+        finishedAt,
+        complete: jobErrors === 0,
+      }
       // "Last full sync" only from a run that synced every organisation.
       if (onlyOrgId == null && jobErrors === 0) {
         this.accounts.markSynced(accountId, finishedAt)
@@ -622,6 +746,11 @@ export class SyncEngine {
 
   /** Replaces the skipped items of one job (products: per organisation of each item). */
   private recordSkipped(accountId: string, job: Job, skipped: readonly SkippedItem[], at: number): void {
+    this.clearSkipped(accountId, job)
+    this.addSkipped(accountId, job, skipped, at)
+  }
+
+  private clearSkipped(accountId: string, job: Job): void {
     const db = this.o.db
     if (job.orgId === ACCOUNT_WIDE)
       db.prepare('DELETE FROM sync_skipped WHERE account_id = ? AND resource = ?').run(accountId, job.resource)
@@ -631,6 +760,11 @@ export class SyncEngine {
         job.orgId,
         job.resource,
       )
+  }
+
+  private addSkipped(accountId: string, job: Job, skipped: readonly SkippedItem[], at: number): void {
+    const db = this.o.db
+    if (skipped.length === 0) return
     const add = db.prepare(
       `INSERT INTO sync_skipped (account_id, org_id, resource, endpoint, path, expected, seen, count, at)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
@@ -644,7 +778,236 @@ export class SyncEngine {
     }
   }
 
-  /** Fetches one job's set, then writes it in one transaction. Returns the item count. */
+  private cursor(accountId: string): ListingCursor | null {
+    return (
+      this.o.db
+        .prepare<[string, string], ListingCursor>(
+          'SELECT started_at, updated_at, next_page, pages, per_page, total, received, requests, baseline, params FROM sync_listings WHERE account_id = ? AND listing = ?',
+        )
+        .get(accountId, PRODUCTS_LISTING) ?? null
+    )
+  }
+
+  /** Pages left in an interrupted products listing that can still be resumed, or null. */
+  private productPagesLeft(accountId: string): number | null {
+    const c = this.cursor(accountId)
+    if (!c || c.pages === null || !this.resumable(c)) return null
+    return Math.max(1, c.pages - c.next_page + 1)
+  }
+
+  private resumable(c: ListingCursor): boolean {
+    return this.o.clock.now() - c.started_at <= (this.o.listingMaxAgeMs ?? DEFAULT_LISTING_MAX_AGE_MS)
+  }
+
+  /**
+   * The cross-organisation products listing (`GET /1/products`), committed page by page: each page's products,
+   * rights, search entries, skipped items and the listing's cursor in one short transaction. The dataset stays
+   * "partial" (no `synced_at` for the account-wide products state) until the last page; only then are products
+   * the listing did not see removed. An interrupted listing younger than `listingMaxAgeMs` resumes at its next
+   * page; a focused organisation pauses it between two pages (it resumes from its cursor afterwards).
+   */
+  private async runProductsListing(
+    accountId: string,
+    client: ApiClient,
+    job: Job,
+    signal: AbortSignal,
+    onPage: (p: { pages: number; requests: number }) => void,
+    caps: Capabilities,
+  ): Promise<number> {
+    const db = this.o.db
+    const r = this.run(accountId)
+    let cursor = this.cursor(accountId)
+    if (cursor && !this.resumable(cursor)) {
+      this.o.logger.info('products listing too old to resume; starting over', { accountId, page: cursor.next_page })
+      db.prepare('DELETE FROM sync_listings WHERE account_id = ? AND listing = ?').run(accountId, PRODUCTS_LISTING)
+      cursor = null
+    }
+    let extra = 0
+    if (!cursor && caps.productUsers === 'unknown') {
+      extra = await this.detectProductUsers(client, caps, signal)
+      onPage({ pages: extra, requests: extra })
+    }
+    if (!cursor) {
+      const now = this.o.clock.now()
+      cursor = {
+        started_at: now,
+        updated_at: now,
+        next_page: 1,
+        pages: null,
+        per_page: null,
+        total: null,
+        received: 0,
+        requests: 0,
+        baseline: this.isBaseline(accountId, job) ? 1 : 0,
+        params: JSON.stringify({ withUsers: caps.productUsers === 'with_users' }),
+      }
+      const c = cursor
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO sync_listings (account_id, listing, started_at, updated_at, next_page, baseline, params)
+           VALUES (?, ?, ?, ?, 1, ?, ?)`,
+        ).run(accountId, PRODUCTS_LISTING, c.started_at, c.updated_at, c.baseline, c.params)
+        this.clearSkipped(accountId, job)
+      })()
+    } else {
+      this.o.logger.info('products listing resumed', { accountId, page: cursor.next_page, pages: cursor.pages })
+    }
+    const listing = cursor
+    const params = z.object({ withUsers: z.boolean() }).catch({ withUsers: false }).parse(JSON.parse(listing.params))
+    const baseline = listing.baseline === 1
+    const resumeAt = listing.next_page
+    let pageSkipped: SkippedItem[] = []
+    let lastEmit = 0
+    let relevant = false
+    let withRights = false
+    let requests = extra
+    const move = db.prepare(
+      `UPDATE sync_listings SET next_page = ?, pages = ?, per_page = ?, total = ?, received = received + ?,
+         requests = requests + 1, updated_at = ? WHERE account_id = ? AND listing = ?`,
+    )
+    try {
+      await client.listProducts({
+        signal,
+        retainItems: false,
+        ...(params.withUsers ? { with: ['users'] } : {}),
+        ...(resumeAt > 1 && listing.per_page !== null ? { startPage: resumeAt, perPage: listing.per_page } : {}),
+        onSkipped: (items) => {
+          pageSkipped.push(...items)
+        },
+        onPage: (p) => {
+          requests = extra + p.requests
+          onPage({ pages: extra + Math.max(0, p.pages - resumeAt + 1), requests })
+        },
+        onItems: (items, info) => {
+          if (info.page === resumeAt && resumeAt > 1 && info.itemsPerPage !== listing.per_page)
+            throw new ListingRestart(`page size changed from ${listing.per_page} to ${String(info.itemsPerPage)}`)
+          const at = this.o.clock.now()
+          const skipped = pageSkipped
+          pageSkipped = []
+          db.transaction(() => {
+            new CacheWriter(db, accountId, at).writeProductPage(items, baseline)
+            move.run(
+              info.page + 1,
+              info.paginated ? info.pages : 1,
+              info.itemsPerPage,
+              info.total,
+              items.length + info.skipped,
+              at,
+              accountId,
+              PRODUCTS_LISTING,
+            )
+            this.addSkipped(accountId, job, skipped, at)
+          })()
+          for (const p of items) {
+            relevant = true
+            if (p.users != null) withRights = true
+          }
+          // Screens refresh at most every few seconds while pages arrive (progress itself goes by sync:progress).
+          if (at - lastEmit >= PAGE_EVENTS_EVERY_MS) {
+            lastEmit = at
+            emitChanges(this.o.events, [change('products', accountId, null)])
+          }
+          if (r.pendingFocus != null && info.page < info.pages) throw new ListingPaused()
+        },
+      })
+    } catch (error) {
+      if (error instanceof ListingRestart) {
+        this.o.logger.warn('products listing cannot resume; starting over', { accountId, reason: error.reason })
+        db.prepare('DELETE FROM sync_listings WHERE account_id = ? AND listing = ?').run(accountId, PRODUCTS_LISTING)
+        throw new ApiError(
+          {
+            kind: 'malformed',
+            status: 200,
+            reason: 'pagination',
+            issues: [{ path: 'per_page', message: error.reason }],
+          },
+          { method: 'GET', path: '/1/products' },
+        )
+      }
+      throw error
+    }
+    if (relevant) {
+      if (caps.productUsers === 'with_users' && client.learned().rejectedWith['GET /1/products']?.includes('users'))
+        caps.productUsers = 'absent'
+      else if (withRights) caps.productUsers = caps.productUsers === 'with_users' ? 'with_users' : 'inline'
+      else caps.productUsers = 'absent'
+    }
+    const done = this.cursor(accountId)!
+    let stored = 0
+    db.transaction(() => {
+      const writer = new CacheWriter(db, accountId, this.o.clock.now())
+      // A listing that saw fewer items than the server announced (the list moved under the pages) proves no
+      // removal: rows it missed are kept until a listing that sees everything.
+      if (done.total === null || done.received >= done.total) writer.finishProducts(done.started_at, baseline, null)
+      else
+        this.o.logger.warn('products listing saw fewer items than announced; nothing removed', {
+          accountId,
+          total: done.total,
+          received: done.received,
+        })
+      stored = db
+        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM products WHERE account_id = ?')
+        .get(accountId)!.n
+      this.recordState(accountId, job, { status: 'ok', items: stored, requests: Math.max(1, done.requests + extra) })
+      db.prepare('DELETE FROM sync_listings WHERE account_id = ? AND listing = ?').run(accountId, PRODUCTS_LISTING)
+    })()
+    return stored
+  }
+
+  /**
+   * One organisation's products (`GET /1/products?account_id=X`, paged as needed): what an opened or refreshed
+   * organisation needs before the account-wide listing reaches it. Pages are committed as they arrive; once the
+   * listing completed, that organisation's products it did not see are removed and its products state is set.
+   */
+  private async runOrgProducts(
+    accountId: string,
+    client: ApiClient,
+    job: Job,
+    signal: AbortSignal,
+    onPage: (p: { pages: number; requests: number }) => void,
+    caps: Capabilities,
+  ): Promise<number> {
+    const db = this.o.db
+    const since = this.o.clock.now()
+    const baseline = !this.productsComplete(accountId, job.orgId)
+    let requests = 0
+    let pageSkipped: SkippedItem[] = []
+    let stored = 0
+    this.clearSkipped(accountId, job)
+    await client.listProducts({
+      signal,
+      accountId: job.orgId,
+      retainItems: false,
+      ...(caps.productUsers === 'with_users' ? { with: ['users'] } : {}),
+      onSkipped: (items) => {
+        pageSkipped.push(...items.map((i) => ({ ...i, orgId: job.orgId })))
+      },
+      onPage: (p) => {
+        requests = p.requests
+        onPage(p)
+      },
+      onItems: (items) => {
+        const at = this.o.clock.now()
+        const skipped = pageSkipped
+        pageSkipped = []
+        db.transaction(() => {
+          stored += new CacheWriter(db, accountId, at).writeProductPage(
+            items.filter((p) => p.account_id === job.orgId),
+            baseline,
+          )
+          this.addSkipped(accountId, job, skipped, at)
+        })()
+        emitChanges(this.o.events, [change('products', accountId, job.orgId)])
+      },
+    })
+    db.transaction(() => {
+      new CacheWriter(db, accountId, this.o.clock.now()).finishProducts(since, baseline, job.orgId)
+      this.recordState(accountId, job, { status: 'ok', items: stored, requests: Math.max(1, requests) })
+    })()
+    return stored
+  }
+
+  /** Fetches one job's set, then writes it in one transaction (products: page by page). Returns the item count. */
   private async runJob(
     accountId: string,
     account: AccountRecord,
@@ -670,10 +1033,9 @@ export class SyncEngine {
       })()
     }
     let requests = 0
-    let extra = 0
     const track = (p: { pages: number; requests: number }): void => {
-      requests = extra + p.requests
-      onPage({ pages: extra + p.pages, requests })
+      requests = p.requests
+      onPage(p)
     }
     switch (job.resource) {
       case 'orgs': {
@@ -686,35 +1048,10 @@ export class SyncEngine {
         write((w) => w.writeOrgs(orgs, owner, baseline), orgs.length, Math.max(1, requests))
         return orgs.length
       }
-      case 'products': {
-        if (caps.productUsers === 'unknown') {
-          extra = await this.detectProductUsers(client, caps, signal)
-          onPage({ pages: extra, requests: extra })
-          requests = extra
-        }
-        const products = await client.listProducts({
-          signal,
-          onPage: track,
-          onSkipped,
-          ...(caps.productUsers === 'with_users' ? { with: ['users'] } : {}),
-        })
-        if (caps.productUsers === 'with_users' && client.learned().rejectedWith['GET /1/products']?.includes('users'))
-          caps.productUsers = 'absent'
-        caps.productUsers = presenceIn(
-          products,
-          () => true,
-          (p) => p.users != null,
-          caps.productUsers,
-        )
-        let stored = 0
-        db.transaction(() => {
-          const writer = new CacheWriter(db, accountId, at)
-          stored = writer.writeProducts(products, baseline)
-          this.recordState(accountId, job, { status: 'ok', items: stored, requests: Math.max(1, requests) })
-          this.recordSkipped(accountId, job, skipped, at)
-        })()
-        return stored
-      }
+      case 'products':
+        return job.orgId === ACCOUNT_WIDE
+          ? this.runProductsListing(accountId, client, job, signal, onPage, caps)
+          : this.runOrgProducts(accountId, client, job, signal, onPage, caps)
       case 'users': {
         const users = await client.listAccountUsers(job.orgId, {
           signal,

@@ -41,9 +41,13 @@ export interface PlanInput {
   membershipsViaTeams?: boolean
   /** Cached team count per organisation (the cost of its `memberships` job). */
   teamCounts?: ReadonlyMap<number, number>
+  /** Pages left in the interrupted cross-organisation products listing (the cost of resuming it). */
+  productPagesLeft?: number | null
 }
 
 const PER_ORG: readonly Resource[] = ['users', 'teams']
+/** An organisation refresh also reads that organisation's products (`GET /1/products?account_id=`). */
+const PER_ORG_REFRESH: readonly Resource[] = ['products', 'users', 'teams']
 
 function stateOf(states: readonly JobStateInput[], resource: Resource, orgId: number): JobStateInput | undefined {
   return states.find((s) => s.resource === resource && s.orgId === orgId)
@@ -69,7 +73,11 @@ export function planAccountJobs(input: PlanInput): Job[] {
   if (input.onlyOrgId != null) return []
   return (['orgs', 'products'] as const)
     .filter((r) => !input.blockedResources?.has(r))
-    .map((r) => job(r, ACCOUNT_WIDE, null, input.states))
+    .map((r) => {
+      const j = job(r, ACCOUNT_WIDE, null, input.states)
+      if (r === 'products' && input.productPagesLeft != null) j.estimate = Math.max(1, input.productPagesLeft)
+      return j
+    })
     .filter((j) => !fresh(j, input.skipFreshSince))
 }
 
@@ -77,7 +85,8 @@ export function planAccountJobs(input: PlanInput): Job[] {
 export function planOrgJobs(input: PlanInput): Job[] {
   const orgs = input.onlyOrgId != null ? input.orgs.filter((o) => o.id === input.onlyOrgId) : input.orgs
   const jobs: Job[] = []
-  const resources: readonly Resource[] = input.membershipsViaTeams ? [...PER_ORG, 'memberships'] : PER_ORG
+  const base = input.onlyOrgId != null ? PER_ORG_REFRESH : PER_ORG
+  const resources: readonly Resource[] = input.membershipsViaTeams ? [...base, 'memberships'] : base
   for (const o of orgs) {
     for (const r of resources) {
       if (input.blockedResources?.has(r)) continue
@@ -93,16 +102,16 @@ export function planOrgJobs(input: PlanInput): Job[] {
 
 /**
  * Picks the next job: the organization list first (everything else depends on it), then the
- * organization the user is looking at, then products, then the stalest (never synced first).
+ * organization the user is looking at (its products first), then products, then the stalest (never synced first).
  */
 export function nextJob(queue: readonly Job[], focusOrgId: number | null): Job | undefined {
   const rank = (j: Job): number => {
     if (j.resource === 'orgs') return 0
     // Team member lists (a fallback costing one request per team) come after every other job.
-    if (j.resource === 'memberships') return 4
-    if (focusOrgId != null && j.orgId === focusOrgId) return 1
-    if (j.resource === 'products') return 2
-    return 3
+    if (j.resource === 'memberships') return 5
+    if (focusOrgId != null && j.orgId === focusOrgId) return j.resource === 'products' ? 1 : 2
+    if (j.resource === 'products') return 3
+    return 4
   }
   let best: Job | undefined
   for (const j of queue) {

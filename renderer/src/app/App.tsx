@@ -12,12 +12,15 @@ import { createRouter } from './router'
 import { createAppTheme, cssVariablesResolver } from './theme'
 import { useCacheInvalidation } from './use-cache-invalidation'
 import { settingsQueries } from '../features/settings/settings-queries'
+import { useFleetInvalidation } from '../features/fleet/fleet-queries'
 
 /** Applies the stored language and theme whenever the settings change. */
 function SettingsEffects({ i18n }: { i18n: i18n }) {
   const settings = useQuery(settingsQueries.current())
   const { setColorScheme } = useMantineColorScheme()
   useCacheInvalidation()
+  // The fleet screens (Home, inventory, hygiene) read several scopes at once: refreshed even when not shown.
+  useFleetInvalidation()
   const language = settings.data?.language
   const themePref = settings.data?.theme
   useEffect(() => {

@@ -9,6 +9,8 @@ import { orgPath } from '../features/orgs/org-key'
 import { useCurrentOrg } from '../features/orgs/orgs-queries'
 import { SyncIndicator } from '../features/sync/SyncIndicator'
 import { OfflineBanner } from '../features/sync/OfflineBanner'
+import { StoreBanner } from '../features/store/StoreBanner'
+import { NotificationBell } from '../features/notifications/NotificationBell'
 import { CoreStatusBanner } from '../features/core-host/CoreStatusBanner'
 import { NAV_ITEMS } from './nav'
 
@@ -48,7 +50,7 @@ export function AppLayout() {
   const isActive = (path: string): boolean =>
     location.pathname.startsWith(path) ||
     (location.pathname.startsWith('/org/') && `/${location.pathname.split('/')[4] ?? ''}` === path) ||
-    (path === '/overview' && location.pathname === '/welcome')
+    (path === '/home' && location.pathname === '/welcome')
 
   return (
     <AppShell
@@ -66,6 +68,7 @@ export function AppLayout() {
           </Group>
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <SyncIndicator />
+            <NotificationBell />
             <OrgSwitcher />
           </Group>
         </Group>
@@ -73,21 +76,44 @@ export function AppLayout() {
 
       <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
         <ScrollArea>
-          {NAV_ITEMS.map((item) => (
-            <NavLink
-              key={item.path}
-              component={RouterLink}
-              to={target(item.path)}
-              label={t(item.labelKey)}
-              leftSection={<item.icon size={18} aria-hidden />}
-              active={isActive(item.path)}
-            />
+          {(['fleet', 'client', 'app'] as const).map((group) => (
+            <div key={group} {...(group !== 'app' ? { role: 'group', 'aria-labelledby': `nav-group-${group}` } : {})}>
+              {group !== 'app' ? (
+                <Text
+                  id={`nav-group-${group}`}
+                  size="xs"
+                  fw={700}
+                  c="dimmed"
+                  tt="uppercase"
+                  px="sm"
+                  pt={group === 'fleet' ? 4 : 'md'}
+                  pb={4}
+                  truncate
+                  title={group === 'client' ? current.org?.name : undefined}
+                >
+                  {group === 'fleet' ? t('nav.allClients') : (current.org?.name ?? t('nav.currentClient'))}
+                </Text>
+              ) : (
+                <div style={{ height: 'var(--mantine-spacing-md)' }} />
+              )}
+              {NAV_ITEMS.filter((item) => item.group === group).map((item) => (
+                <NavLink
+                  key={item.path}
+                  component={RouterLink}
+                  to={target(item.path)}
+                  label={t(item.labelKey)}
+                  leftSection={<item.icon size={18} aria-hidden />}
+                  active={isActive(item.path)}
+                />
+              ))}
+            </div>
           ))}
         </ScrollArea>
       </AppShell.Navbar>
 
       <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
         <CoreStatusBanner />
+        <StoreBanner />
         <OfflineBanner />
         <ErrorBoundary resetKey={location.pathname}>
           <Outlet />

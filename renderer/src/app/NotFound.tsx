@@ -12,7 +12,7 @@ export function NotFound() {
       icon={<IconMapPinOff size={28} />}
       title={t('errors.notFoundTitle')}
       body={t('errors.notFoundBody')}
-      action={<Button onClick={() => void navigate('/overview')}>{t('errors.backHome')}</Button>}
+      action={<Button onClick={() => void navigate('/home')}>{t('errors.backHome')}</Button>}
     />
   )
 }

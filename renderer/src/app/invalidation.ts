@@ -18,6 +18,9 @@ const fleetWide = (c: CacheChange): boolean => is(c, 'access', 'accounts') || (i
 /** An organization's member, team or product data changed. */
 const orgAccess = (c: CacheChange): boolean => is(c, 'users', 'teams', 'memberships', 'products', 'access', 'orgs')
 
+/** Billing queries computed from the cached products (beside the ledger and the price list). */
+const BILLING_FROM_PRODUCTS: ReadonlySet<unknown> = new Set(['forecast', 'services', 'gauge', 'margins'])
+
 /** Does `change` affect the query with this key (and, for person pages, these data)? */
 export function affects(key: Key, data: unknown, c: CacheChange): boolean {
   const [root, kind, a, b] = key
@@ -48,12 +51,18 @@ export function affects(key: Key, data: unknown, c: CacheChange): boolean {
     case 'renewals':
       return is(c, 'products', 'orgs', 'accounts')
     case 'billing':
-      // The forecast and the service list read the cached products; the rest is the ledger.
+      // The forecast, gauge, margins and service list read the cached products; the client currencies read
+      // the cached organizations; the rest is the ledger.
       return (
-        sameAccount(c, a) && (is(c, 'billing') || ((kind === 'forecast' || kind === 'services') && is(c, 'products')))
+        sameAccount(c, a) &&
+        (is(c, 'billing') ||
+          (BILLING_FROM_PRODUCTS.has(kind) && is(c, 'products')) ||
+          (kind === 'currencies' && is(c, 'orgs', 'accounts')))
       )
     case 'access':
       return affectsAccess(key, data, c)
+    case 'fleet':
+      return affectsFleet(kind, c)
     default:
       return fallback(key, c)
   }
@@ -87,6 +96,27 @@ function affectsAccess(key: Key, data: unknown, c: CacheChange): boolean {
       return fleetWide(c)
     default:
       return fleetWide(c) || orgAccess(c)
+  }
+}
+
+/**
+ * The across-all-clients read models (renderer/src/features/fleet): the inventory follows products and
+ * organizations; Home also carries hygiene scores, members and the ledger (members once per run);
+ * hygiene is fleet-wide; saved views change only through the app's own mutations.
+ */
+function affectsFleet(kind: unknown, c: CacheChange): boolean {
+  switch (kind) {
+    case 'views':
+      return false
+    case 'inventory':
+    case 'facets':
+      return is(c, 'products', 'orgs', 'accounts')
+    case 'home':
+      return is(c, 'products', 'orgs', 'accounts', 'billing') || fleetWide(c)
+    case 'hygiene':
+      return fleetWide(c)
+    default:
+      return fleetWide(c) || is(c, 'products', 'orgs', 'billing')
   }
 }
 

@@ -14,7 +14,10 @@ export const scopeRoots: Record<CacheScope, readonly string[]> = {
   teams: ['teams'],
   sync: ['sync'],
   billing: ['billing'],
+  store: ['store'],
   access: ['access'],
+  reminders: ['reminders'],
+  schedule: ['schedule'],
 }
 
 /** Roots of queries that are not a cache scope of their own. */

@@ -11,6 +11,9 @@ import { ProductsPage } from '../features/products/ProductsPage'
 import { RenewalsPage } from '../features/renewals/RenewalsPage'
 import { AccessHomePage, AccessOrgPage } from '../features/access/AccessPages'
 import { PersonPage } from '../features/access/PersonPage'
+import { HomePage } from '../features/home/HomePage'
+import { InventoryPage } from '../features/inventory/InventoryPage'
+import { NotificationsPage } from '../features/notifications/NotificationsPage'
 
 /**
  * Hash routing: works unchanged under app://, the dev server and the browser shell,
@@ -23,7 +26,9 @@ export function createRouter() {
       path: '/',
       element: <AppLayout />,
       children: [
-        { index: true, element: <Navigate to="/overview" replace /> },
+        { index: true, element: <Navigate to="/home" replace /> },
+        { path: 'home', element: <HomePage /> },
+        { path: 'inventory', element: <InventoryPage /> },
         { path: 'welcome', element: <OnboardingPage /> },
         { path: 'overview', element: <OrgEntry section="overview" /> },
         { path: 'products', element: <OrgEntry section="products" /> },
@@ -42,6 +47,7 @@ export function createRouter() {
         { path: 'access/people/:email', element: <PersonPage /> },
         { path: 'billing', element: <BillingPage /> },
         { path: 'settings', element: <SettingsPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },

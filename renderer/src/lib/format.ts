@@ -16,3 +16,9 @@ export {
   formatTime,
   relativeTime,
 } from '../../../shared/i18n/format'
+import { formatNumber } from '../../../shared/i18n/format'
+
+/** A count in the UI language, without decimals ("1,000", "1 000", "1’000"). */
+export function formatCount(n: number, language: string): string {
+  return formatNumber(n, language, { maximumFractionDigits: 0 })
+}

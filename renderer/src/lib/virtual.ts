@@ -18,6 +18,11 @@ export interface VirtualRowsOptions {
   horizontal?: boolean
   paddingStart?: number
   getItemKey?: (index: number) => string | number
+  /**
+   * Measure rendered rows (spread `virtualizer.measureElement` as `ref` with `data-index`): rows of
+   * varying height. A row that measures 0 (not laid out yet, jsdom) keeps its estimate.
+   */
+  measure?: boolean
 }
 
 /**
@@ -34,6 +39,15 @@ export function useVirtualRows(options: VirtualRowsOptions): Virtualizer<HTMLEle
     horizontal: options.horizontal ?? false,
     paddingStart: options.paddingStart ?? 0,
     ...(options.getItemKey ? { getItemKey: options.getItemKey } : {}),
+    ...(options.measure
+      ? {
+          measureElement: (element: Element) => {
+            const height = element.getBoundingClientRect().height
+            const index = Number((element as HTMLElement).dataset.index)
+            return height > 0 || !Number.isInteger(index) ? height : options.estimateSize(index)
+          },
+        }
+      : {}),
     initialRect: FALLBACK,
     observeElementRect: observeWithFallback,
   })

@@ -9,14 +9,26 @@ import { orgBrowserDe } from '../features/orgs/locales'
 import { coverageDe } from '../features/coverage/locales'
 import { accessDe } from '../features/access/locales'
 import { billingDe } from '../features/billing/locales'
+import { homeDe } from '../features/home/locales'
+import { inventoryDe } from '../features/inventory/locales'
+import { hygieneDe } from '../features/hygiene/locales'
+import { storeDe } from '../features/store/locales'
+import { accountRemovalDe } from '../features/accounts/removal-locales'
+import { pastRunsDe } from '../features/access/past-runs-locales'
+import { notificationsDe, notificationSettingsDe, scheduleDe } from '../features/notifications/locales'
+import { firstSyncDe } from '../features/sync/locales'
 
 /** German strings (Swiss spelling: "ss" for "ß", as in de-CH). */
 export const de: Messages = {
   frame: frameDe,
   orgBrowser: orgBrowserDe,
+  home: homeDe,
+  inventory: inventoryDe,
+  hygiene: hygieneDe,
   renewals: renewalsDe,
   coreHost: coreHostDe,
   coverage: coverageDe,
+  firstSync: firstSyncDe,
   offline: {
     title: 'Offline seit {{since}}',
     body: 'Die Infomaniak-API ist für {{accounts}} nicht erreichbar. Alles Zwischengespeicherte bleibt lesbar; Änderungen und Aktualisierungen warten, bis sie wieder erreichbar ist, und die Synchronisierung läuft von selbst weiter.',
@@ -25,11 +37,21 @@ export const de: Messages = {
   },
   accessPage: accessDe,
   billingPage: billingDe,
+  store: storeDe,
+  accountRemoval: accountRemovalDe,
+  pastRuns: pastRunsDe,
+  notifications: notificationsDe,
+  notificationSettings: notificationSettingsDe,
+  schedule: scheduleDe,
   app: {
     name: 'Switchboard',
     tagline: 'Jede Kundenorganisation griffbereit.',
   },
   nav: {
+    home: 'Startseite',
+    inventory: 'Alle Produkte',
+    allClients: 'Alle Kunden',
+    currentClient: 'Aktueller Kunde',
     overview: 'Übersicht',
     products: 'Produkte',
     renewals: 'Verlängerungen',
@@ -312,9 +334,6 @@ export const de: Messages = {
     removeTitle: '«{{label}}» entfernen?',
     removeBody:
       'Das Token von «{{label}}» wird aus dem Schlüsselbund gelöscht, und das Konto wird nicht mehr synchronisiert.',
-    purge: 'Auch die zwischengespeicherten Daten löschen',
-    purgeOn: 'Seine Organisationen, Produkte und Benutzer verschwinden von diesem Computer.',
-    purgeOff: 'Seine zwischengespeicherten Daten bleiben lesbar und werden als abgemeldet markiert.',
     removeConfirm: '«{{label}}» entfernen',
     removeFailed: 'Das Konto konnte nicht entfernt werden.',
     removed: '«{{label}}» wurde entfernt.',
@@ -345,7 +364,7 @@ export const de: Messages = {
     loadFailed: 'Diese Daten konnten nicht geladen werden.',
     notFoundTitle: 'Seite nicht gefunden',
     notFoundBody: 'Diese Adresse führt in Switchboard nirgendwohin.',
-    backHome: 'Zurück zur Übersicht',
+    backHome: 'Zurück zur Startseite',
   },
   common: {
     openInBrowser: 'Im Browser öffnen',

@@ -12,12 +12,23 @@ import { coreHostEn } from '../features/core-host/locales'
 import { accessEn } from '../features/access/locales'
 import { frameEn } from '../app/locales'
 import { orgBrowserEn } from '../features/orgs/locales'
+import { homeEn } from '../features/home/locales'
+import { inventoryEn } from '../features/inventory/locales'
+import { hygieneEn } from '../features/hygiene/locales'
 import { billingEn } from '../features/billing/locales'
+import { storeEn } from '../features/store/locales'
+import { accountRemovalEn } from '../features/accounts/removal-locales'
+import { pastRunsEn } from '../features/access/past-runs-locales'
+import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { coverageEn } from '../features/coverage/locales'
+import { firstSyncEn } from '../features/sync/locales'
 
 export const en = {
   frame: frameEn,
   orgBrowser: orgBrowserEn,
+  home: homeEn,
+  inventory: inventoryEn,
+  hygiene: hygieneEn,
   renewals: renewalsEn,
   coreHost: coreHostEn,
   offline: {
@@ -28,11 +39,21 @@ export const en = {
   },
   accessPage: accessEn,
   billingPage: billingEn,
+  store: storeEn,
+  accountRemoval: accountRemovalEn,
+  pastRuns: pastRunsEn,
+  notifications: notificationsEn,
+  notificationSettings: notificationSettingsEn,
+  schedule: scheduleEn,
   app: {
     name: 'Switchboard',
     tagline: 'Every client organization, at hand.',
   },
   nav: {
+    home: 'Home',
+    inventory: 'All products',
+    allClients: 'All clients',
+    currentClient: 'Current client',
     overview: 'Overview',
     products: 'Products',
     renewals: 'Renewals',
@@ -80,6 +101,7 @@ export const en = {
   roles: terms.en.roles,
   problems: problems.en,
   coverage: coverageEn,
+  firstSync: firstSyncEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',
@@ -311,9 +333,6 @@ export const en = {
     removeAria: 'Remove {{label}}',
     removeTitle: 'Remove “{{label}}”?',
     removeBody: 'The token of “{{label}}” is deleted from the keychain and the account stops syncing.',
-    purge: 'Also delete its cached data',
-    purgeOn: 'Its organizations, products and users disappear from this computer.',
-    purgeOff: 'Its cached data stays readable, marked as signed out.',
     removeConfirm: 'Remove “{{label}}”',
     removeFailed: 'The account could not be removed.',
     removed: '“{{label}}” was removed.',
@@ -343,7 +362,7 @@ export const en = {
     loadFailed: 'Could not load this data.',
     notFoundTitle: 'Page not found',
     notFoundBody: 'This address does not lead anywhere in Switchboard.',
-    backHome: 'Back to the overview',
+    backHome: 'Back to Home',
   },
   common: {
     openInBrowser: 'Open in the browser',

@@ -9,14 +9,26 @@ import { orgBrowserEs } from '../features/orgs/locales'
 import { coverageEs } from '../features/coverage/locales'
 import { accessEs } from '../features/access/locales'
 import { billingEs } from '../features/billing/locales'
+import { homeEs } from '../features/home/locales'
+import { inventoryEs } from '../features/inventory/locales'
+import { hygieneEs } from '../features/hygiene/locales'
+import { storeEs } from '../features/store/locales'
+import { accountRemovalEs } from '../features/accounts/removal-locales'
+import { pastRunsEs } from '../features/access/past-runs-locales'
+import { notificationsEs, notificationSettingsEs, scheduleEs } from '../features/notifications/locales'
+import { firstSyncEs } from '../features/sync/locales'
 
 /** Spanish strings. */
 export const es: Messages = {
   frame: frameEs,
   orgBrowser: orgBrowserEs,
+  home: homeEs,
+  inventory: inventoryEs,
+  hygiene: hygieneEs,
   renewals: renewalsEs,
   coreHost: coreHostEs,
   coverage: coverageEs,
+  firstSync: firstSyncEs,
   offline: {
     title: 'Sin conexión desde {{since}}',
     body: 'No se puede acceder a la API de Infomaniak para {{accounts}}. Todo lo que está en caché sigue disponible; los cambios y las actualizaciones esperan a que vuelva, y la sincronización se reanuda sola.',
@@ -25,11 +37,21 @@ export const es: Messages = {
   },
   accessPage: accessEs,
   billingPage: billingEs,
+  store: storeEs,
+  accountRemoval: accountRemovalEs,
+  pastRuns: pastRunsEs,
+  notifications: notificationsEs,
+  notificationSettings: notificationSettingsEs,
+  schedule: scheduleEs,
   app: {
     name: 'Switchboard',
     tagline: 'Todas las organizaciones de tus clientes, a mano.',
   },
   nav: {
+    home: 'Inicio',
+    inventory: 'Todos los productos',
+    allClients: 'Todos los clientes',
+    currentClient: 'Cliente actual',
     overview: 'Resumen',
     products: 'Productos',
     renewals: 'Renovaciones',
@@ -308,9 +330,6 @@ export const es: Messages = {
     removeAria: 'Quitar {{label}}',
     removeTitle: '¿Quitar «{{label}}»?',
     removeBody: 'El token de «{{label}}» se borra del llavero y la cuenta deja de sincronizarse.',
-    purge: 'Borrar también sus datos en caché',
-    purgeOn: 'Sus organizaciones, productos y usuarios desaparecen de este ordenador.',
-    purgeOff: 'Sus datos en caché siguen disponibles, marcados como sesión cerrada.',
     removeConfirm: 'Quitar «{{label}}»',
     removeFailed: 'No se ha podido quitar la cuenta.',
     removed: 'Se ha quitado «{{label}}».',
@@ -340,7 +359,7 @@ export const es: Messages = {
     loadFailed: 'No se han podido cargar estos datos.',
     notFoundTitle: 'Página no encontrada',
     notFoundBody: 'Esta dirección no lleva a ninguna parte en Switchboard.',
-    backHome: 'Volver al resumen',
+    backHome: 'Volver al inicio',
   },
   common: {
     openInBrowser: 'Abrir en el navegador',

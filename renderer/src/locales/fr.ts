@@ -7,13 +7,24 @@ import { coreHostFr } from '../features/core-host/locales'
 import { accessFr } from '../features/access/locales'
 import { frameFr } from '../app/locales'
 import { orgBrowserFr } from '../features/orgs/locales'
+import { homeFr } from '../features/home/locales'
+import { inventoryFr } from '../features/inventory/locales'
+import { hygieneFr } from '../features/hygiene/locales'
 import { billingFr } from '../features/billing/locales'
+import { storeFr } from '../features/store/locales'
+import { accountRemovalFr } from '../features/accounts/removal-locales'
+import { pastRunsFr } from '../features/access/past-runs-locales'
+import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { coverageFr } from '../features/coverage/locales'
+import { firstSyncFr } from '../features/sync/locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
   frame: frameFr,
   orgBrowser: orgBrowserFr,
+  home: homeFr,
+  inventory: inventoryFr,
+  hygiene: hygieneFr,
   renewals: renewalsFr,
   coreHost: coreHostFr,
   offline: {
@@ -24,11 +35,21 @@ export const fr: Messages = {
   },
   accessPage: accessFr,
   billingPage: billingFr,
+  store: storeFr,
+  accountRemoval: accountRemovalFr,
+  pastRuns: pastRunsFr,
+  notifications: notificationsFr,
+  notificationSettings: notificationSettingsFr,
+  schedule: scheduleFr,
   app: {
     name: 'Switchboard',
     tagline: 'Toutes vos organisations clientes, à portée de main.',
   },
   nav: {
+    home: 'Accueil',
+    inventory: 'Tous les produits',
+    allClients: 'Tous les clients',
+    currentClient: 'Client actuel',
     overview: 'Aperçu',
     products: 'Produits',
     renewals: 'Renouvellements',
@@ -76,6 +97,7 @@ export const fr: Messages = {
   roles: terms.fr.roles,
   problems: problems.fr,
   coverage: coverageFr,
+  firstSync: firstSyncFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
@@ -310,9 +332,6 @@ export const fr: Messages = {
     removeAria: 'Retirer {{label}}',
     removeTitle: 'Retirer « {{label}} » ?',
     removeBody: 'Le jeton de « {{label}} » est supprimé du trousseau et le compte n’est plus synchronisé.',
-    purge: 'Supprimer aussi ses données en cache',
-    purgeOn: 'Ses organisations, produits et utilisateurs disparaissent de cet ordinateur.',
-    purgeOff: 'Ses données en cache restent lisibles, marquées comme déconnectées.',
     removeConfirm: 'Retirer « {{label}} »',
     removeFailed: 'Le compte n’a pas pu être retiré.',
     removed: '« {{label}} » a été retiré.',
@@ -342,7 +361,7 @@ export const fr: Messages = {
     loadFailed: 'Impossible de charger ces données.',
     notFoundTitle: 'Page introuvable',
     notFoundBody: 'Cette adresse ne mène nulle part dans Switchboard.',
-    backHome: 'Retour à l’aperçu',
+    backHome: 'Retour à l’accueil',
   },
   common: {
     openInBrowser: 'Ouvrir dans le navigateur',

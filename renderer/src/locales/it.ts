@@ -9,14 +9,26 @@ import { orgBrowserIt } from '../features/orgs/locales'
 import { coverageIt } from '../features/coverage/locales'
 import { accessIt } from '../features/access/locales'
 import { billingIt } from '../features/billing/locales'
+import { homeIt } from '../features/home/locales'
+import { inventoryIt } from '../features/inventory/locales'
+import { hygieneIt } from '../features/hygiene/locales'
+import { storeIt } from '../features/store/locales'
+import { accountRemovalIt } from '../features/accounts/removal-locales'
+import { pastRunsIt } from '../features/access/past-runs-locales'
+import { notificationsIt, notificationSettingsIt, scheduleIt } from '../features/notifications/locales'
+import { firstSyncIt } from '../features/sync/locales'
 
 /** Italian strings (Swiss Italian conventions where they differ). */
 export const it: Messages = {
   frame: frameIt,
   orgBrowser: orgBrowserIt,
+  home: homeIt,
+  inventory: inventoryIt,
+  hygiene: hygieneIt,
   renewals: renewalsIt,
   coreHost: coreHostIt,
   coverage: coverageIt,
+  firstSync: firstSyncIt,
   offline: {
     title: 'Offline dal {{since}}',
     body: 'L’API di Infomaniak non è raggiungibile per {{accounts}}. Tutto ciò che è in cache resta consultabile; modifiche e aggiornamenti attendono che torni disponibile e la sincronizzazione riprende da sola.',
@@ -25,11 +37,21 @@ export const it: Messages = {
   },
   accessPage: accessIt,
   billingPage: billingIt,
+  store: storeIt,
+  accountRemoval: accountRemovalIt,
+  pastRuns: pastRunsIt,
+  notifications: notificationsIt,
+  notificationSettings: notificationSettingsIt,
+  schedule: scheduleIt,
   app: {
     name: 'Switchboard',
     tagline: 'Ogni organizzazione cliente, a portata di mano.',
   },
   nav: {
+    home: 'Home',
+    inventory: 'Tutti i prodotti',
+    allClients: 'Tutti i clienti',
+    currentClient: 'Cliente attuale',
     overview: 'Panoramica',
     products: 'Prodotti',
     renewals: 'Rinnovi',
@@ -309,9 +331,6 @@ export const it: Messages = {
     removeAria: 'Rimuovi {{label}}',
     removeTitle: 'Rimuovere «{{label}}»?',
     removeBody: 'Il token di «{{label}}» viene eliminato dal portachiavi e l’account smette di sincronizzarsi.',
-    purge: 'Elimina anche i dati in cache',
-    purgeOn: 'Le sue organizzazioni, i suoi prodotti e utenti spariscono da questo computer.',
-    purgeOff: 'I suoi dati in cache restano consultabili, contrassegnati come disconnessi.',
     removeConfirm: 'Rimuovi «{{label}}»',
     removeFailed: 'Non è stato possibile rimuovere l’account.',
     removed: '«{{label}}» è stato rimosso.',
@@ -342,7 +361,7 @@ export const it: Messages = {
     loadFailed: 'Non è stato possibile caricare questi dati.',
     notFoundTitle: 'Pagina non trovata',
     notFoundBody: 'Questo indirizzo non porta da nessuna parte in Switchboard.',
-    backHome: 'Torna alla panoramica',
+    backHome: 'Torna alla home',
   },
   common: {
     openInBrowser: 'Apri nel browser',

@@ -2,8 +2,8 @@ import { test, expect } from '../fixtures'
 
 test('the frame loads with navigation and the onboarding', async ({ app }, testInfo) => {
   await expect(app.getByRole('link', { name: 'Overview' })).toBeVisible()
-  for (const name of ['Products', 'Renewals', 'Access', 'Billing', 'Settings']) {
-    await expect(app.getByRole('link', { name })).toBeVisible()
+  for (const name of ['Home', 'All products', 'Products', 'Renewals', 'Access', 'Billing', 'Settings']) {
+    await expect(app.getByRole('link', { name, exact: true })).toBeVisible()
   }
   await expect(app.getByTestId('org-slot')).toContainText('No organization selected')
   // Without any account, the Overview leads to the onboarding (token or demo).
@@ -38,6 +38,6 @@ test('the dark theme applies and persists', async ({ app }, testInfo) => {
 test('unknown routes show a way back', async ({ app }) => {
   await app.goto(app.url().replace(/#.*$/, '') + '#/nowhere')
   await expect(app.getByText('Page not found')).toBeVisible()
-  await app.getByRole('button', { name: 'Back to the overview' }).click()
+  await app.getByRole('button', { name: 'Back to Home' }).click()
   await expect(app.getByRole('heading', { name: 'Welcome to Switchboard' })).toBeVisible()
 })

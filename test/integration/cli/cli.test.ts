@@ -246,7 +246,12 @@ describe('switchboard CLI', () => {
     // A unique prefix of the id is enough.
     const removed = await cli(['accounts', 'remove', id.slice(0, 12), '--data-dir', dataDir, '--json'])
     expect(removed.code, removed.stderr).toBe(0)
-    expect(JSON.parse(removed.stdout)).toEqual({ removed: true, accountId: id, cachePurged: true })
+    expect(JSON.parse(removed.stdout)).toEqual({
+      removed: true,
+      accountId: id,
+      cachePurged: true,
+      userDataDeleted: false,
+    })
     expect(JSON.parse((await cli(['products', '--data-dir', dataDir, '--json'])).stdout)).toEqual([])
     const missing = await cli(['accounts', 'remove', id, '--data-dir', dataDir])
     expect(missing.code).toBe(1)

@@ -49,10 +49,10 @@ describe('parseCommandLine', () => {
       verbose: false,
       command: { kind: 'accounts-add', tokenEnv: 'TOK', baseUrl: 'http://127.0.0.1:1', label: undefined },
     })
-    expect(parseCommandLine(['accounts', 'remove', 'acc-1', '--keep-cache']).command).toEqual({
+    expect(parseCommandLine(['accounts', 'remove', 'acc-1', '--delete-user-data']).command).toEqual({
       kind: 'accounts-remove',
       account: 'acc-1',
-      keepCache: true,
+      deleteUserData: true,
     })
     expect(parseCommandLine(['sync', '--account', 'Work', '--org', '42', '--data-dir', '/tmp/x'])).toMatchObject({
       dataDir: '/tmp/x',
@@ -68,6 +68,16 @@ describe('parseCommandLine', () => {
       kind: 'users',
       account: undefined,
       org: 'Acme SA',
+    })
+    expect(parseCommandLine(['backup', 'list', '--json', '--data-dir', 'D'])).toMatchObject({
+      json: true,
+      dataDir: 'D',
+      command: { kind: 'backup-list' },
+    })
+    expect(parseCommandLine(['backup', 'create']).command).toEqual({ kind: 'backup-create' })
+    expect(parseCommandLine(['backup', 'restore', 'user-x.sqlite']).command).toEqual({
+      kind: 'backup-restore',
+      id: 'user-x.sqlite',
     })
     expect(parseCommandLine(['orgs', '--verbose']).verbose).toBe(true)
     expect(parseCommandLine(['--help']).command).toEqual({ kind: 'help' })
@@ -92,7 +102,14 @@ describe('parseCommandLine', () => {
       ['orgs', '--account'],
       ['orgs', '--bogus'],
       ['orgs', 'extra'],
-      ['sync', '--keep-cache'],
+      ['sync', '--delete-user-data'],
+      ['accounts', 'remove', 'a', '--keep-cache'],
+      ['backup'],
+      ['backup', 'delete'],
+      ['backup', 'restore'],
+      ['backup', 'restore', 'a', 'b'],
+      ['backup', 'list', 'extra'],
+      ['backup', 'create', '--org', '1'],
     ]
     for (const argv of bad) expect(() => parseCommandLine(argv), argv.join(' ')).toThrow(UsageError)
   })

@@ -4,6 +4,8 @@
  * the host to its parent, and a crash (SIGKILL mid-sync) detected, reported, followed by a new host
  * whose sync resumes and completes.
  */
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EventChannel } from '../../../shared/ipc/channels'
 import type { CoreStatus } from '../../../shared/ipc/contracts/core-host'
@@ -72,6 +74,7 @@ describe('core host (forked Node child)', () => {
     { timeout: 120_000 },
     async () => {
       const temp = tempDir()
+      let checkLog = false
       const opened: string[] = []
       const secrets = new MemorySecretStore()
       const { client, started } = await startNodeCoreHost({
@@ -140,10 +143,26 @@ describe('core host (forked Node child)', () => {
         await rec.waitFor<SyncStatus>('sync:progress', (s) => s.accountId === accountId && s.state === 'idle')
         const orgs = await client.dispatch('orgs:list', {}, { transport: 'test' })
         expect(orgs.ok && (orgs.value as OrgSummary[]).length).toBe(sandbox.truth.accountAccess('owner').size)
+        checkLog = true
       } finally {
         const pid = client.pid!
         await client.stop()
         expect(isAlive(pid)).toBe(false)
+        if (checkLog) {
+          // The host logs to <dataDir>/logs/core.log: JSON lines, private, never the token.
+          const logFile = join(temp.dir, 'logs', 'core.log')
+          const log = readFileSync(logFile, 'utf8')
+          expect(log).not.toContain(sandbox.tokens.owner!)
+          const records = log
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line) as { level: string; message: string })
+          expect(records).toContainEqual(expect.objectContaining({ level: 'info', message: 'account added' }))
+          if (process.platform !== 'win32') {
+            expect(statSync(logFile).mode & 0o777).toBe(0o600)
+            expect(statSync(join(temp.dir, 'logs')).mode & 0o777).toBe(0o700)
+          }
+        }
         temp.cleanup()
       }
     },

@@ -8,6 +8,7 @@ import { testCore } from '../../helpers/core'
 import { syncFixture } from '../../helpers/sync'
 import { accessInputs } from '../access/contract-inputs'
 import { fleetInputs } from '../fleet/contract-inputs'
+import { remindersInputs } from '../reminders/contract-inputs'
 
 /** Inputs no channel accepts. */
 const GARBAGE: unknown[] = ['a string', 42, [1, 2], { unexpected: true, patch: 'nope' }]
@@ -47,6 +48,7 @@ function validInputs(ids: {
   token: string
   baseUrl: string
   removable: string
+  backupId: string
   fileId: string
   db: import('better-sqlite3').Database
 }) {
@@ -72,10 +74,24 @@ function validInputs(ids: {
     'files:choose-import': { purpose: 'billing-import' },
     ...billingInputs(ids),
     ...accessInputs(ids),
+    'store:status': {},
+    'store:acknowledge': { kind: 'split' },
+    'store:keep-recovered': {},
+    'backups:list': {},
+    'backups:create': {},
+    'backups:restore': { id: ids.backupId },
+    'logs:open-folder': {},
+    'offboarding:runs': { email: 'someone@example.ch' },
+    'prefs:orgs-get': {},
+    'prefs:orgs-set': { pins: [`${ids.accountId}:${ids.orgId}`] },
+    'accounts:removal-preview': { accountId: ids.accountId },
+    'accounts:removed-list': {},
+    'accounts:delete-data': { accountId: 'acc-removed' },
     ...fleetInputs(ids),
     'coverage:list': { accountId: ids.accountId },
     'diagnostics:export': {},
-    'accounts:remove': { accountId: ids.removable, purgeCache: true },
+    ...remindersInputs(ids),
+    'accounts:remove': { accountId: ids.removable, deleteUserData: true },
   }
   return inputs
 }
@@ -109,6 +125,13 @@ describe('IPC contract', () => {
         .prepare<[string], { id: number }>('SELECT id FROM orgs WHERE account_id = ? ORDER BY id')
         .get(accountId)!.id
       const removable = await f.addAccount('client')
+      // A removed account (in the backup restored below, too).
+      f.db
+        .prepare(
+          "INSERT INTO accounts (id, label, base_url, created_at, removed_at) VALUES ('acc-removed', 'Gone', 'https://x', 1, 2)",
+        )
+        .run()
+      const backupId = (await f.core.services.store.createBackup()).id
       // The file an import reads is on disk, known to the core by id (never sent over IPC).
       const csv = join(f.ctx.dataDir, 'c.csv')
       writeFileSync(
@@ -118,6 +141,7 @@ describe('IPC contract', () => {
       const { fileId } = await f.core.services.inbox.register(csv, { owned: false })
       const inputs = validInputs({
         fileId,
+        backupId,
         accountId,
         orgId,
         token: f.sandbox.tokens.staff!,

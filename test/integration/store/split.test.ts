@@ -151,9 +151,13 @@ describe('splitting the single switchboard.sqlite of earlier versions', () => {
       const user = new Database(join(dir, 'user.sqlite'), { readonly: true })
       expect(plainTables(user, 'main')).not.toContain('products')
       user.close()
+      // The split store was migrated further: a backup of it was taken first.
+      expect(ctx.core.services.store.listBackups().map((b) => b.reason)).toEqual(['migration'])
       if (process.platform !== 'win32') {
-        for (const name of readdirSync(dir))
-          expect([name, statSync(join(dir, name)).mode & 0o777]).toEqual([name, 0o600])
+        for (const name of readdirSync(dir)) {
+          const mode = statSync(join(dir, name)).mode & 0o777
+          expect([name, mode]).toEqual([name, name === 'backups' ? 0o700 : 0o600])
+        }
       }
     } finally {
       ctx.dispose()

@@ -160,3 +160,31 @@ describe('two stores', () => {
     ).toMatch(/SEARCH o USING INDEX sqlite_autoindex_orgs_1/)
   })
 })
+
+describe('pins and recents (user.sqlite)', () => {
+  it('persist across restarts through prefs:orgs-set / prefs:orgs-get, order kept, duplicates dropped', async () => {
+    const { testCore } = await import('../../helpers/core')
+    const first = testCore()
+    const set = await first.core.dispatch(
+      'prefs:orgs-set',
+      { pins: ['acc-1:3', 'acc-1:1', 'acc-1:3'], recents: ['acc-2:5'] },
+      { transport: 'test' },
+    )
+    expect(set).toEqual({ ok: true, value: { pins: ['acc-1:3', 'acc-1:1'], recents: ['acc-2:5'] } })
+    expect(
+      await first.core.dispatch('prefs:orgs-set', { recents: ['acc-2:6', 'acc-2:5'] }, { transport: 'test' }),
+    ).toEqual({ ok: true, value: { pins: ['acc-1:3', 'acc-1:1'], recents: ['acc-2:6', 'acc-2:5'] } })
+    expect((await first.core.dispatch('prefs:orgs-set', { pins: ['not a key'] }, { transport: 'test' })).ok).toBe(false)
+    first.core.close()
+    const second = testCore({ dataDir: first.dataDir })
+    try {
+      expect(await second.core.dispatch('prefs:orgs-get', {}, { transport: 'test' })).toEqual({
+        ok: true,
+        value: { pins: ['acc-1:3', 'acc-1:1'], recents: ['acc-2:6', 'acc-2:5'] },
+      })
+    } finally {
+      second.dispose()
+      first.dispose()
+    }
+  })
+})

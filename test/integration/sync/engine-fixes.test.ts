@@ -49,8 +49,10 @@ describe('sync engine fixes', () => {
     expect(after.state).toBe('idle')
     expect(after.nextAttemptAt).toBeNull()
     const paths = f.sandbox.requests.list().map((r) => r.path.split('?')[0])
-    // The refresh first, then the resumed full run, which skips the organisation the refresh just synced.
-    expect(paths.slice(0, 2)).toEqual([`/2/accounts/${orgId}/users`, `/1/accounts/${orgId}/teams`])
+    // The refresh first (the organisation's products, users, teams), then the resumed full run, which skips the
+    // organisation the refresh just synced.
+    expect(paths.slice(0, 3)).toEqual(['/1/products', `/2/accounts/${orgId}/users`, `/1/accounts/${orgId}/teams`])
+    expect(f.sandbox.requests.list()[0]!.path).toContain(`account_id=${orgId}`)
     expect(paths).toContain('/1/accounts')
     expect(paths).toContain('/1/products')
     expect(paths.filter((p) => p === `/2/accounts/${orgId}/users`)).toHaveLength(1)

@@ -198,7 +198,7 @@ describe.each(['faithful', 'live-shapes'] as const)('full sync against the %s sa
 
     const removed = await f.core.dispatch(
       'accounts:remove',
-      { accountId: staff, purgeCache: true },
+      { accountId: staff, deleteUserData: false },
       { transport: 'test' },
     )
     expect(removed).toEqual({ ok: true, value: { removed: true } })

@@ -101,7 +101,7 @@ describe('client: reads', () => {
       const path = call.url.pathname
       if (path === '/1/accounts/5') return ok({ id: 5, name: 'Org' })
       if (path.endsWith('/invitations/9')) return ok({ id: 9, status: 'pending' })
-      if (path === '/1/accounts/5/invoices') return fail(404, 'method_not_found')
+      if (path === '/2/invoicing/account/5/invoices') return fail(404, 'method_not_found')
       return ok([])
     })
     await drive(clock, api.getAccount(5))
@@ -132,18 +132,21 @@ describe('client: reads', () => {
       'GET /1/mail_hostings?page=1&per_page=500',
       'GET /2/drive?account_id=5&page=1&per_page=500',
       'GET /1/swiss_backups?account_id=5&page=1&per_page=500',
-      'GET /1/accounts/5/invoices',
+      // The invoice route seen live is the default (infomaniak-api.md §15).
+      'GET /2/invoicing/account/5/invoices',
     ])
   })
 
-  it('listInvoices returns the list when the route exists and rethrows other 404s', async () => {
-    const { api, clock } = setup((call) =>
-      call.url.pathname === '/1/accounts/5/invoices'
-        ? ok([{ id: 'F-2026-001', amount: '12.50', currency: 'CHF', vendor_field: 1 }])
+  it('listInvoices returns the items as sent when the route exists (the caller reads them leniently), and rethrows other 404s', async () => {
+    const item = { id: 'F-2026-001', amount_incl_tax: '12.50', currency: 'CHF', vendor_field: 1 }
+    const { api, clock, calls } = setup((call) =>
+      call.url.pathname === '/2/invoicing/account/5/invoices' || call.url.pathname === '/1/accounts/7/invoices'
+        ? ok([item])
         : fail(404, 'object_not_found'),
     )
-    const invoices = await drive(clock, api.listInvoices(5))
-    expect(invoices).toEqual([{ id: 'F-2026-001', amount: 12.5, currency: 'CHF', vendor_field: 1 }])
+    expect(await drive(clock, api.listInvoices(5))).toEqual([item])
+    expect(await drive(clock, api.listInvoices(7, { route: '/1/accounts/{id}/invoices' }))).toEqual([item])
+    expect(calls.map((c) => c.url.pathname)).toEqual(['/2/invoicing/account/5/invoices', '/1/accounts/7/invoices'])
     expect(isApiError(await rejection(drive(clock, api.listInvoices(6))), 'not_found')).toBe(true)
   })
 })

@@ -128,6 +128,74 @@ describe('pagination through the client', () => {
   })
 })
 
+describe('fetchAllPages page by page', () => {
+  const all = items(7)
+  const pageOf = (p: PageParams): FetchedPage => {
+    const size = p?.perPage ?? 3
+    const page = p?.page ?? 1
+    return envelope(all.slice((page - 1) * size, page * size), {
+      total: all.length,
+      page,
+      pages: Math.ceil(all.length / size),
+      itemsPerPage: size,
+    })
+  }
+
+  it('hands each page to onItems as it arrives and can keep nothing itself', async () => {
+    const seen: { page: number; ids: number[]; itemsPerPage: number | null }[] = []
+    const result = await fetchAllPages({
+      itemSchema: Item,
+      perPage: 3,
+      retainItems: false,
+      fetchPage: async (p) => pageOf(p),
+      onItems: (list, info) =>
+        seen.push({ page: info.page, ids: list.map((i) => i.id), itemsPerPage: info.itemsPerPage }),
+    })
+    expect(seen).toEqual([
+      { page: 1, ids: [1, 2, 3], itemsPerPage: 3 },
+      { page: 2, ids: [4, 5, 6], itemsPerPage: 3 },
+      { page: 3, ids: [7], itemsPerPage: 3 },
+    ])
+    expect(result.items).toEqual([])
+    expect(result.requests).toBe(3)
+  })
+
+  it('resumes at startPage without asking for earlier pages, and stops when onItems throws', async () => {
+    const asked: number[] = []
+    const ids: number[] = []
+    const result = await fetchAllPages({
+      itemSchema: Item,
+      perPage: 3,
+      startPage: 2,
+      fetchPage: async (p) => {
+        asked.push(p!.page)
+        return pageOf(p)
+      },
+      onItems: (list) => ids.push(...list.map((i) => i.id)),
+    })
+    expect(asked).toEqual([2, 3])
+    expect(ids).toEqual([4, 5, 6, 7])
+    expect(result.items.map((i) => i.id)).toEqual([4, 5, 6, 7])
+
+    asked.length = 0
+    const stop = new Error('paused')
+    await expect(
+      fetchAllPages({
+        itemSchema: Item,
+        perPage: 3,
+        fetchPage: async (p) => {
+          asked.push(p!.page)
+          return pageOf(p)
+        },
+        onItems: () => {
+          throw stop
+        },
+      }),
+    ).rejects.toBe(stop)
+    expect(asked).toEqual([1])
+  })
+})
+
 describe('fetchAllPages guards', () => {
   it('drops duplicates across pages and warns', async () => {
     const logger = memoryLogger()

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { csvLine, sheetName, writeCsv } from '../../../electron/main/billing/export-writers'
+import { csvLine, writeCsv } from '../../../electron/main/billing/export-writers'
 import { looksLikeFormula, neutralizeCell as neutralise } from '../../../electron/main/export/neutralize'
 import type { CsvOptions, InvoiceRow } from '../../../shared/domain/billing'
 import { tempDir } from '../../helpers/temp'
@@ -117,27 +117,6 @@ describe('writeCsv', () => {
       ])
     } finally {
       temp.cleanup()
-    }
-  })
-})
-
-describe('sheet names', () => {
-  it('are at most 31 characters, without forbidden characters, unique', () => {
-    const used = new Set<string>()
-    const a = sheetName('A very long client name: with [brackets] and / slashes', used)
-    const b = sheetName('A very long client name: with [brackets] and / slashes', used)
-    expect(a.length).toBeLessThanOrEqual(31)
-    expect(a).not.toMatch(/[[\]:*?/\\]/)
-    expect(b).not.toBe(a)
-    expect(b.length).toBeLessThanOrEqual(31)
-  })
-
-  it('never start or end with a quote, even behind blanks or after cutting to 31 characters', () => {
-    const used = new Set<string>()
-    for (const name of [" ' ", " 'L'Atelier' ", `${'x'.repeat(30)}'suffix`, "''"]) {
-      const sheet = sheetName(name, used)
-      expect(sheet, name).not.toMatch(/^[\s']|[\s']$/)
-      expect(sheet.length).toBeGreaterThan(0)
     }
   })
 })

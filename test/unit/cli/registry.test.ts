@@ -18,7 +18,13 @@ describe('CLI command registry', () => {
   })
 
   it('parses every spelling of every command to its kind', () => {
-    const required: Record<string, string[]> = { 'accounts-remove': ['x'], users: ['--org', '1'] }
+    const required: Record<string, string[]> = {
+      'accounts-remove': ['x'],
+      users: ['--org', '1'],
+      'billing-import': ['invoices.csv'],
+      'backup-restore': ['backup-id'],
+      'billing-export': ['--format', 'csv', '--from', '2026-01-01', '--to', '2026-12-31', '--out', 'x.csv'],
+    }
     for (const c of COMMANDS) {
       for (const words of [c.words, ...(c.aliases ?? [])]) {
         expect(parseInvocation([...words, ...(required[c.kind] ?? [])]).line.command.kind).toBe(c.kind)

@@ -2,9 +2,9 @@ import { parse } from 'csv-parse/sync'
 import fc from 'fast-check'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
-import { toCsv } from '../../../electron/main/export/csv'
+import { csvChunks, toCsv } from '../../../electron/main/export/csv'
 import { looksLikeFormula, neutralizeCell } from '../../../electron/main/export/neutralize'
-import { foldLine, toIcs } from '../../../electron/main/export/ics'
+import { foldLine, icsChunks, toIcs } from '../../../electron/main/export/ics'
 
 describe('CSV writer', () => {
   it('neutralises formula-looking cells and leaves numbers alone', () => {
@@ -37,6 +37,40 @@ describe('CSV writer', () => {
       ),
       { numRuns: 200 },
     )
+  })
+})
+
+describe('streamed exports', () => {
+  it('a CSV in batches is the same document, one piece per batch after the header', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 2 }), { maxLength: 30 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.boolean(),
+        (rows, batch, bom) => {
+          const pieces = [...csvChunks(['x', 'y'], rows, { delimiter: ';', bom }, batch)]
+          expect(pieces).toHaveLength(1 + Math.ceil(rows.length / batch))
+          const csv = pieces.join('')
+          const parsed = parse(csv, { delimiter: ';', bom: true }) as string[][]
+          expect(parsed).toEqual([['x', 'y'], ...rows.map((r) => r.map(neutralizeCell))])
+        },
+      ),
+      { numRuns: 100 },
+    )
+  })
+
+  it('a calendar in pieces: its header, one piece per event, its end; a valid calendar once joined', () => {
+    const events = Array.from({ length: 5 }, (_, i) => ({
+      uid: `u${i}`,
+      date: '2026-03-0' + (i + 1),
+      summary: `S${i}`,
+    }))
+    const pieces = [...icsChunks(events, { calendarName: 'R', now: 0 })]
+    expect(pieces).toHaveLength(7)
+    expect(pieces[1]).toContain('UID:u0')
+    expect(pieces[6]).toBe('END:VCALENDAR\r\n')
+    const parsed = new ICAL.Component(ICAL.parse(pieces.join('')) as unknown[])
+    expect(parsed.getAllSubcomponents('vevent')).toHaveLength(5)
   })
 })
 

@@ -2,7 +2,7 @@
  * Files never travel through IPC: where exports go in each host (save dialog, download, local
  * folder), and how imports are known to the core (opaque ids, temporary copies deleted).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FileDelivery } from '../../../electron/main/files/delivery'
@@ -78,6 +78,57 @@ describe('FileDelivery', () => {
     writeFileSync(target.path, 'partial')
     await files.discard(target)
     expect(existsSync(target.path)).toBe(false)
+  })
+})
+
+describe('FileDelivery.stream', () => {
+  it('writes the pieces as they come, yielding to the event loop between them', async () => {
+    const files = new FileDelivery({ exportsDir: join(temp.dir, 'exports'), host: {} })
+    let produced = 0
+    let producedWhenOtherWorkRan = -1
+    function* pieces(): Generator<string> {
+      for (let i = 0; i < 200; i++) {
+        // Work queued by someone else once the export has started.
+        if (i === 0)
+          setImmediate(() => {
+            producedWhenOtherWorkRan = produced
+          })
+        produced++
+        yield `row ${i}\n`
+      }
+    }
+    const file = await files.stream({ fileName: 'big.csv', mimeType: 'text/csv', chunks: pieces() })
+    const text = readFileSync(file.savedPath!, 'utf8')
+    expect(text.split('\n')).toHaveLength(201)
+    expect(text.startsWith('row 0\nrow 1\n')).toBe(true)
+    expect(file.byteLength).toBe(Buffer.byteLength(text))
+    // Other work of the core ran while the file was being produced, not after it.
+    expect(producedWhenOtherWorkRan).toBeGreaterThan(0)
+    expect(producedWhenOtherWorkRan).toBeLessThan(200)
+  })
+
+  it('a failure while producing removes what was written; a cancelled dialog produces nothing', async () => {
+    const dir = join(temp.dir, 'exports')
+    const files = new FileDelivery({ exportsDir: dir, host: {} })
+    function* failing(): Generator<string> {
+      for (let i = 0; i < 50; i++) yield `row ${i}\n`
+      throw new Error('disk full of surprises')
+    }
+    await expect(files.stream({ fileName: 'x.csv', mimeType: 'text/csv', chunks: failing() })).rejects.toThrow(
+      'disk full of surprises',
+    )
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([])
+
+    let started = false
+    const cancelled = new FileDelivery({ exportsDir: dir, host: { chooseSavePath: () => Promise.resolve(null) } })
+    const lazy = (function* () {
+      started = true
+      yield 'never'
+    })()
+    await expect(cancelled.stream({ fileName: 'x.csv', mimeType: 'text/csv', chunks: lazy })).rejects.toMatchObject({
+      code: 'CANCELLED',
+    })
+    expect(started).toBe(false)
   })
 })
 

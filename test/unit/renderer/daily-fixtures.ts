@@ -99,6 +99,7 @@ export function stubDailyBridge(
     orgs: data.orgs ?? [],
     products: data.products ?? [],
     status: data.status ?? [],
+    orgPrefs: { pins: [] as string[], recents: [] as string[] },
   }
   const listeners = new Map<string, Set<Listener>>()
   const base: Record<string, Handler> = {
@@ -120,6 +121,11 @@ export function stubDailyBridge(
       return { ok: true, value: state.products.filter((p) => orgId === undefined || p.orgId === orgId) }
     },
     'users:list': () => ({ ok: true, value: [] }),
+    'prefs:orgs-get': () => ({ ok: true, value: state.orgPrefs }),
+    'prefs:orgs-set': (input) => {
+      state.orgPrefs = { ...state.orgPrefs, ...(input as Partial<typeof state.orgPrefs>) }
+      return { ok: true, value: state.orgPrefs }
+    },
   }
   const invoke = vi.fn(async (channel: string, input: unknown): Promise<IpcResult<unknown>> => {
     const handler = handlers[channel] ?? base[channel]

@@ -119,9 +119,9 @@ describe('onboarding', () => {
     window.location.hash = '#/overview'
     render(<App mantineEnv="test" />)
     await userEvent.click(await screen.findByRole('button', { name: 'Explore with demo data' }, { timeout: 5000 }))
-    expect(await screen.findByTestId('org-title')).toHaveTextContent('Boulangerie Favre Sàrl')
-    expect(window.location.hash).toBe('#/org/demo/7/overview')
-    expect(screen.getByTestId('org-slot')).toHaveTextContent('Demo')
+    // Home (all clients) is the first screen once an account exists.
+    expect(await screen.findByRole('heading', { level: 1, name: 'All clients' })).toBeInTheDocument()
+    expect(window.location.hash).toBe('#/home')
   })
 })
 
@@ -198,7 +198,10 @@ describe('organization switcher, overview and products', () => {
     await userEvent.keyboard('{Alt>}p{/Alt}')
     expect(screen.getAllByTestId('org-option')[0]).toHaveTextContent('Zurich Dental AG')
     expect(screen.getByRole('button', { name: 'Unpin Zurich Dental AG' })).toHaveAttribute('aria-pressed', 'true')
-    expect(JSON.parse(window.localStorage.getItem('switchboard.orgs.pins') ?? '[]')).toEqual(['acc-1:3'])
+    // Kept in the user data through main, not in localStorage.
+    await waitFor(() => expect(bridge.state.orgPrefs.pins).toEqual(['acc-1:3']))
+    expect(bridge.state.orgPrefs.recents[0]).toBe('acc-1:2')
+    expect(window.localStorage.getItem('switchboard.orgs.pins')).toBeNull()
   })
 
   it('lists, filters and opens products', async () => {
@@ -250,6 +253,15 @@ describe('organization switcher, overview and products', () => {
         bridge.state.accounts = []
         return { ok: true, value: { removed: true } }
       },
+      'accounts:removal-preview': () => ({
+        ok: true,
+        value: {
+          accountId: 'acc-1',
+          tokenSource: 'keychain',
+          cached: { orgs: 3, products: 40, people: 12 },
+          kept: { invoices: 7, prices: 2, historyEntries: 15, auditEntries: 1, offboardingRuns: 0 },
+        },
+      }),
     })
     window.location.hash = '#/settings'
     render(<App mantineEnv="test" />)
@@ -260,9 +272,15 @@ describe('organization switcher, overview and products', () => {
     expect(bridge.invoke).toHaveBeenCalledWith('accounts:rename', { accountId: 'acc-1', label: 'Office' })
     await userEvent.click(await screen.findByRole('button', { name: 'Remove Office' }))
     const dialog = await screen.findByRole('dialog', { name: 'Remove “Office”?' })
-    await userEvent.click(within(dialog).getByRole('checkbox', { name: /Also delete its cached data/ }))
+    // What goes and what stays; deleting the ledger and history is a separate, unticked choice.
+    expect(
+      await within(dialog).findByText(/The cached copy of 3 organizations \(40 products, 12 people\)/),
+    ).toBeInTheDocument()
+    expect(within(dialog).getByText('Billing ledger: 7 invoices, and the price list (2 prices)')).toBeInTheDocument()
+    expect(within(dialog).getByText('Access history: 15 entries')).toBeInTheDocument()
+    expect(within(dialog).getByRole('checkbox', { name: /Also delete its ledger/ })).not.toBeChecked()
     await userEvent.click(within(dialog).getByRole('button', { name: 'Remove “Office”' }))
-    expect(bridge.invoke).toHaveBeenCalledWith('accounts:remove', { accountId: 'acc-1', purgeCache: true })
+    expect(bridge.invoke).toHaveBeenCalledWith('accounts:remove', { accountId: 'acc-1', deleteUserData: false })
     expect(await screen.findByText('No account yet.')).toBeInTheDocument()
   })
 })

@@ -58,6 +58,9 @@ const queries = {
   billingInvoicesA: { key: billingQueries.invoices('A', '2026-01-01', '2026-12-31').queryKey },
   billingForecastA: { key: billingQueries.forecast('A', '2026-01-01', '2026-12-31').queryKey },
   billingInvoicesB: { key: billingQueries.invoices('B', '2026-01-01', '2026-12-31').queryKey },
+  billingGaugeA: { key: billingQueries.gauge('A').queryKey },
+  billingMarginsA: { key: billingQueries.margins('A').queryKey },
+  billingCurrenciesA: { key: billingQueries.currencies('A').queryKey },
 } as const
 
 type Name = keyof typeof queries
@@ -100,6 +103,8 @@ describe('precise invalidation', () => {
         'personInA5',
         'personElsewhere',
         'billingForecastA',
+        'billingGaugeA',
+        'billingMarginsA',
       ].sort(),
     )
   })
@@ -126,7 +131,16 @@ describe('precise invalidation', () => {
 
   it('settings, billing and team changes stay in their lane', () => {
     expect(affected(c('settings'))).toEqual(['settings'])
-    expect(affected(c('billing', 'A'))).toEqual(['billingInvoicesA', 'billingForecastA'])
+    expect(affected(c('billing', 'A'))).toEqual([
+      'billingInvoicesA',
+      'billingForecastA',
+      'billingGaugeA',
+      'billingMarginsA',
+      'billingCurrenciesA',
+    ])
+    // A new organization gets a currency line; it changes no product-based figure.
+    expect(affected(c('orgs', 'A', null))).toContain('billingCurrenciesA')
+    expect(affected(c('orgs', 'A', null))).not.toContain('billingGaugeA')
     expect(affected(c('teams', 'A', 6)).sort()).toEqual(
       ['usersA6', 'matrixA6'].concat([]).sort().length ? affected(c('teams', 'A', 6)).sort() : [],
     )

@@ -76,6 +76,18 @@ describe('IpcAdapter (electron mocked)', () => {
     const trusted = { sender: { id: 3 }, senderFrame: { url: 'app://switchboard/' } }
     await expect(handlers.get('app:info')!(trusted, {})).resolves.toMatchObject({ ok: false })
   })
+
+  it('sends shell events (app:navigate after a notification click) to the attached windows only', () => {
+    const adapter = new IpcAdapter(core as never, undefined)
+    const a = fakeContents(4)
+    const b = fakeContents(5)
+    adapter.attach(a as never)
+    adapter.attach(b as never)
+    b.destroy()
+    adapter.emit('app:navigate', { path: '/notifications' })
+    expect(a.sent).toEqual([{ channel: 'app:navigate', payload: { path: '/notifications' } }])
+    expect(b.sent).toEqual([])
+  })
 })
 
 describe('safeOpenExternal (electron mocked)', () => {

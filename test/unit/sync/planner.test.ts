@@ -37,7 +37,14 @@ describe('planner', () => {
 
   it('limits a refresh to one organization', () => {
     expect(planAccountJobs({ orgs, states: [], onlyOrgId: 2 })).toEqual([])
-    expect(planOrgJobs({ orgs, states: [], onlyOrgId: 2 }).map((j) => j.orgId)).toEqual([2, 2])
+    // An organisation refresh reads its products too (GET /1/products?account_id=), then users and teams.
+    expect(planOrgJobs({ orgs, states: [], onlyOrgId: 2 }).map((j) => `${j.resource}:${j.orgId}`)).toEqual([
+      'products:2',
+      'users:2',
+      'teams:2',
+    ])
+    // A full run plans products once, account-wide.
+    expect(planOrgJobs({ orgs, states: [] }).some((j) => j.resource === 'products')).toBe(false)
   })
 
   it('skips jobs already synced since a resumed run started, and blocked resources', () => {
@@ -83,6 +90,17 @@ describe('planner', () => {
     }
     expect(order(null)).toEqual(['orgs:0', 'products:0', 'teams:2', 'users:3', 'users:1'])
     expect(order(1)).toEqual(['orgs:0', 'users:1', 'products:0', 'teams:2', 'users:3'])
+    // A focused organisation's own products listing goes before its users, and before the account-wide listing.
+    queue.push(job('products', 2, null, 'B'))
+    expect(order(2)).toEqual(['orgs:0', 'products:2', 'teams:2', 'products:0', 'users:3', 'users:1'])
+  })
+
+  it('costs an interrupted products listing at the pages it has left', () => {
+    const states = [{ resource: 'products', orgId: 0, status: 'ok', syncedAt: 5, requestCount: 475 }]
+    expect(planAccountJobs({ orgs, states }).find((j) => j.resource === 'products')!.estimate).toBe(475)
+    expect(
+      planAccountJobs({ orgs, states, productPagesLeft: 238 }).find((j) => j.resource === 'products')!.estimate,
+    ).toBe(238)
   })
 
   it('computes the ETA from the limiter pace', () => {

@@ -18,6 +18,24 @@ export interface AccountRecord {
   created_at: number
   last_sync_at: number | null
   last_error: string | null
+  /** Set when the account was removed but its user data (ledger, history, audit) kept. */
+  removed_at: number | null
+}
+
+/** What removing an account deletes from the cache (a sync could fetch it again). */
+export interface CachedCounts {
+  orgs: number
+  products: number
+  people: number
+}
+
+/** The account's data in the user store, kept unless the user explicitly deletes it. */
+export interface KeptCounts {
+  invoices: number
+  prices: number
+  historyEntries: number
+  auditEntries: number
+  offboardingRuns: number
 }
 
 export interface NewAccount {
@@ -40,14 +58,33 @@ export interface NewAccount {
 export class AccountsRepo {
   constructor(private readonly db: Database.Database) {}
 
+  /** Accounts in use (not removed). */
   list(): AccountRecord[] {
-    return this.db.prepare<[], AccountRecord>('SELECT * FROM accounts ORDER BY created_at, id').all()
+    return this.db
+      .prepare<[], AccountRecord>('SELECT * FROM accounts WHERE removed_at IS NULL ORDER BY created_at, id')
+      .all()
   }
 
+  /** An account in use (a removed one is undefined: it does not sync and is not shown). */
   get(id: string): AccountRecord | undefined {
+    return this.db
+      .prepare<[string], AccountRecord>('SELECT * FROM accounts WHERE id = ? AND removed_at IS NULL')
+      .get(id)
+  }
+
+  /** Removed accounts whose user data was kept, most recently removed first. */
+  listRemoved(): AccountRecord[] {
+    return this.db
+      .prepare<[], AccountRecord>('SELECT * FROM accounts WHERE removed_at IS NOT NULL ORDER BY removed_at DESC, id')
+      .all()
+  }
+
+  /** Any account row, removed or not. */
+  getAny(id: string): AccountRecord | undefined {
     return this.db.prepare<[string], AccountRecord>('SELECT * FROM accounts WHERE id = ?').get(id)
   }
 
+  /** The account of an Infomaniak login, removed or not (adding it again brings a removed one back). */
   findByUser(userId: number, baseUrl: string): AccountRecord | undefined {
     return this.db
       .prepare<[number, string], AccountRecord>('SELECT * FROM accounts WHERE user_id = ? AND base_url = ?')
@@ -99,14 +136,68 @@ export class AccountsRepo {
   }
 
   /**
-   * Deletes the account row and every cached row keyed by it, in one transaction. Foreign keys
-   * cannot cross files: the cache rows are purged explicitly, the user rows go by ON DELETE CASCADE.
+   * Removes an account but keeps its user data: its cached rows are purged, the row stays (marked
+   * removed, signed out) so its ledger, price list, history and audit keep their owner. One transaction.
+   */
+  markRemoved(id: string, at: number): boolean {
+    return this.db.transaction(() => {
+      purgeAccountCache(this.db, id)
+      return (
+        this.db
+          .prepare(
+            "UPDATE accounts SET removed_at = ?, state = 'signed_out', last_error = NULL, last_sync_at = NULL WHERE id = ?",
+          )
+          .run(at, id).changes > 0
+      )
+    })()
+  }
+
+  /** Brings a removed account back (the same login added again): its kept data is its own again. */
+  revive(id: string, a: Pick<NewAccount, 'label' | 'tokenEnv' | 'displayName' | 'email' | 'scopes' | 'isDemo'>): void {
+    this.db
+      .prepare(
+        `UPDATE accounts SET removed_at = NULL, state = 'ok', last_error = NULL, label = ?, token_env = ?,
+         display_name = ?, email = ?, scopes = ?, is_demo = ? WHERE id = ?`,
+      )
+      .run(a.label, a.tokenEnv, a.displayName, a.email, JSON.stringify(a.scopes), a.isDemo ? 1 : 0, id)
+  }
+
+  /**
+   * Deletes the account and everything of it, in one transaction: its cached rows (purged explicitly:
+   * foreign keys cannot cross files), its ledger, prices, profile and access history (ON DELETE
+   * CASCADE), its audit entries, offboarding steps, hygiene decisions, pins and recents.
    */
   delete(id: string): boolean {
     return this.db.transaction(() => {
       purgeAccountCache(this.db, id)
+      this.db.prepare('DELETE FROM audit_log WHERE account_id = ?').run(id)
+      this.db.prepare('DELETE FROM offboarding_steps WHERE account_id = ?').run(id)
+      this.db.prepare('DELETE FROM offboarding_run_orgs WHERE account_id = ?').run(id)
+      this.db.prepare('DELETE FROM offboarding_runs WHERE id NOT IN (SELECT run_id FROM offboarding_run_orgs)').run()
+      this.db.prepare('DELETE FROM hygiene_decisions WHERE account_id = ?').run(id)
+      this.db.prepare("DELETE FROM org_prefs WHERE substr(org_key, 1, length(?) + 1) = ? || ':'").run(id, id)
       return this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes > 0
     })()
+  }
+
+  cachedCounts(id: string): CachedCounts {
+    const n = (sql: string): number => this.db.prepare<[string], { n: number }>(sql).get(id)?.n ?? 0
+    return {
+      orgs: n('SELECT count(*) AS n FROM orgs WHERE account_id = ?'),
+      products: n('SELECT count(*) AS n FROM products WHERE account_id = ?'),
+      people: n('SELECT count(DISTINCT lower(email)) AS n FROM org_users WHERE account_id = ?'),
+    }
+  }
+
+  keptCounts(id: string): KeptCounts {
+    const n = (sql: string): number => this.db.prepare<[string], { n: number }>(sql).get(id)?.n ?? 0
+    return {
+      invoices: n('SELECT count(*) AS n FROM billing_invoices WHERE account_id = ?'),
+      prices: n('SELECT count(*) AS n FROM billing_prices WHERE account_id = ?'),
+      historyEntries: n('SELECT count(*) AS n FROM access_history WHERE account_id = ?'),
+      auditEntries: n('SELECT count(*) AS n FROM audit_log WHERE account_id = ?'),
+      offboardingRuns: n('SELECT count(DISTINCT run_id) AS n FROM offboarding_run_orgs WHERE account_id = ?'),
+    }
   }
 
   summary(record: AccountRecord): AccountSummary {

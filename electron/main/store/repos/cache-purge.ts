@@ -36,3 +36,14 @@ export function purgeAccountCache(db: Database.Database, accountId: string): num
   }
   return n
 }
+
+/** Deletes cached rows of accounts that no longer exist (after a restore of the user data). */
+export function purgeOrphanCache(db: Database.Database): number {
+  let n = 0
+  for (const table of accountKeyedCacheTables(db)) {
+    n += db
+      .prepare(`DELETE FROM ${CACHE_SCHEMA}."${table}" WHERE account_id NOT IN (SELECT id FROM main.accounts)`)
+      .run().changes
+  }
+  return n
+}

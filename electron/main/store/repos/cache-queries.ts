@@ -36,9 +36,22 @@ export class CacheQueries {
       if (s.org_id === 0) accountWide.set(s.account_id, s.t)
       else asOf.set(`${s.account_id}:${s.org_id}`, s.t)
     }
+    // Products of an organisation are complete once a listing that covers it completed: its own
+    // (`GET /1/products?account_id=`) or the account-wide one; "as of" is the newer of the two.
+    const productsAsOf = new Map<string, number>()
+    for (const s of this.db
+      .prepare<[], { account_id: string; org_id: number; t: number }>(
+        "SELECT account_id, org_id, synced_at AS t FROM sync_state WHERE resource = 'products' AND synced_at IS NOT NULL",
+      )
+      .all())
+      productsAsOf.set(`${s.account_id}:${s.org_id}`, s.t)
     return rows.map((r) => {
       const own = asOf.get(`${r.account_id}:${r.id}`) ?? null
       const wide = accountWide.get(r.account_id) ?? null
+      const productsOwn = productsAsOf.get(`${r.account_id}:${r.id}`) ?? null
+      const productsWide = productsAsOf.get(`${r.account_id}:0`) ?? null
+      const products =
+        productsOwn === null ? productsWide : productsWide === null ? productsOwn : Math.max(productsOwn, productsWide)
       return {
         accountId: r.account_id,
         id: r.id,
@@ -49,6 +62,8 @@ export class CacheQueries {
         productCount: r.product_count,
         userCount: r.user_count,
         syncedAt: own === null ? wide : wide === null ? own : Math.min(own, wide),
+        productsComplete: products !== null,
+        productsAsOf: products,
       }
     })
   }

@@ -5,7 +5,8 @@ import { useOrgContext } from '../orgs/OrgScope'
 import { OrgTitle } from '../orgs/OrgTitle'
 import { useCurrentOrg } from '../orgs/orgs-queries'
 import { HistoryPanel } from './HistoryPanel'
-import { HygienePanel } from './HygienePanel'
+import { PastOffboardingRuns } from './PastOffboardingRuns'
+import { HygieneReportPanel } from '../hygiene/HygieneReportPanel'
 import { InvitationsPanel } from './InvitationsPanel'
 import { MatrixPanel } from './MatrixPanel'
 import { PeoplePanel } from './PeoplePanel'
@@ -51,6 +52,7 @@ export function AccessOrgPage() {
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <HistoryPanel accountId={org.accountId} orgId={org.id} />
+          <PastOffboardingRuns accountId={org.accountId} orgId={org.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -104,7 +106,7 @@ export function AccessHomePage() {
           <PeoplePanel />
         </Tabs.Panel>
         <Tabs.Panel value="hygiene" pt="md">
-          <HygienePanel />
+          <HygieneReportPanel />
         </Tabs.Panel>
         <Tabs.Panel value="invitations" pt="md">
           <InvitationsPanel />

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
+import { VirtualStack } from '../../components/VirtualTable'
 
 /**
  * A confirmation that names every organization a change touches: each must be ticked.
@@ -36,19 +37,27 @@ export function ConfirmOrgs({
     <Modal opened={opened} onClose={close} title={title} size="lg">
       <Stack gap="sm">
         <Text size="sm">{body}</Text>
-        {orgNames.map((name) => (
-          <Checkbox
-            key={name}
-            label={t('accessPage.confirm.tick', { org: name })}
-            checked={ticked.has(name)}
-            onChange={(e) => {
-              const next = new Set(ticked)
-              if (e.currentTarget.checked) next.add(name)
-              else next.delete(name)
-              setTicked(next)
-            }}
-          />
-        ))}
+        <VirtualStack
+          items={orgNames}
+          itemHeight={24}
+          itemKey={(name) => name}
+          gap={8}
+          maxHeight={320}
+          label={title}
+          data-testid="confirm-orgs"
+          renderItem={(name) => (
+            <Checkbox
+              label={t('accessPage.confirm.tick', { org: name })}
+              checked={ticked.has(name)}
+              onChange={(e) => {
+                const next = new Set(ticked)
+                if (e.currentTarget.checked) next.add(name)
+                else next.delete(name)
+                setTicked(next)
+              }}
+            />
+          )}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
             {t('accessPage.confirm.cancel')}

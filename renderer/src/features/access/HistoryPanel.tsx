@@ -4,6 +4,10 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { formatDateTime } from '../../lib/format'
 import { accessQueries } from './access-queries'
+import { VirtualTable } from '../../components/VirtualTable'
+
+/** The newest changes fetched at most (the rest by narrowing the period or the person). */
+const HISTORY_LIMIT = 2000
 
 const KINDS = new Set([
   'member_added',
@@ -41,6 +45,7 @@ export function HistoryPanel({ accountId, orgId, email }: { accountId?: string; 
       ...(person.trim() ? { email: person.trim() } : {}),
       ...(fromMs !== undefined ? { from: fromMs } : {}),
       ...(toMs !== undefined ? { to: toMs + 86_400_000 } : {}),
+      limit: HISTORY_LIMIT,
     }),
   )
   return (
@@ -74,19 +79,31 @@ export function HistoryPanel({ accountId, orgId, email }: { accountId?: string; 
       ) : history.data.length === 0 ? (
         <Text c="dimmed">{t('accessPage.history.empty')}</Text>
       ) : (
-        <Table striped data-testid="history-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('accessPage.history.when')}</Table.Th>
-              {orgId === undefined && <Table.Th>{t('accessPage.history.org')}</Table.Th>}
-              <Table.Th>{t('accessPage.history.who')}</Table.Th>
-              <Table.Th>{t('accessPage.history.what')}</Table.Th>
-              <Table.Th>{t('accessPage.history.object')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {history.data.map((h) => (
-              <Table.Tr key={h.id}>
+        <Stack gap={4}>
+          <Text size="sm" c="dimmed" data-testid="history-count">
+            {history.data.length >= HISTORY_LIMIT
+              ? t('accessPage.history.limited', { count: history.data.length })
+              : t('accessPage.history.count', { count: history.data.length })}
+          </Text>
+          <VirtualTable
+            rows={history.data}
+            rowHeight={40}
+            rowKey={(h) => h.id}
+            columns={orgId === undefined ? 5 : 4}
+            label={t('accessPage.tabs.history')}
+            striped
+            data-testid="history-table"
+            head={
+              <Table.Tr>
+                <Table.Th>{t('accessPage.history.when')}</Table.Th>
+                {orgId === undefined && <Table.Th>{t('accessPage.history.org')}</Table.Th>}
+                <Table.Th>{t('accessPage.history.who')}</Table.Th>
+                <Table.Th>{t('accessPage.history.what')}</Table.Th>
+                <Table.Th>{t('accessPage.history.object')}</Table.Th>
+              </Table.Tr>
+            }
+            renderRow={(h, _index, rowProps) => (
+              <Table.Tr key={h.id} {...rowProps} data-testid="history-row">
                 <Table.Td>{formatDateTime(h.at, i18n.language)}</Table.Td>
                 {orgId === undefined && <Table.Td>{h.orgName}</Table.Td>}
                 <Table.Td>{h.subjectName ?? h.subjectEmail ?? h.subjectKey}</Table.Td>
@@ -96,9 +113,9 @@ export function HistoryPanel({ accountId, orgId, email }: { accountId?: string; 
                 </Table.Td>
                 <Table.Td>{h.objectName ?? (h.objectId !== null ? `#${h.objectId}` : '')}</Table.Td>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            )}
+          />
+        </Stack>
       )}
     </Stack>
   )

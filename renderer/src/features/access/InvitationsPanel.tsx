@@ -24,6 +24,7 @@ import { canGrantOwner, canManageUsers } from '../../../../shared/domain/roles'
 import { orgsQueries } from '../orgs/orgs-queries'
 import { useRoleLabel } from '../orgs/RoleBadge'
 import { accessQueries } from './access-queries'
+import { VirtualTable } from '../../components/VirtualTable'
 import { ConfirmOrgs } from './ConfirmOrgs'
 
 const LOCALES = ['fr_FR', 'de_DE', 'it_IT', 'en_GB', 'es_ES'] as const
@@ -239,8 +240,15 @@ export function InvitationsPanel({ accountId, orgId }: { accountId?: string; org
       ) : invitations.data.length === 0 ? (
         <Text c="dimmed">{t('accessPage.invitations.empty')}</Text>
       ) : (
-        <Table striped>
-          <Table.Thead>
+        <VirtualTable
+          rows={invitations.data}
+          rowHeight={48}
+          rowKey={(inv) => `${inv.accountId}:${inv.orgId}:${inv.invitationId}`}
+          columns={6}
+          label={t('accessPage.tabs.invitations')}
+          striped
+          data-testid="invitations-table"
+          head={
             <Table.Tr>
               <Table.Th>{t('accessPage.history.org')}</Table.Th>
               <Table.Th>{t('accessPage.invitations.email')}</Table.Th>
@@ -251,78 +259,80 @@ export function InvitationsPanel({ accountId, orgId }: { accountId?: string; org
                 <VisuallyHidden>{t('frame.actions')}</VisuallyHidden>
               </Table.Th>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {invitations.data.map((inv) => {
-              const editing = edit?.inv.invitationId === inv.invitationId && edit.inv.orgId === inv.orgId ? edit : null
-              return (
-                <Table.Tr key={`${inv.accountId}:${inv.orgId}:${inv.invitationId}`}>
-                  <Table.Td>{inv.orgName}</Table.Td>
-                  <Table.Td>
-                    {inv.displayName} &lt;{inv.email}&gt;
-                  </Table.Td>
-                  <Table.Td>
+          }
+          renderRow={(inv, _index, rowProps) => {
+            const editing = edit?.inv.invitationId === inv.invitationId && edit.inv.orgId === inv.orgId ? edit : null
+            return (
+              <Table.Tr
+                key={`${inv.accountId}:${inv.orgId}:${inv.invitationId}`}
+                {...rowProps}
+                data-testid="invitation-row"
+              >
+                <Table.Td>{inv.orgName}</Table.Td>
+                <Table.Td>
+                  {inv.displayName} &lt;{inv.email}&gt;
+                </Table.Td>
+                <Table.Td>
+                  {editing ? (
+                    <Select
+                      size="xs"
+                      data={roleOptions}
+                      value={editing.roleType}
+                      onChange={(v) => v && setEdit({ ...editing, roleType: v as Role })}
+                      allowDeselect={false}
+                      w={170}
+                    />
+                  ) : (
+                    roleLabel(inv.roleType)
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {editing ? (
+                    <Checkbox
+                      checked={editing.billing}
+                      onChange={(e) => setEdit({ ...editing, billing: e.currentTarget.checked })}
+                      aria-label={t('accessPage.invitations.billing')}
+                    />
+                  ) : inv.billing ? (
+                    t('accessPage.matrix.yes')
+                  ) : (
+                    t('accessPage.matrix.no')
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  {inv.invitedAt === null ? '—' : formatDate(inv.invitedAt * 1000, i18n.language)}
+                  {inv.ageDays !== null && ` (${t('accessPage.invitations.age', { count: inv.ageDays })})`}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} justify="flex-end" wrap="nowrap">
                     {editing ? (
-                      <Select
-                        size="xs"
-                        data={roleOptions}
-                        value={editing.roleType}
-                        onChange={(v) => v && setEdit({ ...editing, roleType: v as Role })}
-                        allowDeselect={false}
-                        w={170}
-                      />
-                    ) : (
-                      roleLabel(inv.roleType)
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {editing ? (
-                      <Checkbox
-                        checked={editing.billing}
-                        onChange={(e) => setEdit({ ...editing, billing: e.currentTarget.checked })}
-                        aria-label={t('accessPage.invitations.billing')}
-                      />
-                    ) : inv.billing ? (
-                      t('accessPage.matrix.yes')
-                    ) : (
-                      t('accessPage.matrix.no')
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    {inv.invitedAt === null ? '—' : formatDate(inv.invitedAt * 1000, i18n.language)}
-                    {inv.ageDays !== null && ` (${t('accessPage.invitations.age', { count: inv.ageDays })})`}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4} justify="flex-end" wrap="nowrap">
-                      {editing ? (
-                        <Button size="xs" onClick={() => setPending({ kind: 'update', ...editing })}>
-                          {t('accessPage.invitations.save')}
-                        </Button>
-                      ) : (
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() =>
-                            setEdit({
-                              inv,
-                              roleType: inv.roleType === 'owner' || inv.roleType === 'admin' ? inv.roleType : 'normal',
-                              billing: inv.billing,
-                            })
-                          }
-                        >
-                          {t('accessPage.invitations.edit')}
-                        </Button>
-                      )}
-                      <Button size="xs" color="red" variant="light" onClick={() => setPending({ kind: 'cancel', inv })}>
-                        {t('accessPage.invitations.cancelInvitation')}
+                      <Button size="xs" onClick={() => setPending({ kind: 'update', ...editing })}>
+                        {t('accessPage.invitations.save')}
                       </Button>
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              )
-            })}
-          </Table.Tbody>
-        </Table>
+                    ) : (
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() =>
+                          setEdit({
+                            inv,
+                            roleType: inv.roleType === 'owner' || inv.roleType === 'admin' ? inv.roleType : 'normal',
+                            billing: inv.billing,
+                          })
+                        }
+                      >
+                        {t('accessPage.invitations.edit')}
+                      </Button>
+                    )}
+                    <Button size="xs" color="red" variant="light" onClick={() => setPending({ kind: 'cancel', inv })}>
+                      {t('accessPage.invitations.cancelInvitation')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            )
+          }}
+        />
       )}
       <ConfirmOrgs
         opened={pending !== null}

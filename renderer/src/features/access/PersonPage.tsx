@@ -26,6 +26,7 @@ import {
   type OffboardingPlan,
   type OffboardingRun,
   type PersonOrg,
+  type PlanOrg,
   type PlanStep,
 } from '../../../../shared/domain/access'
 import { isCancelled, openDelivered } from '../../lib/download'
@@ -33,10 +34,16 @@ import { formatDate, formatDateTime } from '../../lib/format'
 import { invoke, onEvent } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
 import { ConfirmOrgs } from './ConfirmOrgs'
+import { offboardingChoices } from './offboarding-model'
 import { HistoryPanel } from './HistoryPanel'
+import { PastOffboardingRuns } from './PastOffboardingRuns'
+import { VirtualStack, VirtualTable } from '../../components/VirtualTable'
 import { useRoleLabel } from '../orgs/RoleBadge'
 
 const orgKey = (o: { accountId: string; orgId: number }) => `${o.accountId}:${o.orgId}`
+
+/** One row of the offboarding plan table: an organization's heading, or one of its steps. */
+type PlanRow = { kind: 'org'; o: PlanOrg } | { kind: 'step'; o: PlanOrg; s: PlanStep }
 
 function StepLabel({ step }: { step: PlanStep }) {
   const { t } = useTranslation()
@@ -48,8 +55,9 @@ function StepLabel({ step }: { step: PlanStep }) {
 /** Offboarding: choose organizations, plan, confirm naming each, apply with progress, verify, report. */
 function Offboarding({ email, displayName, orgs }: { email: string; displayName: string; orgs: PersonOrg[] }) {
   const { t } = useTranslation()
-  const choices = [...new Map(orgs.map((o) => [orgKey(o), o])).values()]
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(choices.map(orgKey)))
+  // Only organizations where your role lets the plan be applied are offered (and preselected).
+  const { choices, preselected, needsSomeoneElse } = offboardingChoices(orgs)
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set(preselected))
   const [plan, setPlan] = useState<OffboardingPlan | null>(null)
   const [confirming, setConfirming] = useState(false)
   const [progress, setProgress] = useState<AccessProgress | null>(null)
@@ -96,7 +104,12 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
   const refused = plan?.orgs.some((o) => o.refusal !== null) ?? false
   const apiCount = plan?.orgs.flatMap((o) => o.steps).filter((s) => s.api).length ?? 0
   const results = run?.state === 'done' ? run : null
-  const resultOf = (id: string) => results?.steps.find((s) => s.id === id)
+  const resultById = new Map((results?.steps ?? []).map((s) => [s.id, s]))
+  const resultOf = (id: string) => resultById.get(id)
+  const planRows: PlanRow[] = (plan?.orgs ?? []).flatMap((o) => [
+    { kind: 'org' as const, o },
+    ...o.steps.map((s) => ({ kind: 'step' as const, o, s })),
+  ])
 
   return (
     <Card withBorder padding="md" data-testid="offboarding">
@@ -106,10 +119,16 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
       <Text size="sm" fw={500} mt="sm">
         {t('accessPage.offboarding.chooseOrgs')}
       </Text>
-      <Group gap="md" mt={4}>
-        {choices.map((o) => (
+      <VirtualStack
+        items={choices}
+        itemHeight={24}
+        itemKey={orgKey}
+        gap={6}
+        maxHeight={240}
+        label={t('accessPage.offboarding.chooseOrgs')}
+        data-testid="offboarding-choices"
+        renderItem={(o) => (
           <Checkbox
-            key={orgKey(o)}
             label={o.orgName}
             checked={chosen.has(orgKey(o))}
             onChange={(e) => {
@@ -120,8 +139,27 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
               setPlan(null)
             }}
           />
-        ))}
-      </Group>
+        )}
+      />
+      {needsSomeoneElse.length > 0 && (
+        <div data-testid="offboarding-elsewhere">
+          <Text size="sm" fw={500} mt="sm">
+            {t('accessPage.offboarding.needsSomeoneElse', { count: needsSomeoneElse.length })}
+          </Text>
+          <Text size="sm" c="dimmed" mb={4}>
+            {t('accessPage.offboarding.refusals.not_manager')}
+          </Text>
+          <VirtualStack
+            items={needsSomeoneElse}
+            itemHeight={22}
+            itemKey={orgKey}
+            gap={2}
+            maxHeight={160}
+            label={t('accessPage.offboarding.needsSomeoneElse', { count: needsSomeoneElse.length })}
+            renderItem={(o) => <Text size="sm">{o.orgName}</Text>}
+          />
+        </div>
+      )}
       <Group mt="sm">
         <Button
           onClick={() => planMutation.mutate()}
@@ -134,66 +172,67 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
       </Group>
       {plan && (
         <Stack gap="sm" mt="md" data-testid="offboarding-steps">
-          {plan.orgs.map((o) => (
-            <div key={orgKey(o)}>
-              <Text fw={600} c={o.refusal ? 'red' : 'inherit'}>
-                {o.orgName}
-              </Text>
-              {o.refusal && (
-                <Text size="sm" c="red" data-testid="offboarding-refusal">
-                  {t(`accessPage.offboarding.refusals.${o.refusal}`)}
-                </Text>
-              )}
-              <Table>
-                <Table.Tbody>
-                  {o.steps.map((s) => {
-                    const r = resultOf(s.id)
-                    return (
-                      <Table.Tr key={s.id} data-testid="offboarding-step">
-                        <Table.Td w={120}>
-                          <Badge variant="light" color={s.api ? 'blue' : 'gray'}>
-                            {s.api ? t('accessPage.offboarding.apiStep') : t('accessPage.offboarding.manualStep')}
+          <VirtualTable
+            rows={planRows}
+            rowHeight={(row) => (row.kind === 'org' ? (row.o.refusal ? 56 : 36) : 44)}
+            rowKey={(row) => (row.kind === 'org' ? `o:${orgKey(row.o)}` : `s:${row.s.id}`)}
+            columns={4}
+            label={t('accessPage.offboarding.title', { name: displayName })}
+            renderRow={(row, _index, rowProps) => {
+              if (row.kind === 'org')
+                return (
+                  <Table.Tr key={`o:${orgKey(row.o)}`} {...rowProps}>
+                    <Table.Td colSpan={4}>
+                      <Text fw={600} c={row.o.refusal ? 'red' : 'inherit'}>
+                        {row.o.orgName}
+                      </Text>
+                      {row.o.refusal && (
+                        <Text size="sm" c="red" data-testid="offboarding-refusal">
+                          {t(`accessPage.offboarding.refusals.${row.o.refusal}`)}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                )
+              const s = row.s
+              const r = resultOf(s.id)
+              return (
+                <Table.Tr key={`s:${s.id}`} {...rowProps} data-testid="offboarding-step">
+                  <Table.Td w={120}>
+                    <Badge variant="light" color={s.api ? 'blue' : 'gray'}>
+                      {s.api ? t('accessPage.offboarding.apiStep') : t('accessPage.offboarding.manualStep')}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <StepLabel step={s} />
+                  </Table.Td>
+                  <Table.Td>
+                    {s.url && (
+                      <Anchor href={s.url} target="_blank" rel="noreferrer" size="sm">
+                        {t('accessPage.offboarding.openManager')} <IconExternalLink size={12} />
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                  <Table.Td w={220}>
+                    {r && (
+                      <Group gap={4}>
+                        <Badge color={r.outcome === 'failed' ? 'red' : r.outcome === 'applied' ? 'green' : 'gray'}>
+                          {t(`accessPage.offboarding.outcome.${r.outcome}`)}
+                        </Badge>
+                        {r.verified !== null && (
+                          <Badge variant="outline" color={r.verified ? 'green' : 'orange'} data-testid="step-verified">
+                            {r.verified
+                              ? t('accessPage.offboarding.verified')
+                              : t('accessPage.offboarding.notVerified')}
                           </Badge>
-                        </Table.Td>
-                        <Table.Td>
-                          <StepLabel step={s} />
-                        </Table.Td>
-                        <Table.Td>
-                          {s.url && (
-                            <Anchor href={s.url} target="_blank" rel="noreferrer" size="sm">
-                              {t('accessPage.offboarding.openManager')} <IconExternalLink size={12} />
-                            </Anchor>
-                          )}
-                        </Table.Td>
-                        <Table.Td w={220}>
-                          {r && (
-                            <Group gap={4}>
-                              <Badge
-                                color={r.outcome === 'failed' ? 'red' : r.outcome === 'applied' ? 'green' : 'gray'}
-                              >
-                                {t(`accessPage.offboarding.outcome.${r.outcome}`)}
-                              </Badge>
-                              {r.verified !== null && (
-                                <Badge
-                                  variant="outline"
-                                  color={r.verified ? 'green' : 'orange'}
-                                  data-testid="step-verified"
-                                >
-                                  {r.verified
-                                    ? t('accessPage.offboarding.verified')
-                                    : t('accessPage.offboarding.notVerified')}
-                                </Badge>
-                              )}
-                            </Group>
-                          )}
-                        </Table.Td>
-                      </Table.Tr>
-                    )
-                  })}
-                </Table.Tbody>
-              </Table>
-            </div>
-          ))}
+                        )}
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              )
+            }}
+          />
           {refused && <Text c="red">{t('accessPage.offboarding.refused')}</Text>}
           {!run && (
             <Group>
@@ -303,49 +342,58 @@ export function PersonPage() {
       <Title order={2} size="h4">
         {t('accessPage.people.organizations')}
       </Title>
-      {p.orgs.map((o) => (
-        <Card key={`${o.accountId}:${o.orgId}:${o.memberKey}`} withBorder padding="sm" data-testid="person-org">
-          <CoverageNotice accountId={o.accountId} orgId={o.orgId} datasets={['product_rights', 'team_memberships']} />
-          <Group justify="space-between">
-            <Text fw={600}>{o.orgName}</Text>
-            <Text size="xs" c="dimmed">
-              {o.asOf === null
-                ? t('accessPage.neverSynced')
-                : t('accessPage.asOf', { time: formatDateTime(o.asOf, i18n.language) })}
-            </Text>
-          </Group>
-          <Group gap="xs" mt={4}>
-            <Badge variant="light">{roleLabel(o.roleType)}</Badge>
-            <Badge variant="light" color={o.pending ? 'orange' : 'green'}>
-              {o.pending ? t('accessPage.people.pendingInvitation') : t('accessPage.people.member')}
-            </Badge>
-            {o.billing && <Badge variant="light">{t('accessPage.people.billing')}</Badge>}
-            {!o.pending && (
-              <Text size="xs">
-                {t('accessPage.people.lastLogin')}:{' '}
-                {o.lastLoginAt === null
-                  ? t('accessPage.matrix.never')
-                  : formatDate(o.lastLoginAt * 1000, i18n.language)}
+      <VirtualStack
+        items={p.orgs}
+        itemHeight={(o) => (o.pending ? 110 : 150)}
+        itemKey={(o) => `${o.accountId}:${o.orgId}:${o.memberKey}`}
+        gap={8}
+        label={t('accessPage.people.organizations')}
+        data-testid="person-orgs"
+        renderItem={(o) => (
+          <Card withBorder padding="sm" data-testid="person-org">
+            <CoverageNotice accountId={o.accountId} orgId={o.orgId} datasets={['product_rights', 'team_memberships']} />
+            <Group justify="space-between">
+              <Text fw={600}>{o.orgName}</Text>
+              <Text size="xs" c="dimmed">
+                {o.asOf === null
+                  ? t('accessPage.neverSynced')
+                  : t('accessPage.asOf', { time: formatDateTime(o.asOf, i18n.language) })}
+              </Text>
+            </Group>
+            <Group gap="xs" mt={4}>
+              <Badge variant="light">{roleLabel(o.roleType)}</Badge>
+              <Badge variant="light" color={o.pending ? 'orange' : 'green'}>
+                {o.pending ? t('accessPage.people.pendingInvitation') : t('accessPage.people.member')}
+              </Badge>
+              {o.billing && <Badge variant="light">{t('accessPage.people.billing')}</Badge>}
+              {!o.pending && (
+                <Text size="xs">
+                  {t('accessPage.people.lastLogin')}:{' '}
+                  {o.lastLoginAt === null
+                    ? t('accessPage.matrix.never')
+                    : formatDate(o.lastLoginAt * 1000, i18n.language)}
+                </Text>
+              )}
+            </Group>
+            {o.teams.length > 0 && (
+              <Text size="sm" mt={4}>
+                {t('accessPage.people.teams')}:{' '}
+                {o.teams.map((x) => (x.isLeader ? `${x.name} (${t('accessPage.people.leader')})` : x.name)).join(', ')}
               </Text>
             )}
-          </Group>
-          {o.teams.length > 0 && (
-            <Text size="sm" mt={4}>
-              {t('accessPage.people.teams')}:{' '}
-              {o.teams.map((x) => (x.isLeader ? `${x.name} (${t('accessPage.people.leader')})` : x.name)).join(', ')}
-            </Text>
-          )}
-          {!o.pending && (
-            <Text size="sm" mt={4} c={o.rights.length === 0 ? 'dimmed' : 'inherit'}>
-              {o.rights.length === 0
-                ? t('accessPage.people.noRights')
-                : `${t('accessPage.people.rights')}: ${o.rights
-                    .map((r) => `${r.productName} (${maskLetters(r.mask)})`)
-                    .join(', ')}`}
-            </Text>
-          )}
-        </Card>
-      ))}
+            {!o.pending && (
+              <Text size="sm" mt={4} c={o.rights.length === 0 ? 'dimmed' : 'inherit'}>
+                {o.rights.length === 0
+                  ? t('accessPage.people.noRights')
+                  : `${t('accessPage.people.rights')}: ${o.rights
+                      .map((r) => `${r.productName} (${maskLetters(r.mask)})`)
+                      .join(', ')}`}
+              </Text>
+            )}
+          </Card>
+        )}
+      />
+      <PastOffboardingRuns email={p.email} />
       <Title order={2} size="h4">
         {t('accessPage.tabs.history')}
       </Title>

@@ -21,7 +21,14 @@ export const accessQueries = {
     }),
   person: (email: string) =>
     queryOptions({ queryKey: [...ACCESS_ROOT, 'person', email], queryFn: () => invoke('access:person', { email }) }),
-  history: (filter: { accountId?: string; orgId?: number; email?: string; from?: number; to?: number }) =>
+  history: (filter: {
+    accountId?: string
+    orgId?: number
+    email?: string
+    from?: number
+    to?: number
+    limit?: number
+  }) =>
     queryOptions({ queryKey: [...ACCESS_ROOT, 'history', filter], queryFn: () => invoke('access:history', filter) }),
   hygiene: () => queryOptions({ queryKey: [...ACCESS_ROOT, 'hygiene'], queryFn: () => invoke('access:hygiene', {}) }),
   teams: (accountId: string, orgId: number) =>

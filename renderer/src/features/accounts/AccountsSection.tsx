@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Card,
-  Checkbox,
   Group,
   Loader,
   Modal,
@@ -14,7 +13,6 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { IconPencil, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -26,7 +24,9 @@ import { DemoBadge } from '../orgs/RoleBadge'
 import { accountHealth, type AccountHealth } from '../sync/sync-model'
 import { SyncPanel } from '../sync/SyncPanel'
 import { syncQueries, useStartSync } from '../sync/sync-queries'
-import { accountsQueries, useRemoveAccount, useRenameAccount } from './accounts-queries'
+import { accountsQueries, useRenameAccount } from './accounts-queries'
+import { RemoveAccountModal } from './RemoveAccountModal'
+import { RemovedAccounts } from './RemovedAccounts'
 
 const HEALTH_COLOR: Record<AccountHealth, string> = {
   working: 'green',
@@ -72,54 +72,6 @@ function RenameModal({ account, onClose }: { account: AccountSummary; onClose: (
           </Group>
         </Stack>
       </form>
-    </Modal>
-  )
-}
-
-function RemoveModal({ account, onClose }: { account: AccountSummary; onClose: () => void }) {
-  const { t } = useTranslation()
-  const [purge, setPurge] = useState(false)
-  const remove = useRemoveAccount()
-  return (
-    <Modal opened onClose={onClose} title={t('accounts.removeTitle', { label: account.label })}>
-      <Stack>
-        <Text size="sm">{t('accounts.removeBody', { label: account.label })}</Text>
-        <Checkbox
-          checked={purge}
-          onChange={(e) => setPurge(e.currentTarget.checked)}
-          label={t('accounts.purge')}
-          description={purge ? t('accounts.purgeOn') : t('accounts.purgeOff')}
-          data-testid="purge-checkbox"
-        />
-        {remove.isError && (
-          <Text c="red" size="sm">
-            {t('accounts.removeFailed')}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(
-                { accountId: account.id, purgeCache: purge },
-                {
-                  onSuccess: () => {
-                    notifications.show({ message: t('accounts.removed', { label: account.label }) })
-                    onClose()
-                  },
-                },
-              )
-            }
-            data-testid="confirm-remove"
-          >
-            {t('accounts.removeConfirm', { label: account.label })}
-          </Button>
-        </Group>
-      </Stack>
     </Modal>
   )
 }
@@ -194,7 +146,7 @@ function AccountRow({
       </Group>
       <SyncPanel account={account} status={status} now={now} />
       {renaming && <RenameModal account={account} onClose={() => setRenaming(false)} />}
-      {removing && <RemoveModal account={account} onClose={() => setRemoving(false)} />}
+      {removing && <RemoveAccountModal account={account} onClose={() => setRemoving(false)} />}
     </Card>
   )
 }
@@ -246,6 +198,7 @@ export function AccountsSection() {
           ))}
         </Stack>
       )}
+      <RemovedAccounts />
     </Card>
   )
 }

@@ -6,6 +6,17 @@ import { invoke } from '../../lib/ipc'
 
 export const accountsQueries = {
   list: () => queryOptions({ queryKey: [...scopeRoots.accounts, 'list'], queryFn: () => invoke('accounts:list', {}) }),
+  removalPreview: (accountId: string) =>
+    queryOptions({
+      queryKey: [...scopeRoots.accounts, 'removal-preview', accountId],
+      queryFn: () => invoke('accounts:removal-preview', { accountId }),
+      staleTime: 0,
+    }),
+  removed: () =>
+    queryOptions({
+      queryKey: [...scopeRoots.accounts, 'removed'],
+      queryFn: () => invoke('accounts:removed-list', {}),
+    }),
 }
 
 /** Refreshes everything an account change touches (main also sends `cache:changed`). */
@@ -46,7 +57,15 @@ export function useRenameAccount() {
 export function useRemoveAccount() {
   const invalidate = useInvalidateAccounts()
   return useMutation({
-    mutationFn: (input: { accountId: string; purgeCache: boolean }) => invoke('accounts:remove', input),
+    mutationFn: (input: { accountId: string; deleteUserData: boolean }) => invoke('accounts:remove', input),
+    onSuccess: () => invalidate(),
+  })
+}
+
+export function useDeleteRemovedData() {
+  const invalidate = useInvalidateAccounts()
+  return useMutation({
+    mutationFn: (accountId: string) => invoke('accounts:delete-data', { accountId }),
     onSuccess: () => invalidate(),
   })
 }

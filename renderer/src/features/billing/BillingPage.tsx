@@ -3,6 +3,7 @@ import { Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/cor
 import { IconReceipt } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
 import { EmptyState } from '../../components/EmptyState'
 import { accountsQueries } from '../accounts/accounts-queries'
 import { currentYear } from './billing-model'
@@ -24,7 +25,9 @@ export function BillingPage() {
   const accounts = useQuery(accountsQueries.list())
   const [picked, setPicked] = useState<string | null>(null)
   const [period, setPeriod] = useState(currentYear)
-  const [tab, setTab] = useState<string | null>('overview')
+  // `?tab=invoices` (from Home's unpaid column) opens that tab.
+  const [params] = useSearchParams()
+  const [tab, setTab] = useState<string | null>(params.get('tab') ?? 'overview')
 
   const list = (accounts.data ?? []).filter((a) => a.state !== 'signed_out')
   const accountId = list.some((a) => a.id === picked) ? picked : (list[0]?.id ?? null)

@@ -21,7 +21,7 @@ export function DiagnosticsSection() {
   })
   return (
     <Card withBorder padding="lg" data-testid="diagnostics-section">
-      <Title order={4} mb="xs">
+      <Title order={2} size="h4" mb="xs">
         {t('coverage.diagnostics.title')}
       </Title>
       <Text size="sm" c="dimmed" mb="sm">

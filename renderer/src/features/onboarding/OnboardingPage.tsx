@@ -43,7 +43,7 @@ export function DemoCard() {
           loading={demo.isPending}
           leftSection={<IconFlask size={20} />}
           data-testid="start-demo"
-          onClick={() => demo.mutate(undefined, { onSuccess: () => void navigate('/overview') })}
+          onClick={() => demo.mutate(undefined, { onSuccess: () => void navigate('/home') })}
         >
           {hasDemo ? t('demo.open') : t('demo.start')}
         </Button>
@@ -77,7 +77,7 @@ function AccountAdded({ account, onAnother }: { account: AccountSummary; onAnoth
         <Text>{t('onboarding.addedBody')}</Text>
         <ScopeList scopes={account.scopes} />
         <Group>
-          <Button onClick={() => void navigate('/overview')} data-testid="onboarding-continue">
+          <Button onClick={() => void navigate('/home')} data-testid="onboarding-continue">
             {t('onboarding.continue')}
           </Button>
           <Button variant="default" onClick={onAnother}>

@@ -495,11 +495,12 @@ function SwitcherBody({ onDone, accounts }: { onDone: () => void; accounts: read
                       <Text size="sm" fw={500} truncate title={entry.org.name} data-testid="org-option-name">
                         {entry.org.name}
                       </Text>
-                      {(multipleAccounts || entry.recent !== null) && (
+                      {(multipleAccounts || entry.recent !== null || entry.org.productsComplete === false) && (
                         <Text size="xs" c="dimmed" truncate>
                           {[
                             multipleAccounts ? account?.label : null,
                             entry.recent !== null ? t('switcher.recent') : null,
+                            entry.org.productsComplete === false ? t('firstSync.productsIncomplete') : null,
                           ]
                             .filter(Boolean)
                             .join(' · ')}

@@ -21,12 +21,12 @@ export function useRoleLabel(): (raw: string | null | undefined) => string {
 }
 
 /** A role (the token owner's in an organization, or a member's), in the Manager's words. */
-export function RoleBadge({ role }: { role: string }) {
+export function RoleBadge({ role, size = 'sm' }: { role: string; size?: 'xs' | 'sm' }) {
   const label = useRoleLabel()
   const d = describeRole(role)
   return (
     <Badge
-      size="sm"
+      size={size}
       variant="light"
       color={TONE_COLOR[d.tone]}
       style={{ flexShrink: 0 }}

@@ -26,6 +26,7 @@ import { OrgTitle } from '../orgs/OrgTitle'
 import { useOrgContext } from '../orgs/OrgScope'
 import { expiryMs, productName } from '../products/products-model'
 import { productsQueries, usersQueries } from '../products/products-queries'
+import { OrgProductsFreshness } from '../sync/OrgProductsFreshness'
 import { syncQueries, useStartSync } from '../sync/sync-queries'
 import { overviewModel, peopleCounts } from './overview-model'
 
@@ -95,6 +96,7 @@ export function OverviewPage() {
           {t('overview.offlineNote')}
         </Text>
       )}
+      <OrgProductsFreshness org={org} status={accountStatus} now={now} />
       {products.isError || users.isError ? <Text c="red">{t('errors.loadFailed')}</Text> : null}
       <SimpleGrid cols={{ base: 2, md: 4 }}>
         <Stat label={t('overview.products')} value={model?.total ?? 0} loading={!model} testId="stat-products" />
@@ -203,7 +205,9 @@ export function OverviewPage() {
         </Card>
       </SimpleGrid>
       <Card withBorder padding="lg" data-testid="coverage-card">
-        <Title order={4}>{t('coverage.overview.title')}</Title>
+        <Title order={2} size="h4">
+          {t('coverage.overview.title')}
+        </Title>
         <Text size="sm" c="dimmed" mb="xs">
           {t('coverage.overview.subtitle')}
         </Text>

@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { LANGUAGES, Language, ThemePreference } from '../../../../shared/domain/settings'
 import { appQueries, settingsQueries, useUpdateSettings } from './settings-queries'
 import { AccountsSection } from '../accounts/AccountsSection'
+import { BackupsSection } from '../store/BackupsSection'
 import { DiagnosticsSection } from '../coverage/DiagnosticsSection'
+import { NotificationSettingsSection } from '../notifications/NotificationSettingsSection'
+import { SyncScheduleSection } from '../notifications/SyncScheduleSection'
 
 export function SettingsPage() {
   const { t } = useTranslation()
@@ -25,6 +28,8 @@ export function SettingsPage() {
       </Title>
       <AccountsSection />
       <DiagnosticsSection />
+      <SyncScheduleSection />
+      <NotificationSettingsSection />
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">
           {t('settings.appearance')}
@@ -72,6 +77,7 @@ export function SettingsPage() {
           </Group>
         )}
       </Card>
+      <BackupsSection />
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">
           {t('settings.about')}

@@ -3,10 +3,10 @@ import { IconCloudOff, IconKeyOff } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { formatDuration, relativeTime } from '../../lib/format'
+import { formatCount, formatDuration, relativeTime } from '../../lib/format'
 import { useNow } from '../../lib/use-now'
 import { accountsQueries } from '../accounts/accounts-queries'
-import { summarizeSync } from './sync-model'
+import { firstSyncProgress, summarizeSync } from './sync-model'
 import { syncQueries, useSyncProgress } from './sync-queries'
 
 /** Header: progress while syncing, or the problem (offline since…, token rejected). */
@@ -46,9 +46,19 @@ export function SyncIndicator() {
         </Badge>
       </Tooltip>
     )
+  const lang = i18n.language
+  const first = s.kind === 'syncing' ? firstSyncProgress(status.data) : null
   if (s.kind === 'syncing')
     return (
-      <Tooltip label={t('sync.syncingHint', { accounts: names })} multiline w={280}>
+      <Tooltip
+        label={
+          first
+            ? `${t('sync.syncingHint', { accounts: names })} ${t('firstSync.productsHint')}`
+            : t('sync.syncingHint', { accounts: names })
+        }
+        multiline
+        w={320}
+      >
         <Group gap={6} wrap="nowrap" data-testid="sync-indicator" role="status" aria-live="polite">
           <Loader size={14} />
           <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
@@ -57,6 +67,17 @@ export function SyncIndicator() {
               ? ` · ${t('sync.eta', { eta: formatDuration(s.etaMs, i18n.language) })}`
               : ''}
           </Text>
+          {first && first.orgs > 0 && (
+            <Text size="sm" fw={500} style={{ whiteSpace: 'nowrap' }} data-testid="first-sync-progress">
+              {t('firstSync.productsOfOrgs', {
+                done: formatCount(first.orgsDone, lang),
+                total: formatCount(first.orgs, lang),
+              })}
+              {first.pages !== null && first.pages > 0
+                ? ` (${t('firstSync.pages', { done: formatCount(first.pagesDone, lang), total: formatCount(first.pages, lang) })})`
+                : ''}
+            </Text>
+          )}
         </Group>
       </Tooltip>
     )

@@ -69,3 +69,31 @@ export function summarizeSync(statuses: readonly SyncStatus[], accounts: readonl
   }
   return { kind: 'idle', done: 0, planned: 0, etaMs: null, offlineSince: null, accounts: [] }
 }
+
+/** Products still arriving for the accounts whose first listing is not complete (null when none is). */
+export interface FirstSyncProgress {
+  /** Organisations whose products have arrived, over all such accounts. */
+  orgsDone: number
+  orgs: number
+  /** Pages of the running listings committed, and announced (null until the first page). */
+  pagesDone: number
+  pages: number | null
+}
+
+export function firstSyncProgress(statuses: readonly SyncStatus[]): FirstSyncProgress | null {
+  const arriving = statuses.filter(
+    (s) => s.products && !s.products.complete && (s.state === 'syncing' || s.products.listing !== null),
+  )
+  if (arriving.length === 0) return null
+  let pages: number | null = 0
+  for (const s of arriving) {
+    const announced = s.products?.listing?.pages ?? null
+    pages = pages === null || announced === null ? null : pages + announced
+  }
+  return {
+    orgsDone: arriving.reduce((n, s) => n + (s.products?.orgsWithProducts ?? 0), 0),
+    orgs: arriving.reduce((n, s) => n + (s.products?.orgs ?? 0), 0),
+    pagesDone: arriving.reduce((n, s) => n + (s.products?.listing?.pagesDone ?? 0), 0),
+    pages,
+  }
+}
