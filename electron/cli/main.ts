@@ -3,6 +3,7 @@
  * Electron, no SQL of its own. `runCli` takes its I/O as arguments so that the process wiring
  * (index.ts) stays trivial. Each command is a file in `commands/`, registered in `commands/index.ts`.
  */
+import { problemText } from '../../shared/i18n/problems'
 import { resolve } from 'node:path'
 import type { Core } from '../main/core'
 import { isAppError } from '../main/lib/app-error'
@@ -139,7 +140,8 @@ function storeWarnings(core: Core): string[] {
 function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error
   if (error instanceof UsageError) return new CliError('USAGE', error.message, EXIT_USAGE)
-  if (isAppError(error)) return new CliError(error.code, error.message)
+  // The CLI speaks English: problems are worded from the shared catalogue.
+  if (isAppError(error)) return new CliError(error.code, problemText(error.problem, 'en'))
   if (error instanceof KeychainUnavailableError) return new CliError('KEYCHAIN_UNAVAILABLE', error.message)
   if (error instanceof InputCancelled) return new CliError('CANCELLED', error.message, EXIT_INTERRUPTED)
   const storeCode = storeErrorCode(error)

@@ -79,6 +79,8 @@ export interface CoreOptions {
    * shell's downloads. Without it exports stay under `<dataDir>/exports` (tests, CLI).
    */
   files?: FileHost
+  /** The OS's preferred locales (`de-CH`, `fr_FR.UTF-8`…): the language on first start. */
+  systemLocales?: readonly string[]
   /** Take a backup of the user data once a day while the core runs (the app and the browser shell). */
   dailyBackups?: boolean
   /** Opens a folder of the data folder in the file manager (the app); absent: not offered. */
@@ -271,7 +273,7 @@ export function createCore(options: CoreOptions): Core {
     reconcileAccounts: (gone) => accounts.reconcileAfterRestore(gone),
     openFolder: options.openFolder,
   })
-  const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events)
+  const settings = new SettingsService(new SettingsRepo(db, () => clock.now()), events, options.systemLocales ?? [])
   const fileHost: FileHost = options.files ?? {}
   const files = new FileDelivery({ exportsDir: join(options.dataDir, 'exports'), host: fileHost })
   const inbox = new FileInbox({ now: () => clock.now() })

@@ -19,7 +19,7 @@ export function createBridge(transport: BridgeTransport): DesktopBridge {
       if (!transport.isInvokeChannel(channel)) {
         return Promise.resolve({
           ok: false,
-          error: { code: 'UNKNOWN_CHANNEL', message: 'This channel is not allowed.' },
+          error: { code: 'UNKNOWN_CHANNEL', reason: 'app.unknownChannel' },
         } satisfies IpcResult<never>)
       }
       return transport.invoke(channel, input) as Promise<IpcResult<unknown>>

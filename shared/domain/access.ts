@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Problem } from './problem'
 
 /** Bits of a rights mask: technical, statistic, check, sale. */
 export const RIGHT_BITS = { technical: 1, statistic: 2, check: 4, sale: 8 } as const
@@ -160,7 +161,8 @@ export const StepOutcome = z.enum(['planned', 'applied', 'failed', 'skipped', 'm
 export const StepResult = PlanStep.extend({
   outcome: StepOutcome,
   verified: z.boolean().nullable(),
-  error: z.string().nullable(),
+  /** Why the step failed (worded by the renderer or the report writer). */
+  error: Problem.nullable(),
   at: Unix,
 })
 export type StepResult = z.infer<typeof StepResult>
@@ -284,7 +286,8 @@ export const WriteOutcome = z.object({
   orgName: z.string(),
   ok: z.boolean(),
   id: Id.nullable(),
-  error: z.string().nullable(),
+  /** Why the write failed (worded by the renderer). */
+  error: Problem.nullable(),
   resynced: z.boolean(),
 })
 export type WriteOutcome = z.infer<typeof WriteOutcome>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Language } from './settings'
 
 /**
  * Billing entities that cross IPC. Amounts are integer cents; dates of invoices are ISO calendar
@@ -31,7 +32,7 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 export const PARTNER_THRESHOLD_CENTS: Readonly<Record<Currency, number>> = { CHF: 200_000, EUR: 180_000 }
 
 /** Languages of client-facing documents (PDF statements, export headers). */
-export const DocumentLanguage = z.enum(['en', 'fr', 'de', 'it', 'es'])
+export const DocumentLanguage = Language
 export type DocumentLanguage = z.infer<typeof DocumentLanguage>
 
 /** Columns the CSV importer recognises. */
@@ -461,7 +462,7 @@ export const ExportRequest = z
     to: IsoDate,
     /** Empty or absent: every client. */
     orgIds: z.array(z.number().int().nonnegative()).max(10_000).optional(),
-    /** Document language (headers, statuses, PDF statement). */
+    /** The language of the document (a client in Ticino gets Italian statements). */
     locale: DocumentLanguage,
     csv: CsvOptions.optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Problem } from './problem'
 import { SkippedSummary } from './coverage'
 
 /**
@@ -11,10 +12,10 @@ export type OrgRole = z.infer<typeof OrgRole>
 export const AccountState = z.enum(['ok', 'token_rejected', 'offline', 'signed_out'])
 export type AccountState = z.infer<typeof AccountState>
 
+/** A probed scope; what it unlocks is worded by the renderer (`scopes.unlocks.<scope>`). */
 export const ScopeStatus = z.object({
   scope: z.string(),
   granted: z.union([z.boolean(), z.literal('unknown')]),
-  unlocks: z.string(),
 })
 export type ScopeStatus = z.infer<typeof ScopeStatus>
 
@@ -32,7 +33,8 @@ export const AccountSummary = z.object({
   scopes: z.array(ScopeStatus),
   createdAt: z.number().int(),
   lastSyncAt: z.number().int().nullable(),
-  lastError: z.string().nullable(),
+  /** Why the account last failed (worded by the renderer). */
+  lastError: Problem.nullable(),
   orgCount: z.number().int(),
 })
 export type AccountSummary = z.infer<typeof AccountSummary>
@@ -108,7 +110,8 @@ export const ResourceIssue = z.object({
   orgId: z.number().int(),
   status: z.enum(['error', 'needs_scope', 'unavailable']),
   scope: z.string().nullable(),
-  message: z.string().nullable(),
+  /** Why the resource failed (worded by the renderer). */
+  problem: Problem.nullable(),
 })
 export type ResourceIssue = z.infer<typeof ResourceIssue>
 
@@ -147,7 +150,8 @@ export const SyncStatus = z.object({
   current: SyncJobInfo.nullable(),
   startedAt: z.number().int().nullable(),
   lastSyncAt: z.number().int().nullable(),
-  lastError: z.string().nullable(),
+  /** Why the last sync failed (worded by the renderer). */
+  lastError: Problem.nullable(),
   offlineSince: z.number().int().nullable(),
   nextAttemptAt: z.number().int().nullable(),
   issues: z.array(ResourceIssue),

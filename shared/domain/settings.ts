@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { LANGUAGES } from '../i18n/languages'
 
-/** UI languages. English and French are complete; the other Manager languages are planned. */
-export const LANGUAGES = ['en', 'fr'] as const
+export { LANGUAGES }
+/** The five languages of the Infomaniak Manager, for the interface and for documents. */
 export const Language = z.enum(LANGUAGES)
 export type Language = z.infer<typeof Language>
 

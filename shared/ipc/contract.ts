@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { EventChannel, InvokeChannel } from './channels'
-import { Settings, SettingsPatch } from '../domain/settings'
+import { Language, Settings, SettingsPatch } from '../domain/settings'
 import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
 import { DeliveredFile } from '../domain/files'
 import { CacheChange } from '../domain/cache-change'
@@ -55,7 +55,14 @@ export const invokeContract = {
   /** Version, platform and data directory of the running app. */
   'app:info': { input: Empty, output: AppInfo },
   /** The stored preferences (defaults filled in). */
-  'settings:get': { input: Empty, output: Settings },
+  /**
+   * The preferences. `localeHints` (the renderer's `navigator.languages`) choose the language on first
+   * start when the host could not (browser shell); once a language is stored they change nothing.
+   */
+  'settings:get': {
+    input: z.object({ localeHints: z.array(z.string().max(40)).max(20).optional() }).strict(),
+    output: Settings,
+  },
   /** Changes some preferences; answers the full new set. */
   'settings:set': { input: z.object({ patch: SettingsPatch }).strict(), output: Settings },
   /** Every account with its state and scopes (never its token). */
@@ -129,6 +136,8 @@ export const invokeContract = {
       format: z.enum(['csv', 'ics']),
       delimiter: z.enum([',', ';', '\t']).optional(),
       bom: z.boolean().optional(),
+      /** The language of the file (default: the interface's). */
+      language: Language.optional(),
     }).strict(),
     output: DeliveredFile,
   },

@@ -2,8 +2,11 @@
  * The result envelope every IPC call returns.
  *
  * Electron strips custom fields from errors thrown across `invoke`, so handlers never
- * throw over the wire: they answer `{ ok: false, error: { code, message } }`.
+ * throw over the wire: they answer `{ ok: false, error: { code, reason, params } }`. No sentence
+ * crosses: `reason` is a key of `shared/i18n/problems.ts`, worded by the renderer in its language.
  */
+import type { ProblemReason } from '../i18n/problems'
+
 export const ERROR_CODES = [
   /** The input did not match the channel's schema. */
   'INVALID_INPUT',
@@ -44,9 +47,12 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 export interface IpcErrorPayload {
+  /** What kind of failure, for the UI to branch on. */
   code: ErrorCode
-  /** English, safe to show: never contains a token or a stack trace. */
-  message: string
+  /** Why, as a key of `shared/i18n/problems.ts`. Never a sentence, never a token or a stack trace. */
+  reason: ProblemReason
+  /** Values for the reason's placeholders: names, numbers, codes. */
+  params?: Record<string, string | number>
   /** Optional structured detail (e.g. which fields were invalid, which scopes are missing). */
   details?: unknown
 }
@@ -57,8 +63,13 @@ export function ok<T>(value: T): IpcResult<T> {
   return { ok: true, value }
 }
 
-export function fail(code: ErrorCode, message: string, details?: unknown): IpcResult<never> {
-  const error: IpcErrorPayload = { code, message }
-  if (details !== undefined) error.details = details
+export function fail(
+  code: ErrorCode,
+  reason: ProblemReason,
+  extra: { params?: Record<string, string | number> | undefined; details?: unknown } = {},
+): IpcResult<never> {
+  const error: IpcErrorPayload = { code, reason }
+  if (extra.params !== undefined) error.params = extra.params
+  if (extra.details !== undefined) error.details = extra.details
   return { ok: false, error }
 }

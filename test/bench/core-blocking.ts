@@ -106,7 +106,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
       { token: sandbox.token, baseUrl: sandbox.url },
       { transport: 'test' },
     )
-    if (!added.ok) throw new Error(`accounts:add: ${added.error.code} ${added.error.message}`)
+    if (!added.ok) throw new Error(`accounts:add: ${added.error.code} ${added.error.reason}`)
     const accountId = (added.value as { id: string }).id
     await core.services.sync.whenIdle(accountId)
     const syncMs = Math.round(performance.now() - started)

@@ -40,7 +40,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
       { token: sandbox.tokens.owner!, baseUrl: sandbox.url },
       { transport: 'test' },
     )
-    if (!added.ok) throw new Error(added.error.message)
+    if (!added.ok) throw new Error(added.error.reason)
     const accountId = (added.value as { id: string }).id
     await ctx.core.services.sync.whenIdle(accountId)
     const syncMs = performance.now() - t0

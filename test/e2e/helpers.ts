@@ -48,7 +48,7 @@ export async function fleetSandbox(
     { token: sandbox.tokens.owner!, baseUrl: sandbox.url },
     { transport: 'test' },
   )
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
   await shell.core.whenIdle(accountId)
   return { sandbox, accountId }

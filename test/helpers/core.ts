@@ -25,6 +25,7 @@ export function testCore(
     pace?: Partial<ApiPace>
     env?: Record<string, string | undefined>
     secretStore?: MemorySecretStore
+    systemLocales?: readonly string[]
   } = {},
 ) {
   const temp = options.dataDir ? null : tempDir()
@@ -41,6 +42,7 @@ export function testCore(
     validateOutput: true,
     ...(options.pace ? { pace: options.pace } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.systemLocales ? { systemLocales: options.systemLocales } : {}),
     app: { name: 'Switchboard', version: '0.0.0-test', platform: 'linux', host: 'browser-shell' },
   })
   let disposed = false

@@ -23,7 +23,7 @@ export async function syncFixture(options: SandboxOptions & { dataDir?: string; 
     const token = sandbox.tokens[tokenName]
     if (!token) throw new Error(`no sandbox token ${tokenName}`)
     const result = await ctx.core.dispatch('accounts:add', { token, baseUrl: sandbox.url }, { transport: 'test' })
-    if (!result.ok) throw new Error(`accounts:add failed: ${result.error.code} ${result.error.message}`)
+    if (!result.ok) throw new Error(`accounts:add failed: ${result.error.code} ${result.error.reason}`)
     const id = (result.value as { id: string }).id
     // accounts:add starts the first sync
     await ctx.core.services.sync.whenIdle(id)

@@ -28,7 +28,7 @@ export const BRIDGE_SCRIPT = `(() => {
         });
         return await res.json();
       } catch (e) {
-        return { ok: false, error: { code: 'INTERNAL', message: 'The browser shell cannot be reached.' } };
+        return { ok: false, error: { code: 'INTERNAL', reason: 'app.noBridge' } };
       }
     },
     async uploadFile(file, purpose) {

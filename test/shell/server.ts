@@ -187,7 +187,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         send(
           res,
           400,
-          JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: 'Malformed request.' } }),
+          JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', reason: 'app.invalidInput' } }),
           'application/json',
         )
         return

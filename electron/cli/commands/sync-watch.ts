@@ -6,6 +6,7 @@
 import type { SyncStatus } from '../../../shared/domain/cache'
 import type { RemindersAnnounced, ScheduleStatus, SyncSchedule } from '../../../shared/domain/reminders'
 import { UsageError } from '../args'
+import { problemText } from '../../../shared/i18n/problems'
 import { EXIT_OK, safe, type Context, type Result } from '../context'
 import { dateTimeFromMs, plural } from '../format'
 import { printable } from './reminders'
@@ -71,6 +72,7 @@ export async function watchSync(ctx: Context, args: SyncArgs): Promise<Result> {
         emit({ event: 'sync', accountId: s.accountId, state: 'started' }, `${stamp()} ${label}: sync started`)
       } else if (before === 'syncing') {
         const outcome = s.state === 'idle' ? 'synced' : s.state.replace('_', ' ')
+        const lastError = s.lastError === null ? null : safe(problemText(s.lastError, 'en'))
         emit(
           {
             event: 'sync',
@@ -78,9 +80,9 @@ export async function watchSync(ctx: Context, args: SyncArgs): Promise<Result> {
             state: s.state,
             requests: s.requests,
             lastSyncAt: s.lastSyncAt,
-            lastError: s.lastError === null ? null : safe(s.lastError),
+            lastError,
           },
-          `${stamp()} ${label}: ${outcome}, ${plural(s.requests, 'request')}${s.lastError ? ` (${s.lastError})` : ''}`,
+          `${stamp()} ${label}: ${outcome}, ${plural(s.requests, 'request')}${lastError ? ` (${lastError})` : ''}`,
         )
       }
     } else if (channel === 'reminders:new') {

@@ -1,4 +1,5 @@
 /** `sync`: fetches everything the token(s) can see, with progress and ETA on stderr (or, with --watch, on schedule). */
+import { problemText } from '../../../shared/i18n/problems'
 import type { SyncStatus } from '../../../shared/domain/cache'
 import { nonEmpty, noPositionals, UsageError } from '../args'
 import { defineCommand } from '../command'
@@ -131,7 +132,7 @@ async function syncAccounts(ctx: Context, command: SyncArgs): Promise<Result> {
       planned: status?.planned ?? 0,
       durationMs: Date.now() - (started.get(a.id) ?? Date.now()),
       lastSyncAt: status?.lastSyncAt ?? null,
-      lastError: status?.lastError ?? null,
+      lastError: status?.lastError ? problemText(status.lastError, 'en') : null,
       orgCount: orgsOf.length,
       productCount: orgsOf.reduce((n, o) => n + o.productCount, 0),
       refreshed:
@@ -177,7 +178,10 @@ async function syncAccounts(ctx: Context, command: SyncArgs): Promise<Result> {
           code: 'SYNC_INCOMPLETE',
           message: `"${r.label}": ${plural(errors.length, 'part')} of the sync failed (the previous data is kept): ${errors
             .slice(0, 3)
-            .map((i) => `${i.resource}${i.orgId ? ` of #${i.orgId}` : ''}: ${i.message ?? 'error'}`)
+            .map(
+              (i) =>
+                `${i.resource}${i.orgId ? ` of #${i.orgId}` : ''}: ${i.problem ? problemText(i.problem, 'en') : 'error'}`,
+            )
             .join('; ')}`,
         })
       }
@@ -208,7 +212,7 @@ async function syncAccounts(ctx: Context, command: SyncArgs): Promise<Result> {
         const key =
           i.status === 'needs_scope'
             ? `${i.resource}: needs the "${i.scope ?? '?'}" scope`
-            : `${i.resource}: ${i.message ?? i.status}`
+            : `${i.resource}: ${i.problem ? problemText(i.problem, 'en') : i.status}`
         byKind.set(key, (byKind.get(key) ?? 0) + 1)
       }
       for (const [key, n] of byKind) lines.push(`  not cached for ${plural(n, 'organization')}: ${key}`)

@@ -1,4 +1,5 @@
 /** `users`: members and pending invitations of one organization. */
+import { problemText } from '../../../shared/i18n/problems'
 import type { OrgUserRow } from '../../../shared/domain/cache'
 import { nonEmpty, noPositionals, UsageError } from '../args'
 import { defineCommand } from '../command'
@@ -21,7 +22,7 @@ function listUsers(ctx: Context, command: { account: string | undefined; org: st
     const issue = ctx.core.services.sync.status(id)[0]?.issues.find((i) => i.orgId === orgId && i.resource === 'users')
     if (issue && !ctx.line.json) {
       ctx.err.write(
-        `note: users of organization ${orgId} are not in the cache: ${safe(issue.message ?? issue.status)}\n`,
+        `note: users of organization ${orgId} are not in the cache: ${safe(issue.problem ? problemText(issue.problem, 'en') : issue.status)}\n`,
       )
     }
   }

@@ -16,12 +16,14 @@ import type { FileContent } from '../files/delivery'
 import type { ApiClient } from '../api'
 import type { EventBus } from '../ipc/dispatch'
 import { AppError } from '../lib/app-error'
+import { problemOf } from '../lib/problem'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
 import type { AccountRecord } from '../store/repos/accounts-repo'
 import { OffboardingRepo } from '../store/repos/offboarding-repo'
 import type { SyncEngine } from '../sync/engine'
 import { matrixCsv, matrixXlsx, reportCsv, reportPdf } from './exports'
+import type { Language } from '../../../shared/i18n/languages'
 import { accessHistory, hygieneFindings, type HistoryFilter } from './hygiene'
 import { cachingDb } from './cached-db'
 import { AccessRepo } from '../store/repos/access-repo'
@@ -86,9 +88,14 @@ export class AccessService {
     return buildMatrix(this.o.db, accountId, orgId)
   }
 
-  exportMatrix(accountId: string, orgId: number, format: 'csv' | 'xlsx'): Promise<FileContent> | FileContent {
+  exportMatrix(
+    accountId: string,
+    orgId: number,
+    format: 'csv' | 'xlsx',
+    language: Language,
+  ): Promise<FileContent> | FileContent {
     const m = this.matrix(accountId, orgId)
-    return format === 'csv' ? matrixCsv(m) : matrixXlsx(m)
+    return format === 'csv' ? matrixCsv(m, language) : matrixXlsx(m, language)
   }
 
   searchPeople(text: string, limit?: number): PersonHit[] {
@@ -119,9 +126,9 @@ export class AccessService {
   /** The API client of an account that may still use the API. */
   client(accountId: string): ApiClient {
     const account = this.o.account(accountId)
-    if (!account) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!account) throw new AppError('NOT_FOUND', 'accounts.notFound')
     if (account.state === 'token_rejected' || account.state === 'signed_out')
-      throw new AppError('TOKEN_REJECTED', 'This account needs a new token before it can change anything.')
+      throw new AppError('TOKEN_REJECTED', 'accounts.needsNewToken')
     return this.o.clientFor(account)
   }
 
@@ -142,20 +149,24 @@ export class AccessService {
    */
   applyOffboarding(email: string, targets: readonly OrgTarget[], confirmOrgNames: readonly string[]): OffboardingRun {
     const plan = this.plan(email, targets)
-    if (plan.orgs.length === 0) throw new AppError('INVALID_INPUT', 'Choose at least one organization.')
+    if (plan.orgs.length === 0) throw new AppError('INVALID_INPUT', 'access.chooseOrg')
     const refused = plan.orgs.filter((o) => o.refusal !== null)
     if (refused.length > 0) {
-      throw new AppError(
-        'RULE_VIOLATION',
-        `The plan breaks a Manager rule in ${refused.map((o) => o.orgName).join(', ')}.`,
-        refused.map((o) => ({ accountId: o.accountId, orgId: o.orgId, orgName: o.orgName, refusal: o.refusal })),
-      )
+      throw new AppError('RULE_VIOLATION', 'access.planRefused', {
+        params: { orgs: refused.map((o) => o.orgName).join(', ') },
+        details: refused.map((o) => ({
+          accountId: o.accountId,
+          orgId: o.orgId,
+          orgName: o.orgName,
+          refusal: o.refusal,
+        })),
+      })
     }
     const confirmed = new Set(confirmOrgNames.map(norm))
     const missing = plan.orgs.filter((o) => !confirmed.has(norm(o.orgName)))
     if (missing.length > 0) {
-      throw new AppError('RULE_VIOLATION', 'The confirmation must name every organization.', {
-        missing: missing.map((o) => o.orgName),
+      throw new AppError('RULE_VIOLATION', 'access.confirmEveryOrg', {
+        details: { missing: missing.map((o) => o.orgName) },
       })
     }
     const runId = `off-${this.o.clock.now()}-${++this.runCounter}`
@@ -232,14 +243,14 @@ export class AccessService {
         })
       } catch (error) {
         s.outcome = 'failed'
-        s.error = messageOf(error)
+        s.error = problemOf(error)
         this.audit({
           accountId: s.accountId,
           orgId: s.orgId,
           action,
           target,
           outcome: 'failed',
-          detail: { runId: run.runId, email: run.email, stepId: s.id, error: s.error },
+          detail: { runId: run.runId, email: run.email, stepId: s.id, error: messageOf(error) },
         })
       }
       s.at = this.o.clock.now()
@@ -274,7 +285,7 @@ export class AccessService {
     const r = this.runs.get(runId)
     if (r) return structuredClone(r.run)
     const stored = this.runsRepo.get(runId)
-    if (!stored) throw new AppError('NOT_FOUND', 'This offboarding run does not exist.')
+    if (!stored) throw new AppError('NOT_FOUND', 'access.runNotFound')
     return stored.state === 'running' ? { ...stored, state: 'interrupted' } : stored
   }
 
@@ -288,13 +299,13 @@ export class AccessService {
   /** Resolves when the run is finished (tests, CLI). */
   async whenRunDone(runId: string): Promise<OffboardingRun> {
     const r = this.runs.get(runId)
-    if (!r) throw new AppError('NOT_FOUND', 'This offboarding run does not exist.')
+    if (!r) throw new AppError('NOT_FOUND', 'access.runNotFound')
     await r.done
     return structuredClone(r.run)
   }
 
-  report(runId: string, format: 'csv' | 'pdf'): FileContent | Promise<FileContent> {
+  report(runId: string, format: 'csv' | 'pdf', language: Language): FileContent | Promise<FileContent> {
     const run = this.run(runId)
-    return format === 'csv' ? reportCsv(run) : reportPdf(run)
+    return format === 'csv' ? reportCsv(run, language) : reportPdf(run, language)
   }
 }

@@ -40,7 +40,7 @@ export function buildMatrix(db: Database.Database, accountId: string, orgId: num
       'SELECT name, role FROM orgs WHERE account_id = ? AND id = ?',
     )
     .get(accountId, orgId)
-  if (!org) throw new AppError('NOT_FOUND', 'This organization is not in the cache.')
+  if (!org) throw new AppError('NOT_FOUND', 'access.orgNotCached')
 
   const productRows = db
     .prepare<[string, number], { id: number; service_id: number | null; service_name: string; customer_name: string }>(

@@ -84,7 +84,7 @@ export function personByEmail(db: Database.Database, email: string): Person {
        ORDER BY o.name COLLATE NOCASE, u.account_id, u.state DESC`,
     )
     .all(email.trim())
-  if (rows.length === 0) throw new AppError('NOT_FOUND', 'Nobody with this e-mail address is in the cache.')
+  if (rows.length === 0) throw new AppError('NOT_FOUND', 'access.personNotCached')
 
   const key = (org: number, user: number) => `${org}:${user}`
   const byAccount = new Map<

@@ -2,6 +2,7 @@ import type { AccessRepo } from '../store/repos/access-repo'
 import type { MemberRole, OrgTarget, PendingInvitation, TeamView, WriteOutcome } from '../../../shared/domain/access'
 import type { CreateInvitationBody, PatchInvitationBody } from '../api/schemas'
 import { AppError } from '../lib/app-error'
+import { problemOf } from '../lib/problem'
 import type { Clock } from '../lib/clock'
 import type { AccessService } from './access-service'
 import { canGrantOwner, canManageUsers } from '../../../shared/domain/roles'
@@ -48,7 +49,7 @@ export class TeamsInvitations {
 
   private org(t: OrgTarget): { name: string; role: string } {
     const org = this.repo.org(t.accountId, t.orgId)
-    if (!org) throw new AppError('NOT_FOUND', 'This organization is not in the cache.')
+    if (!org) throw new AppError('NOT_FOUND', 'access.orgNotCached')
     return org
   }
 
@@ -57,23 +58,21 @@ export class TeamsInvitations {
     const names = targets.map((t) => this.org(t))
     const notManager = targets.filter((_, i) => !canManageUsers(names[i]!.role))
     if (notManager.length > 0)
-      throw new AppError('RULE_VIOLATION', 'Only administrators and legal representatives can manage users.', {
-        refusal: 'not_manager',
-        orgIds: notManager.map((t) => t.orgId),
+      throw new AppError('RULE_VIOLATION', 'access.onlyManagers', {
+        details: { refusal: 'not_manager', orgIds: notManager.map((t) => t.orgId) },
       })
     if (grantsOwner) {
       const notOwner = targets.filter((_, i) => !canGrantOwner(names[i]!.role))
       if (notOwner.length > 0)
-        throw new AppError('RULE_VIOLATION', 'Only a legal representative may grant the legal-representative role.', {
-          refusal: 'not_legal_representative',
-          orgIds: notOwner.map((t) => t.orgId),
+        throw new AppError('RULE_VIOLATION', 'access.onlyOwnerGrantsOwner', {
+          details: { refusal: 'not_legal_representative', orgIds: notOwner.map((t) => t.orgId) },
         })
     }
     const confirmed = new Set(confirmOrgNames.map(norm))
     const missing = names.filter((n) => !confirmed.has(norm(n.name)))
     if (missing.length > 0)
-      throw new AppError('RULE_VIOLATION', 'The confirmation must name every organization.', {
-        missing: missing.map((n) => n.name),
+      throw new AppError('RULE_VIOLATION', 'access.confirmEveryOrg', {
+        details: { missing: missing.map((n) => n.name) },
       })
     return names.map((n) => n.name)
   }
@@ -147,7 +146,7 @@ export class TeamsInvitations {
       } catch (error) {
         const message = messageOf(error)
         this.access.audit({ ...t, action, target: target(t), outcome: 'failed', detail: { ...detail, error: message } })
-        out.push({ ...base, ok: false, id: null, error: message })
+        out.push({ ...base, ok: false, id: null, error: problemOf(error) })
       }
     }
     for (const o of out) o.resynced = await this.access.resync(o.accountId, o.orgId).catch(() => false)
@@ -182,7 +181,7 @@ export class TeamsInvitations {
   ): Promise<WriteOutcome> {
     const names = this.guard([t], [input.confirmOrgName], false)
     if (input.add.length === 0 && input.remove.length === 0)
-      throw new AppError('INVALID_INPUT', 'Nobody to add or remove.')
+      throw new AppError('INVALID_INPUT', 'access.nobodyToChange')
     const [out] = await this.writeEach(
       [t],
       names,

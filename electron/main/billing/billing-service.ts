@@ -152,7 +152,13 @@ interface StoredPreview {
 /** A refused file as a typed error: code, line and limit in `details`. */
 function fileError(e: ImportFileFailure): AppError {
   const details: ImportFileError = { kind: 'import_file', code: e.code, line: e.line, limit: e.limit }
-  return new AppError('INVALID_INPUT', e.message, details)
+  const params: Record<string, number> = {}
+  if (e.line !== null) params.line = e.line
+  if (e.limit !== null) {
+    params.limit = e.limit
+    params.mb = Math.round(e.limit / (1024 * 1024))
+  }
+  return new AppError('INVALID_INPUT', `billing.importFile.${e.code}`, { params, details })
 }
 
 const jsonBytes = (value: unknown): number => Buffer.byteLength(JSON.stringify(value), 'utf8')
@@ -231,8 +237,7 @@ export class BillingService {
 
   private stored(accountId: string, previewId: string): StoredPreview {
     const stored = this.previews.get(previewId)
-    if (!stored || stored.accountId !== accountId)
-      throw new AppError('NOT_FOUND', 'This preview has expired. Choose the file again.')
+    if (!stored || stored.accountId !== accountId) throw new AppError('NOT_FOUND', 'billing.previewExpired')
     return stored
   }
 
@@ -258,7 +263,7 @@ export class BillingService {
     } else if (input.previewId) {
       ;({ fileName, bytes } = this.stored(input.accountId, input.previewId))
       previewId = input.previewId
-    } else throw new AppError('INVALID_INPUT', 'Give a file (name and content) or a previewId.')
+    } else throw new AppError('INVALID_INPUT', 'app.invalidInput')
     const a = await this.analyse(input.accountId, bytes, input.options ?? {})
     this.previews.delete(previewId)
     this.previews.set(previewId, { accountId: input.accountId, fileName, bytes })
@@ -312,7 +317,7 @@ export class BillingService {
     else if (input.bytes !== undefined && input.fileName) {
       fileName = input.fileName
       bytes = input.bytes
-    } else throw new AppError('INVALID_INPUT', 'Give a previewId, or a file name and its content.')
+    } else throw new AppError('INVALID_INPUT', 'app.invalidInput')
 
     const options = input.options ?? {}
     const a = await this.analyse(input.accountId, bytes, options)
@@ -365,7 +370,7 @@ export class BillingService {
    */
   async fetchInvoices(accountId: string): Promise<FetchInvoicesResult> {
     const client = this.o.clientFor(accountId)
-    if (!client) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!client) throw new AppError('NOT_FOUND', 'accounts.notFound')
     const orgs = this.repo.orgs(accountId)
     const invoices: LedgerInvoice[] = []
     const failedOrgs: { orgId: number; message: string }[] = []
@@ -475,8 +480,7 @@ export class BillingService {
   }
 
   setCurrency(accountId: string, orgId: number, currency: Currency | null): ClientCurrency[] {
-    if (!this.repo.orgs(accountId).some((o) => o.id === orgId))
-      throw new AppError('NOT_FOUND', 'This organization is not in the cache of this account.')
+    if (!this.repo.orgs(accountId).some((o) => o.id === orgId)) throw new AppError('NOT_FOUND', 'access.orgNotCached')
     this.repo.setCurrencySetting(accountId, orgId, currency)
     this.changed(accountId)
     return this.currencies(accountId)
@@ -538,7 +542,7 @@ export class BillingService {
 
   setProfile(accountId: string, profile: PartnerProfile): PartnerProfile {
     if (profile.logoBase64 && Buffer.from(profile.logoBase64, 'base64').length > 1024 * 1024)
-      throw new AppError('INVALID_INPUT', 'The logo must be at most 1 MB.')
+      throw new AppError('INVALID_INPUT', 'billing.logoTooLarge')
     this.repo.setProfile(accountId, profile)
     this.changed(accountId)
     return this.repo.profile(accountId)
@@ -552,7 +556,7 @@ export class BillingService {
   private async targetFor(fileName: string, mimeType: string, out: string | undefined): Promise<ExportTarget> {
     if (out !== undefined) return { path: out, fileName, mimeType, chosen: true }
     const target = await this.o.files.target(fileName, mimeType)
-    if (!target) throw new AppError('CANCELLED', 'The export was not saved.')
+    if (!target) throw new AppError('CANCELLED', 'billing.exportNotSaved')
     return target
   }
 

@@ -18,6 +18,7 @@ import {
   formatMoney,
   type ExportLocale,
 } from './export-i18n'
+import { interpolate } from '../../../shared/i18n/translate'
 
 export type Progress = (done: number) => void
 
@@ -121,7 +122,7 @@ export async function writeCsv(
         d +
         num(r.amountInclVatCents) +
         d +
-        r.source +
+        csvText(t.sources[r.source], d) +
         d +
         csvText(r.description ?? '', d) +
         '\r\n'
@@ -376,10 +377,21 @@ export async function writePdf(
     y = Math.max(y + 64, right + 12)
     doc.font('Helvetica-Bold').fontSize(18).text(t.statement, left, y)
     y += 28
-    doc.font('Helvetica').fontSize(11).text(`${t.client}: ${orgName} (${t.clientNumber} ${orgId})`, left, y)
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(
+        interpolate(t.clientLine, { client: t.client, name: orgName, clientNumber: t.clientNumber, id: orgId }),
+        left,
+        y,
+      )
     y += 16
     doc.text(
-      `${t.period}: ${formatDate(options.from, options.locale)} – ${formatDate(options.to, options.locale)}`,
+      interpolate(t.periodLine, {
+        period: t.period,
+        from: formatDate(options.from, options.locale),
+        to: formatDate(options.to, options.locale),
+      }),
       left,
       y,
     )

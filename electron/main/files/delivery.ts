@@ -93,7 +93,7 @@ export class FileDelivery {
    */
   async stream(file: StreamedFile): Promise<DeliveredFile> {
     const target = await this.target(file.fileName, file.mimeType)
-    if (!target) throw new AppError('CANCELLED', 'The export was not saved.')
+    if (!target) throw new AppError('CANCELLED', 'billing.exportNotSaved')
     const out = createWriteStream(target.path)
     const failed = new Promise<never>((_, reject) => out.once('error', reject))
     failed.catch(() => undefined)
@@ -115,7 +115,7 @@ export class FileDelivery {
   /** A file produced in memory: asks where it goes, writes it, hands it over. */
   async deliver(content: FileContent): Promise<DeliveredFile> {
     const target = await this.target(content.fileName, content.mimeType)
-    if (!target) throw new AppError('CANCELLED', 'The export was not saved.')
+    if (!target) throw new AppError('CANCELLED', 'files.notSaved')
     try {
       await writeFile(target.path, content.bytes)
       return await this.finish(target)

@@ -36,7 +36,7 @@ export class FileInbox {
   /** The file behind an id; NOT_FOUND when unknown or expired (choose the file again). */
   get(fileId: string): { path: string; fileName: string; byteLength: number } {
     const entry = this.entries.get(fileId)
-    if (!entry) throw new AppError('NOT_FOUND', 'This file is no longer available. Choose it again.')
+    if (!entry) throw new AppError('NOT_FOUND', 'files.gone')
     return { path: entry.path, fileName: entry.fileName, byteLength: entry.byteLength }
   }
 
@@ -46,7 +46,7 @@ export class FileInbox {
     try {
       return { fileName, bytes: await readFile(path) }
     } catch {
-      throw new AppError('NOT_FOUND', 'This file can no longer be read. Choose it again.')
+      throw new AppError('NOT_FOUND', 'files.unreadable')
     }
   }
 

@@ -112,16 +112,16 @@ export class FleetService {
 
   saveView(name: string, state: InventoryViewState, id?: number): SavedView {
     const trimmed = name.trim()
-    if (trimmed === '') throw new AppError('INVALID_INPUT', 'Name the view.')
+    if (trimmed === '') throw new AppError('INVALID_INPUT', 'fleet.viewNameRequired')
     const json = JSON.stringify(state)
     const now = this.o.clock.now()
     if (id !== undefined) {
       try {
         if (!this.repo.renameView('inventory', id, trimmed, json, now))
-          throw new AppError('NOT_FOUND', 'This view does not exist.')
+          throw new AppError('NOT_FOUND', 'fleet.viewNotFound')
       } catch (error) {
         if (error instanceof AppError) throw error
-        throw new AppError('CONFLICT', 'Another view has this name.')
+        throw new AppError('CONFLICT', 'fleet.viewNameTaken')
       }
       return { id, name: trimmed, state, updatedAt: now }
     }

@@ -293,10 +293,10 @@ export class HygieneReport {
    */
   decide(input: { keys: readonly string[]; kind: DecisionKind; until?: number | undefined; reason: string }): number {
     const reason = input.reason.trim()
-    if (reason === '') throw new AppError('INVALID_INPUT', 'Give a reason.')
+    if (reason === '') throw new AppError('INVALID_INPUT', 'fleet.reasonRequired')
     const now = this.clock.now()
     if (input.kind === 'snoozed' && (input.until === undefined || input.until <= now))
-      throw new AppError('INVALID_INPUT', 'Snooze until a date in the future.')
+      throw new AppError('INVALID_INPUT', 'fleet.snoozeInFuture')
     const byKey = new Map(this.state().findings.map((f) => [f.key, f] as const))
     const rows: DecisionRow[] = []
     for (const key of new Set(input.keys)) {
@@ -313,7 +313,7 @@ export class HygieneReport {
         decidedAt: now,
       })
     }
-    if (rows.length === 0) throw new AppError('NOT_FOUND', 'These findings are no longer current.')
+    if (rows.length === 0) throw new AppError('NOT_FOUND', 'fleet.findingsStale')
     this.repo.saveDecisions(rows)
     this.decisionsVersion++
     return rows.length

@@ -1,3 +1,5 @@
+import { serviceName } from '../../../shared/i18n/terms'
+import { inventoryDocuments } from '../../../shared/i18n/documents/inventory'
 import type Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import type { FileContent } from '../files/delivery'
@@ -9,12 +11,7 @@ import type {
   InventoryRow,
   InventoryStatus,
 } from '../../../shared/domain/fleet'
-import {
-  SERVICE_CATALOGUE,
-  catalogueLanguage,
-  serviceLabel,
-  type CatalogueLanguage,
-} from '../../../shared/domain/service-catalogue'
+import { SERVICE_CATALOGUE, catalogueLanguage, type CatalogueLanguage } from '../../../shared/domain/service-catalogue'
 import { toCsv, type CsvCell } from '../export/csv'
 import { xlsxText } from '../export/neutralize'
 import { sheetName } from '../export/sheet-name'
@@ -237,7 +234,7 @@ export class Inventory {
   ): Promise<FileContent> {
     const nowS = Math.floor(nowMs / 1000)
     const lang = catalogueLanguage(language)
-    const t = EXPORT_LABELS[lang]
+    const t = inventoryDocuments[lang]
     const { sql, params } = whereOf(f, nowS)
     const rows = this.db
       .prepare<Record<string, string | number>, RawRow>(
@@ -254,7 +251,7 @@ export class Inventory {
         case 'client':
           return r.orgName
         case 'type':
-          return serviceLabel(r.serviceName, lang)
+          return serviceName(r.serviceName, lang)
         case 'expiry':
           return r.expiredAt === null ? '' : forXlsx ? new Date(r.expiredAt * 1000) : isoDay(r.expiredAt)
         case 'created':
@@ -313,129 +310,4 @@ export class Inventory {
 
 function isoDay(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().slice(0, 10)
-}
-
-type ExportLabels = {
-  sheet: string
-  columns: Record<InventoryColumn, string>
-  statuses: Record<InventoryStatus, string>
-}
-
-/** Column and status names of inventory exports, in every UI language. */
-export const EXPORT_LABELS: Record<CatalogueLanguage, ExportLabels> = {
-  en: {
-    sheet: 'Products',
-    columns: {
-      name: 'Product',
-      client: 'Client',
-      type: 'Type',
-      expiry: 'Expiry date',
-      status: 'Status',
-      tags: 'Tags',
-      fqdn: 'Domain',
-      created: 'Created',
-      account: 'Account',
-      id: 'Product id',
-    },
-    statuses: {
-      expired: 'Expired',
-      expiring: 'Expires soon',
-      locked: 'Locked',
-      maintenance: 'Maintenance',
-      trial: 'Trial',
-      operation: 'Operation in progress',
-    },
-  },
-  fr: {
-    sheet: 'Produits',
-    columns: {
-      name: 'Produit',
-      client: 'Client',
-      type: 'Type',
-      expiry: 'Échéance',
-      status: 'État',
-      tags: 'Étiquettes',
-      fqdn: 'Domaine',
-      created: 'Créé le',
-      account: 'Compte',
-      id: 'N° de produit',
-    },
-    statuses: {
-      expired: 'Expiré',
-      expiring: 'Expire bientôt',
-      locked: 'Verrouillé',
-      maintenance: 'Maintenance',
-      trial: 'Essai',
-      operation: 'Opération en cours',
-    },
-  },
-  de: {
-    sheet: 'Produkte',
-    columns: {
-      name: 'Produkt',
-      client: 'Kunde',
-      type: 'Typ',
-      expiry: 'Ablaufdatum',
-      status: 'Status',
-      tags: 'Tags',
-      fqdn: 'Domain',
-      created: 'Erstellt',
-      account: 'Konto',
-      id: 'Produkt-ID',
-    },
-    statuses: {
-      expired: 'Abgelaufen',
-      expiring: 'Läuft bald ab',
-      locked: 'Gesperrt',
-      maintenance: 'Wartung',
-      trial: 'Testphase',
-      operation: 'Vorgang läuft',
-    },
-  },
-  it: {
-    sheet: 'Prodotti',
-    columns: {
-      name: 'Prodotto',
-      client: 'Cliente',
-      type: 'Tipo',
-      expiry: 'Scadenza',
-      status: 'Stato',
-      tags: 'Etichette',
-      fqdn: 'Dominio',
-      created: 'Creato il',
-      account: 'Account',
-      id: 'ID prodotto',
-    },
-    statuses: {
-      expired: 'Scaduto',
-      expiring: 'In scadenza',
-      locked: 'Bloccato',
-      maintenance: 'Manutenzione',
-      trial: 'Prova',
-      operation: 'Operazione in corso',
-    },
-  },
-  es: {
-    sheet: 'Productos',
-    columns: {
-      name: 'Producto',
-      client: 'Cliente',
-      type: 'Tipo',
-      expiry: 'Vencimiento',
-      status: 'Estado',
-      tags: 'Etiquetas',
-      fqdn: 'Dominio',
-      created: 'Creado',
-      account: 'Cuenta',
-      id: 'ID de producto',
-    },
-    statuses: {
-      expired: 'Vencido',
-      expiring: 'Vence pronto',
-      locked: 'Bloqueado',
-      maintenance: 'Mantenimiento',
-      trial: 'Prueba',
-      operation: 'Operación en curso',
-    },
-  },
 }

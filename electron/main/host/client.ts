@@ -106,14 +106,14 @@ export class CoreHostClient implements CoreEndpoint {
   /** Same contract as the in-process core's dispatch: never throws, answers an IpcResult. */
   async dispatch(channel: unknown, raw: unknown, ctx: IpcContext): Promise<IpcResult<unknown>> {
     const running = await this.whenRunning()
-    if (!running) return fail('UNAVAILABLE', 'The app engine is not running. Restart the app.')
+    if (!running) return fail('UNAVAILABLE', 'app.engineDown')
     try {
       return await running.peer.call('invoke', { channel, input: raw, transport: ctx.transport })
     } catch (error) {
       if (error instanceof PeerCallError && (error.code === 'CRASHED' || error.code === 'CLOSED'))
-        return fail('UNAVAILABLE', 'The app engine stopped during this request; it is restarting. Try again.')
+        return fail('UNAVAILABLE', 'app.engineRestarting')
       this.options.logger.error('core host call failed', { channel, error })
-      return fail('INTERNAL', 'Something went wrong. The details are in the log.')
+      return fail('INTERNAL', 'app.internal')
     }
   }
 

@@ -6,6 +6,7 @@
  * The IPC contract does not change: `invoke` carries the renderer's (channel, input) to the same
  * `dispatch`, which validates the input with the same zod schemas and answers the same `IpcResult`.
  */
+import type { Language } from '../../../shared/i18n/languages'
 import { z } from 'zod'
 import type { EventChannel } from '../../../shared/ipc/channels'
 import type { HostSignal } from '../../../shared/domain/reminders'
@@ -58,6 +59,8 @@ export const HostInit = z
      * one-time downloads and registers uploads), `local` (exports stay under `<dataDir>/exports`).
      */
     files: z.enum(['dialogs', 'downloads', 'local']),
+    /** The OS's preferred locales (the app: Electron's), for the language on first start. */
+    systemLocales: z.array(z.string().max(40)).max(20).optional(),
     /** Back up the user data once a day while the host runs (the app and the browser shell). */
     dailyBackups: z.boolean().optional(),
   })
@@ -69,6 +72,8 @@ export interface HostStarted {
   pid: number
   /** Set when the cache file was unreadable and moved aside. */
   recovered: { movedTo: string; reason: string } | null
+  /** The interface language (stored, or from the OS on first start), for the parent's own dialogs. */
+  language: Language
 }
 
 /** What the parent may call on the host. */

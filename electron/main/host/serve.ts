@@ -8,7 +8,7 @@ import type { FileHost } from '../files/delivery'
 import { systemClock } from '../lib/clock'
 import { fileLogger, logDirOf, type RotatingLogFile } from '../lib/log-file'
 import { consoleLogger, stderrSink, type Logger } from '../lib/logger'
-import type { SecretStore } from '../secrets/secret-store'
+import { KeychainUnavailableError, type SecretStore } from '../secrets/secret-store'
 import { Peer, PeerCallError, type Transport } from './peer'
 import { HostSignal } from '../../../shared/domain/reminders'
 import {
@@ -76,7 +76,8 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
           logger = opened.logger
           logFile = opened.file
         }
-        const secretStore = init.secrets === 'keychain' ? await options.loadKeychain() : new ParentSecretStore(peer)
+        const secretStore =
+          init.secrets === 'keychain' ? await loadKeychain(options.loadKeychain) : new ParentSecretStore(peer)
         const created = createCore({
           dataDir: init.dataDir,
           secretStore,
@@ -89,6 +90,7 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
           ...(init.pace ? { pace: withoutUndefined(init.pace) as Partial<ApiPace> } : {}),
           openExternal: async (url) => (await peer.call('openExternal', { url })).opened,
           files: fileHost(init.files, peer),
+          ...(init.systemLocales ? { systemLocales: init.systemLocales } : {}),
           // Only the app has a file manager to show a folder in.
           ...(init.files === 'dialogs'
             ? { openFolder: async (path: string) => (await peer.call('openFolder', { path })).opened }
@@ -106,7 +108,11 @@ export function serveCore(options: ServeOptions): { peer: HostPeer; close: () =>
           created.services.sync.resumeInterrupted()
           created.services.scheduler.start()
         }
-        const started: HostStarted = { pid: process.pid, recovered: created.recovered ?? null }
+        const started: HostStarted = {
+          pid: process.pid,
+          recovered: created.recovered ?? null,
+          language: created.services.settings.get().language,
+        }
         return started
       },
       invoke: ({ channel, input, transport }) => requireCore().dispatch(channel, input, { transport }),
@@ -151,4 +157,14 @@ function fileHost(mode: HostInit['files'], peer: HostPeer): FileHost {
 /** zod's optional fields come out as `T | undefined`; the core's options are exact. */
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+}
+
+/** Opens the keychain; its failure gets a code the parent turns into a sentence in the user's language. */
+async function loadKeychain(load: () => Promise<SecretStore>): Promise<SecretStore> {
+  try {
+    return await load()
+  } catch (error) {
+    if (error instanceof KeychainUnavailableError) throw new PeerCallError(error.message, 'KEYCHAIN_UNAVAILABLE')
+    throw error
+  }
 }

@@ -4,7 +4,7 @@ import { invokeContract, type EventPayload, type InvokeOutput, type ParsedInput 
 import { fail, ok, type IpcResult } from '../../../shared/ipc/result'
 import { isAppError } from '../lib/app-error'
 import type { Logger } from '../lib/logger'
-import { STORE_ERROR_MESSAGES, storeErrorCode } from '../store/sqlite-errors'
+import { STORE_ERROR_REASONS, storeErrorCode } from '../store/sqlite-errors'
 
 /** Who is calling. Adapters (ipcMain, browser shell) fill it after their own trust checks. */
 export interface IpcContext {
@@ -18,8 +18,14 @@ export type Handlers = {
 
 export type Dispatch = (channel: unknown, raw: unknown, ctx: IpcContext) => Promise<IpcResult<unknown>>
 
-function summarize(error: z.ZodError): { path: string; message: string }[] {
+/** Zod's own wording of the issues, for the log only. */
+function issueMessages(error: z.ZodError): { path: string; message: string }[] {
   return error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join('.'), message: issue.message }))
+}
+
+/** Where the input was wrong, for developers: paths and zod issue codes (no sentences cross IPC). */
+function summarize(error: z.ZodError): { path: string; code: string }[] {
+  return error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join('.'), code: issue.code }))
 }
 
 /**
@@ -32,11 +38,12 @@ export function createDispatch(
   options: { validateOutput?: boolean } = {},
 ): Dispatch {
   return async (channel, raw, ctx) => {
-    if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', 'This channel does not exist.')
+    if (!isInvokeChannel(channel)) return fail('UNKNOWN_CHANNEL', 'app.unknownChannel')
     const contract = invokeContract[channel]
     const parsed = contract.input.safeParse(raw ?? {})
     if (!parsed.success) {
-      return fail('INVALID_INPUT', `Invalid input for ${channel}.`, summarize(parsed.error))
+      logger.warn('invalid IPC input', { channel, issues: issueMessages(parsed.error) })
+      return fail('INVALID_INPUT', 'app.invalidInput', { details: summarize(parsed.error) })
     }
     try {
       const handler = handlers[channel] as (input: unknown, ctx: IpcContext) => unknown
@@ -44,23 +51,23 @@ export function createDispatch(
       if (options.validateOutput) {
         const checked = contract.output.safeParse(value)
         if (!checked.success) {
-          logger.error('handler output does not match its contract', { channel, issues: summarize(checked.error) })
-          return fail('INTERNAL', 'The app produced an unexpected answer.')
+          logger.error('handler output does not match its contract', { channel, issues: issueMessages(checked.error) })
+          return fail('INTERNAL', 'app.unexpectedAnswer')
         }
       }
       return ok(value)
     } catch (error) {
       if (isAppError(error)) {
-        return fail(error.code, error.message, error.details)
+        return fail(error.code, error.reason, { params: error.params, details: error.details })
       }
       // Disk full, read-only, damaged file: a typed cause instead of a raw SqliteError.
       const storeCode = storeErrorCode(error)
       if (storeCode) {
         logger.error('storage error', { channel, code: storeCode, error })
-        return fail(storeCode, STORE_ERROR_MESSAGES[storeCode])
+        return fail(storeCode, STORE_ERROR_REASONS[storeCode])
       }
       logger.error('handler failed', { channel, error })
-      return fail('INTERNAL', 'Something went wrong. The details are in the log.')
+      return fail('INTERNAL', 'app.internal')
     }
   }
 }

@@ -1,6 +1,6 @@
+import { serviceName } from '../../../shared/i18n/terms'
 import type { Handlers } from './dispatch'
 import type { CoreServices } from '../core'
-import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
 import { accessHandlers } from './handlers/access'
@@ -19,8 +19,7 @@ const DAY_SECONDS = 86_400
 /** Maps every channel to a service call. Handlers stay thin: no SQL, no fetch. */
 export function createHandlers(services: CoreServices): Handlers {
   const requireAccount = (accountId: string): void => {
-    if (!services.accounts.list().some((a) => a.id === accountId))
-      throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!services.accounts.list().some((a) => a.id === accountId)) throw new AppError('NOT_FOUND', 'accounts.notFound')
   }
   const accountIds = (accountId: string | undefined): string[] =>
     accountId
@@ -31,7 +30,7 @@ export function createHandlers(services: CoreServices): Handlers {
           .map((a) => a.id)
   return {
     'app:info': () => services.appInfo,
-    'settings:get': () => services.settings.get(),
+    'settings:get': ({ localeHints }) => services.settings.get(localeHints),
     'settings:set': ({ patch }) => services.settings.set(patch),
     'accounts:list': () => services.accounts.list(),
     'accounts:add': async (input) => {
@@ -72,12 +71,12 @@ export function createHandlers(services: CoreServices): Handlers {
     'users:list': ({ accountId, orgId }) => services.queries.users(accountId, orgId),
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-    'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom }) =>
+    'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom, language }) =>
       services.files.stream(
         services.renewals.exportStream(
           format,
           services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-          services.settings.get().language,
+          language ?? services.settings.get().language,
           { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
         ),
       ),
@@ -92,7 +91,7 @@ export function createHandlers(services: CoreServices): Handlers {
         const kind = h.kind === 'org' || h.kind === 'product' ? h.kind : 'person'
         const brief = kind === 'product' ? briefs.get(`${h.accountId}:${h.ref}`) : undefined
         const subtitle = brief
-          ? [serviceLabel({ name: brief.serviceName, id: brief.serviceId }, language), brief.fqdn]
+          ? [serviceName({ name: brief.serviceName, id: brief.serviceId }, language), brief.fqdn]
               .filter(Boolean)
               .join(' · ')
           : h.subtitle

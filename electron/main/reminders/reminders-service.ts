@@ -265,9 +265,9 @@ export class RemindersService {
 
   mute(m: NewMute): Mute[] {
     const now = this.o.clock.now()
-    if (m.until !== null && m.until <= now) throw new AppError('INVALID_INPUT', 'The end of the mute is in the past.')
+    if (m.until !== null && m.until <= now) throw new AppError('INVALID_INPUT', 'reminders.muteInPast')
     if (m.scope === 'org' && this.o.inputs.orgName(m.accountId, m.orgId) === null)
-      throw new AppError('NOT_FOUND', 'This organization is not in the cache.')
+      throw new AppError('NOT_FOUND', 'access.orgNotCached')
     this.o.repo.dropExpiredMutes(now)
     this.o.repo.addMute(m, now)
     this.o.events.emit('cache:changed', { scopes: ['reminders'] })
@@ -275,7 +275,7 @@ export class RemindersService {
   }
 
   unmute(id: number): Mute[] {
-    if (!this.o.repo.removeMute(id)) throw new AppError('NOT_FOUND', 'This mute does not exist.')
+    if (!this.o.repo.removeMute(id)) throw new AppError('NOT_FOUND', 'reminders.muteNotFound')
     this.o.events.emit('cache:changed', { scopes: ['reminders'] })
     return this.mutes()
   }

@@ -1,50 +1,16 @@
+import { serviceName } from '../../../shared/i18n/terms'
 import type Database from 'better-sqlite3'
 import type { FileContent, StreamedFile } from '../files/delivery'
 import { AUTO_RENEW_CUTOFF_DAYS, type RenewalRow } from '../../../shared/domain/renewals'
-import { serviceLabel } from '../../../shared/domain/service-catalogue'
-import type { Language } from '../../../shared/domain/settings'
+import { renewalsDocuments } from '../../../shared/i18n/documents/renewals'
+import { formatDate } from '../../../shared/i18n/format'
+import type { Language } from '../../../shared/i18n/languages'
+import { createTranslator } from '../../../shared/i18n/translate'
 import type { Clock } from '../lib/clock'
 import { csvChunks } from '../export/csv'
 import { icsChunks } from '../export/ics'
 
 const DAY = 86_400
-
-const LABELS: Record<Language, Record<string, string>> = {
-  en: {
-    organization: 'Organization',
-    product: 'Product',
-    type: 'Type',
-    expiry: 'Expiry date',
-    daysLeft: 'Days left',
-    status: 'Status',
-    expired: 'Expired',
-    cutoff: 'Under 14 days: automatic renewal no longer possible',
-    upcoming: 'Upcoming',
-    calendar: 'Switchboard renewals',
-    summary: 'Expiry: {product} ({org})',
-    alarm: 'From today, automatic renewal can no longer be switched on for {product}.',
-    description: '{type} of {org} expires on {date}.',
-  },
-  fr: {
-    organization: 'Organisation',
-    product: 'Produit',
-    type: 'Type',
-    expiry: 'Échéance',
-    daysLeft: 'Jours restants',
-    status: 'État',
-    expired: 'Expiré',
-    cutoff: 'Moins de 14 jours : le renouvellement automatique n’est plus possible',
-    upcoming: 'À venir',
-    calendar: 'Renouvellements Switchboard',
-    summary: 'Échéance : {product} ({org})',
-    alarm: 'Dès aujourd’hui, le renouvellement automatique ne peut plus être activé pour {product}.',
-    description: '{type} de {org} arrive à échéance le {date}.',
-  },
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? '')
-}
 
 function isoDate(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().slice(0, 10)
@@ -108,21 +74,21 @@ export class RenewalsService {
     language: Language,
     options: { delimiter?: ',' | ';' | '\t'; bom?: boolean } = {},
   ): StreamedFile {
-    const t = LABELS[language]
+    const t = createTranslator(renewalsDocuments[language], language)
     const day = new Date(this.clock.now()).toISOString().slice(0, 10)
     const chunks =
       format === 'csv'
         ? csvChunks(
-            [t.organization!, t.product!, t.type!, t.expiry!, t.daysLeft!, t.status!],
+            [t('organization'), t('product'), t('type'), t('expiry'), t('daysLeft'), t('status')],
             (function* () {
               for (const r of rows)
                 yield [
                   r.orgName,
                   r.customerName,
-                  serviceLabel(r.serviceName, language),
+                  serviceName(r.serviceName, language),
                   isoDate(r.expiredAt),
                   r.daysLeft,
-                  r.expired ? t.expired! : r.underCutoff ? t.cutoff! : t.upcoming!,
+                  r.expired ? t('expired') : r.underCutoff ? t('cutoff') : t('upcoming'),
                 ]
             })(),
             { delimiter: options.delimiter ?? ',', bom: options.bom ?? true },
@@ -133,23 +99,23 @@ export class RenewalsService {
                 yield {
                   uid: `${r.accountId}-${r.productId}-${r.expiredAt}@switchboard`,
                   date: isoDate(r.expiredAt),
-                  summary: fill(t.summary!, { product: r.customerName, org: r.orgName }),
-                  description: fill(t.description!, {
-                    type: serviceLabel(r.serviceName, language),
+                  summary: t('summary', { product: r.customerName, org: r.orgName }),
+                  description: t('description', {
+                    type: serviceName(r.serviceName, language),
                     org: r.orgName,
-                    date: isoDate(r.expiredAt),
+                    date: formatDate(isoDate(r.expiredAt), language),
                   }),
                   ...(r.expired
                     ? {}
                     : {
                         alarm: {
                           daysBefore: AUTO_RENEW_CUTOFF_DAYS,
-                          text: fill(t.alarm!, { product: r.customerName }),
+                          text: t('alarm', { product: r.customerName }),
                         },
                       }),
                 }
             })(),
-            { calendarName: t.calendar!, now: this.clock.now() },
+            { calendarName: t('calendar'), now: this.clock.now() },
           )
     return {
       fileName: `switchboard-renewals-${day}.${format}`,

@@ -1,3 +1,5 @@
+import { problem, type Problem } from '../../../shared/domain/problem'
+import { apiProblem } from '../lib/problem'
 import { randomUUID } from 'node:crypto'
 import type { AccountSummary, ScopeStatus } from '../../../shared/domain/cache'
 import type { AccountRemovalPreview, RemovedAccount } from '../../../shared/domain/account-removal'
@@ -20,22 +22,16 @@ export const TOKEN_PAGE = MANAGER_TOKENS_URL
 const TOKEN_FORMAT = /^[A-Za-z0-9_-]{60,100}$/
 
 /** Trims, drops a pasted "Bearer " prefix and surrounding quotes; checks the format. */
-export function normalizeToken(raw: string): { ok: true; token: string } | { ok: false; reason: string } {
+export function normalizeToken(raw: string): { ok: true; token: string } | { ok: false; problem: Problem } {
   let token = raw
     .trim()
     .replace(/^bearer\s+/i, '')
     .trim()
   token = token.replace(/^["'`]+|["'`]+$/g, '')
-  if (token === '')
-    return { ok: false, reason: 'The token is empty. Paste the token shown once when you created it in the Manager.' }
-  if (/\s/.test(token))
-    return { ok: false, reason: 'The token contains spaces or line breaks; paste it as a single line.' }
-  if (!TOKEN_FORMAT.test(token)) {
-    return {
-      ok: false,
-      reason: `This does not look like an Infomaniak API token (60 to 100 letters, digits, "-" or "_"; this one has ${token.length} characters${/[^A-Za-z0-9_-]/.test(token) ? ' and other characters' : ''}). Copy it again from the Manager.`,
-    }
-  }
+  if (token === '') return { ok: false, problem: problem('accounts.tokenEmpty') }
+  if (/\s/.test(token)) return { ok: false, problem: problem('accounts.tokenHasSpaces') }
+  if (!TOKEN_FORMAT.test(token))
+    return { ok: false, problem: problem('accounts.tokenInvalid', { count: token.length }) }
   return { ok: true, token }
 }
 
@@ -45,10 +41,7 @@ export function normalizeBaseUrl(raw: string | undefined): string {
     url.protocol !== 'https:' &&
     !(url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
   ) {
-    throw new AppError(
-      'INVALID_INPUT',
-      'The API address must use https (plain http is accepted only on this computer, for the sandbox).',
-    )
+    throw new AppError('INVALID_INPUT', 'accounts.insecureBaseUrl')
   }
   return url.origin + url.pathname.replace(/\/+$/, '')
 }
@@ -82,34 +75,28 @@ export class AccountsService {
 
   private explain(error: unknown): AppError {
     if (error instanceof AppError) return error
-    if (error instanceof KeychainUnavailableError) return new AppError('KEYCHAIN_UNAVAILABLE', error.message)
+    if (error instanceof KeychainUnavailableError) return new AppError('KEYCHAIN_UNAVAILABLE', 'app.keychain')
     if (error instanceof ApiError) {
       switch (error.kind) {
         case 'token_rejected':
-          return new AppError(
-            'TOKEN_REJECTED',
-            'Infomaniak rejected this token: it was revoked, has expired, or was mistyped. Create a new token in the Manager (Profile → API tokens) and paste it here.',
-            { manageUrl: TOKEN_PAGE },
-          )
+          return new AppError('TOKEN_REJECTED', 'accounts.tokenRejected', { details: { manageUrl: TOKEN_PAGE } })
         case 'missing_scope': {
           const scopes = error.detail.kind === 'missing_scope' ? error.detail.scopes : []
-          return new AppError(
-            'MISSING_SCOPE',
-            `This token lacks the ${scopes.join(', ') || 'required'} scope. Create a token that includes it in the Manager (Profile → API tokens).`,
-            { scopes, manageUrl: TOKEN_PAGE },
-          )
+          return new AppError('MISSING_SCOPE', 'accounts.missingScope', {
+            params: { scopes: scopes.join(', ') || '?' },
+            details: { scopes, manageUrl: TOKEN_PAGE },
+          })
         }
         case 'network':
         case 'timeout':
-          return new AppError(
-            'OFFLINE',
-            'The Infomaniak API cannot be reached. Check your connection (or the API address under Advanced) and try again.',
-          )
-        default:
-          return new AppError('API_ERROR', error.message)
+          return new AppError('OFFLINE', 'accounts.offline')
+        default: {
+          const p = apiProblem(error.detail)
+          return new AppError('API_ERROR', p.reason, p.params ? { params: p.params } : {})
+        }
       }
     }
-    return new AppError('INTERNAL', 'The account could not be added. The details are in the log.')
+    return new AppError('INTERNAL', 'accounts.addFailed')
   }
 
   /**
@@ -125,7 +112,12 @@ export class AccountsService {
     isDemo?: boolean
   }): Promise<AccountSummary> {
     const normalized = normalizeToken(input.token)
-    if (!normalized.ok) throw new AppError('INVALID_INPUT', normalized.reason)
+    if (!normalized.ok)
+      throw new AppError(
+        'INVALID_INPUT',
+        normalized.problem.reason,
+        normalized.problem.params ? { params: normalized.problem.params } : {},
+      )
     const baseUrl = normalizeBaseUrl(input.baseUrl)
     const client = this.d.probeClient(baseUrl, normalized.token, input.isDemo ?? false)
     let profile
@@ -134,20 +126,19 @@ export class AccountsService {
       profile = await client.getProfile()
       const existing = this.d.repo.findByUser(profile.id, baseUrl)
       if (existing && existing.removed_at === null) {
-        throw new AppError('CONFLICT', `This Infomaniak login is already added as “${existing.label}”.`, {
-          accountId: existing.id,
+        throw new AppError('CONFLICT', 'accounts.alreadyAdded', {
+          params: { label: existing.label },
+          details: { accountId: existing.id },
         })
       }
-      scopes = (await client.probeScopes()).map((p) => ({ scope: p.scope, granted: p.granted, unlocks: p.unlocks }))
+      scopes = (await client.probeScopes()).map((p) => ({ scope: p.scope, granted: p.granted }))
     } catch (error) {
       throw this.explain(error)
     }
     if (scopes.some((s) => s.scope === 'accounts' && s.granted === false)) {
-      throw new AppError(
-        'MISSING_SCOPE',
-        'This token lacks the “accounts” scope, which Switchboard needs to list your organizations. Create a token that includes it in the Manager (Profile → API tokens).',
-        { scopes: ['accounts'], manageUrl: TOKEN_PAGE },
-      )
+      throw new AppError('MISSING_SCOPE', 'accounts.accountsScopeNeeded', {
+        details: { scopes: ['accounts'], manageUrl: TOKEN_PAGE },
+      })
     }
     // The same login removed earlier with its data kept: it comes back with its ledger and history.
     const revived = this.d.repo.findByUser(profile.id, baseUrl)
@@ -198,7 +189,7 @@ export class AccountsService {
   }
 
   rename(accountId: string, label: string): AccountSummary {
-    if (!this.d.repo.setLabel(accountId, label)) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!this.d.repo.setLabel(accountId, label)) throw new AppError('NOT_FOUND', 'accounts.notFound')
     emitChanges(this.d.events, [change('accounts', accountId)])
     return this.d.repo.summary(this.d.repo.get(accountId)!)
   }
@@ -219,8 +210,7 @@ export class AccountsService {
     for (const a of this.d.repo.list()) {
       if (a.token_env || a.state === 'signed_out') continue
       const token = await this.d.secrets.get(secretKey(a.id)).catch(() => null)
-      if (token === null)
-        this.d.repo.setState(a.id, 'signed_out', 'The token was removed. Add the account again to sync.')
+      if (token === null) this.d.repo.setState(a.id, 'signed_out', problem('accounts.tokenRemoved'))
     }
   }
 
@@ -261,7 +251,7 @@ export class AccountsService {
   /** What removing an account deletes and what it keeps (for the confirmation). */
   removalPreview(accountId: string): AccountRemovalPreview {
     const account = this.d.repo.get(accountId)
-    if (!account) throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!account) throw new AppError('NOT_FOUND', 'accounts.notFound')
     return {
       accountId,
       tokenSource: account.token_env ? 'environment' : 'keychain',
@@ -284,7 +274,7 @@ export class AccountsService {
   /** Deletes the kept data of a removed account (an explicit choice). */
   deleteRemovedData(accountId: string): boolean {
     const account = this.d.repo.getAny(accountId)
-    if (!account || account.removed_at === null) throw new AppError('NOT_FOUND', 'This removed account does not exist.')
+    if (!account || account.removed_at === null) throw new AppError('NOT_FOUND', 'accounts.removedNotFound')
     const deleted = this.d.repo.delete(accountId)
     this.d.events.emit('cache:changed', { scopes: ['accounts', 'billing', 'store'] })
     return deleted

@@ -46,7 +46,7 @@ export class DemoService {
   }
 
   private ensureSandbox(): Promise<Sandbox> {
-    if (this.closed) return Promise.reject(new AppError('CONFLICT', 'The app is shutting down.'))
+    if (this.closed) return Promise.reject(new AppError('CONFLICT', 'app.shuttingDown'))
     this.sandbox ??= this.d
       .startSandbox({
         scale: 'demo',
@@ -57,7 +57,7 @@ export class DemoService {
       .catch((error: unknown) => {
         this.sandbox = null
         this.d.logger.error('demo sandbox failed to start', { error })
-        throw new AppError('INTERNAL', 'The demo could not be started. The details are in the log.')
+        throw new AppError('INTERNAL', 'demo.failed')
       })
     return this.sandbox
   }
@@ -76,7 +76,7 @@ export class DemoService {
   private async doStart(): Promise<AccountSummary> {
     const sandbox = await this.ensureSandbox()
     const token = sandbox.tokens.owner
-    if (!token) throw new AppError('INTERNAL', 'The demo data has no owner token.')
+    if (!token) throw new AppError('INTERNAL', 'demo.noOwner')
     const existing = this.d.repo.list().find((a) => a.is_demo === 1)
     if (!existing) {
       const account = await this.d.accounts.add({ token, baseUrl: sandbox.url, label: DEMO_LABEL, isDemo: true })
@@ -97,7 +97,7 @@ export class DemoService {
     emitChanges(this.d.events, [change('accounts', existing.id)])
     this.d.sync.start(existing.id)
     const record = this.d.repo.get(existing.id)
-    if (!record) throw new AppError('NOT_FOUND', 'The demo account disappeared.')
+    if (!record) throw new AppError('NOT_FOUND', 'demo.gone')
     return this.d.repo.summary(record)
   }
 

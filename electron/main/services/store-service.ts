@@ -51,8 +51,7 @@ export class StoreService {
 
   /** Throws the typed READ_ONLY error when the user data cannot be changed. */
   assertWritable(): void {
-    if (this.readOnly)
-      throw new AppError('READ_ONLY', 'Your data is read-only until you restore a backup or keep what was recovered.')
+    if (this.readOnly) throw new AppError('READ_ONLY', 'store.readOnlyUntilRestore')
   }
 
   private notices(): StoreNotice[] {
@@ -136,7 +135,7 @@ export class StoreService {
   restore(id: string): Promise<RestoreResult> {
     return this.serial(async () => {
       const backup = this.d.stores.backups.get(id)
-      if (!backup) throw new AppError('NOT_FOUND', 'This backup does not exist.', { backupId: id })
+      if (!backup) throw new AppError('NOT_FOUND', 'store.backupNotFound', { details: { backupId: id } })
       await this.d.quiesce()
       const before = new Set(this.d.accountIds())
       // A read-only store holds only what could be read: it is kept as a backup too.
@@ -153,8 +152,8 @@ export class StoreService {
         })
       } catch (error) {
         if (error instanceof BackupNewerError)
-          throw new AppError('CONFLICT', 'This backup comes from a newer version of Switchboard.', {
-            reason: 'backup_newer',
+          throw new AppError('CONFLICT', 'store.backupTooNew', {
+            details: { reason: 'backup_newer' },
           })
         throw error
       }

@@ -7,6 +7,8 @@
 import { app, BrowserWindow, dialog, shell } from 'electron'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { languageFromLocales, type Language } from '../../../shared/i18n/languages'
+import { problemText, type ProblemReason } from '../../../shared/i18n/problems'
 import { CoreHostClient } from '../host/client'
 import { PeerCallError } from '../host/peer'
 import { consoleLogger } from '../lib/logger'
@@ -76,6 +78,11 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     installSecurityGuards(devServerUrl)
     handleAppProtocol(join(__dirname, '../renderer'))
+    // The OS's languages: the language of these dialogs, and of the app on first start.
+    const systemLocales = [...app.getPreferredSystemLanguages(), app.getLocale()]
+    const osLanguage = languageFromLocales(systemLocales) ?? 'en'
+    const say = (reason: ProblemReason, params?: Record<string, string>, language: Language = osLanguage): string =>
+      problemText(params ? { reason, params } : { reason }, language)
 
     // The native modules outside app.asar must match the hashes packed inside it (native-integrity.ts).
     if (nativeCheckApplies(app.isPackaged, process.platform)) {
@@ -88,7 +95,7 @@ if (!app.requestSingleInstanceLock()) {
         readFile: (path) => readFileSync(path),
       })
       if (!check.ok) {
-        dialog.showErrorBox('Switchboard is damaged', `${check.detail}\n\nPlease reinstall Switchboard.`)
+        dialog.showErrorBox(say('shell.damagedTitle'), `${check.detail}\n\n${say('shell.reinstall')}`)
         app.quit()
         return
       }
@@ -104,7 +111,9 @@ if (!app.requestSingleInstanceLock()) {
       exists: existsSync,
     })
     if (binding.kind === 'missing') {
-      dialog.showErrorBox('Switchboard cannot open its cache', `${binding.hint}\n\nExpected: ${binding.expected}`)
+      // Unpackaged, the hint is for developers and stays as it is.
+      const hint = app.isPackaged ? say('shell.sqliteMissing') : binding.hint
+      dialog.showErrorBox(say('shell.cacheTitle'), `${hint}\n\n${binding.expected}`)
       app.quit()
       return
     }
@@ -123,6 +132,7 @@ if (!app.requestSingleInstanceLock()) {
         ...(binding.kind === 'electron' ? { nativeBinding: binding.path } : {}),
         secrets: 'keychain',
         files: 'dialogs',
+        systemLocales,
         dailyBackups: true,
       },
       logger,
@@ -147,7 +157,9 @@ if (!app.requestSingleInstanceLock()) {
       await core.start()
     } catch (error) {
       // The host could not open the keychain or the cache: say why, then quit.
-      dialog.showErrorBox('Switchboard cannot start', error instanceof Error ? error.message : String(error))
+      logger.error('the core host did not start', { error })
+      const keychain = error instanceof PeerCallError && error.code === 'KEYCHAIN_UNAVAILABLE'
+      dialog.showErrorBox(say('shell.startFailedTitle'), say(keychain ? 'app.keychain' : 'shell.startFailed'))
       coreStopped = true
       app.quit()
       return

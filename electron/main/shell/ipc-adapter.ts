@@ -28,7 +28,7 @@ export class IpcAdapter {
   register(): void {
     for (const channel of INVOKE_CHANNELS) {
       ipcMain.handle(channel, async (event, raw: unknown) => {
-        if (!this.isTrusted(event)) return fail('FORBIDDEN', 'Untrusted sender.')
+        if (!this.isTrusted(event)) return fail('FORBIDDEN', 'app.untrustedSender')
         return this.core.dispatch(channel, raw, { transport: 'electron' })
       })
     }

@@ -16,6 +16,11 @@ export class SettingsRepo {
     )
   }
 
+  /** True when a value was ever stored for `key` (even one that no longer validates). */
+  isSet(key: keyof Settings): boolean {
+    return this.selectAll.all().some((row) => row.key === key)
+  }
+
   get(): Settings {
     const stored: Record<string, unknown> = {}
     for (const row of this.selectAll.all()) stored[row.key] = JSON.parse(row.value) as unknown

@@ -1,3 +1,4 @@
+import type { ProblemReason } from '../../../shared/i18n/problems'
 /** Typed causes of a failed SQLite statement that the user can act on. */
 export type StoreErrorCode = 'DISK_FULL' | 'READ_ONLY' | 'STORE_CORRUPT'
 
@@ -21,4 +22,11 @@ export const STORE_ERROR_MESSAGES: Record<StoreErrorCode, string> = {
   DISK_FULL: 'The disk is full: nothing was saved, and what was saved before is intact. Free some space and try again.',
   READ_ONLY: 'Switchboard cannot write its data files (read-only disk, file or data). Nothing was changed.',
   STORE_CORRUPT: 'A data file is damaged. Restart Switchboard: it checks the files and repairs them from a backup.',
+}
+
+/** The reason sent to the renderer, which words it in the user's language. */
+export const STORE_ERROR_REASONS: Record<StoreErrorCode, ProblemReason> = {
+  DISK_FULL: 'store.diskFull',
+  READ_ONLY: 'store.readOnly',
+  STORE_CORRUPT: 'store.corrupt',
 }

@@ -1,3 +1,5 @@
+import { problem, type Problem } from '../../../shared/domain/problem'
+import { decodeProblem, encodeProblem, problemOf } from '../lib/problem'
 import type Database from 'better-sqlite3'
 import type { ResourceIssue, SyncStatus } from '../../../shared/domain/cache'
 import { ApiError, type ApiClient } from '../api'
@@ -105,6 +107,7 @@ interface AccountRun {
   pendingFocus: number | null
 }
 
+/** English, for the log only: what the user sees is the problem (`problemOf`). */
 function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message
   if (error instanceof Error) return error.message
@@ -140,7 +143,7 @@ export class SyncEngine {
           current: null,
           startedAt: null,
           lastSyncAt: account?.last_sync_at ?? null,
-          lastError: account?.last_error ?? null,
+          lastError: decodeProblem(account?.last_error),
           offlineSince: null,
           nextAttemptAt: null,
           issues: [],
@@ -183,7 +186,7 @@ export class SyncEngine {
         orgId: s.org_id,
         status: s.status,
         scope: s.needed_scope,
-        message: s.error_message,
+        problem: decodeProblem(s.error_message),
       }))
   }
 
@@ -383,7 +386,7 @@ export class SyncEngine {
       items?: number
       requests?: number
       code?: string | null
-      message?: string | null
+      problem?: Problem | null
       scope?: string | null
     },
   ): void {
@@ -408,7 +411,7 @@ export class SyncEngine {
         items: fields.items ?? null,
         requests: fields.requests ?? null,
         code: fields.code ?? null,
-        message: fields.message ?? null,
+        message: encodeProblem(fields.problem ?? null),
         scope: fields.scope ?? null,
       })
   }
@@ -609,7 +612,7 @@ export class SyncEngine {
       }
       r.status.state = 'idle'
       r.status.offlineSince = null
-      r.status.lastError = jobErrors > 0 ? `${jobErrors} part(s) of the sync failed; the previous data is kept.` : null
+      r.status.lastError = jobErrors > 0 ? problem('sync.partsFailed', { count: jobErrors }) : null
       emitChanges(this.o.events, [change('sync', accountId, onlyOrgId ?? null)])
     } else if (outcome === 'cancelled') {
       r.status.state = 'idle'
@@ -625,10 +628,10 @@ export class SyncEngine {
     error: unknown,
     blocked: Set<Resource>,
   ): 'continue' | 'skipped' | 'blocked' | 'stop' | 'offline' {
-    const message = messageOf(error)
-    this.o.logger.warn('job failed', { accountId, resource: job.resource, orgId: job.orgId, error: message })
+    this.o.logger.warn('job failed', { accountId, resource: job.resource, orgId: job.orgId, error: messageOf(error) })
+    const message = problemOf(error)
     if (!(error instanceof ApiError)) {
-      this.recordState(accountId, job, { status: 'error', code: 'internal', message })
+      this.recordState(accountId, job, { status: 'error', code: 'internal', problem: message })
       return 'continue'
     }
     switch (error.kind) {
@@ -646,7 +649,7 @@ export class SyncEngine {
         return 'stop'
       case 'missing_scope': {
         const scope = error.detail.kind === 'missing_scope' ? (error.detail.scopes[0] ?? null) : null
-        this.recordState(accountId, job, { status: 'needs_scope', code: 'all_scopes', message, scope })
+        this.recordState(accountId, job, { status: 'needs_scope', code: 'all_scopes', problem: message, scope })
         if (job.resource !== 'orgs') {
           blocked.add(job.resource)
           // The same scope is missing for every organization: record it without spending requests.
@@ -655,7 +658,7 @@ export class SyncEngine {
               this.recordState(
                 accountId,
                 { ...job, orgId: o.id },
-                { status: 'needs_scope', code: 'all_scopes', message, scope },
+                { status: 'needs_scope', code: 'all_scopes', problem: message, scope },
               )
             }
           }
@@ -665,7 +668,7 @@ export class SyncEngine {
       }
       case 'forbidden':
       case 'not_found':
-        this.recordState(accountId, job, { status: 'unavailable', code: error.kind, message })
+        this.recordState(accountId, job, { status: 'unavailable', code: error.kind, problem: message })
         return 'skipped'
       case 'network':
       case 'timeout':
@@ -675,7 +678,7 @@ export class SyncEngine {
         r.status.lastError = message
         return 'offline'
       default:
-        this.recordState(accountId, job, { status: 'error', code: error.kind, message })
+        this.recordState(accountId, job, { status: 'error', code: error.kind, problem: message })
         return 'continue'
     }
   }

@@ -5,7 +5,8 @@ import { QueryClientProvider, useQuery, type QueryClient } from '@tanstack/react
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { RouterProvider } from 'react-router'
 import type { i18n } from 'i18next'
-import { createI18n } from './i18n'
+import { PSEUDO_LANGUAGE } from '../../../shared/i18n/languages'
+import { createI18n, setUiLanguage } from './i18n'
 import { createQueryClient } from './query-client'
 import { createRouter } from './router'
 import { createAppTheme, cssVariablesResolver } from './theme'
@@ -23,8 +24,11 @@ function SettingsEffects({ i18n }: { i18n: i18n }) {
   const language = settings.data?.language
   const themePref = settings.data?.theme
   useEffect(() => {
-    if (language && i18n.language !== language) void i18n.changeLanguage(language)
-    if (language) document.documentElement.lang = language
+    // `?pseudo` (development and e2e only: nothing can add it to the app's own address) shows the
+    // pseudo-locale, which reveals hard-coded and truncated text.
+    const pseudo = new URLSearchParams(window.location.search).has('pseudo')
+    if (pseudo) void setUiLanguage(i18n, PSEUDO_LANGUAGE)
+    else if (language) void setUiLanguage(i18n, language)
   }, [language, i18n])
   useEffect(() => {
     if (themePref) setColorScheme(themePref === 'system' ? 'auto' : themePref)

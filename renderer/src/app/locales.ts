@@ -12,3 +12,24 @@ export const frameFr: typeof frameEn = {
   switchOrganization: 'Changer d’organisation',
   actions: 'Actions',
 }
+
+export const frameDe: typeof frameEn = {
+  skipToContent: 'Zum Inhalt springen',
+  close: 'Schliessen',
+  switchOrganization: 'Organisation wechseln',
+  actions: 'Aktionen',
+}
+
+export const frameIt: typeof frameEn = {
+  skipToContent: 'Vai al contenuto',
+  close: 'Chiudi',
+  switchOrganization: 'Cambia organizzazione',
+  actions: 'Azioni',
+}
+
+export const frameEs: typeof frameEn = {
+  skipToContent: 'Ir al contenido',
+  close: 'Cerrar',
+  switchOrganization: 'Cambiar de organización',
+  actions: 'Acciones',
+}

@@ -1,3 +1,4 @@
+import { serviceName } from '../../../shared/i18n/terms'
 import { Group, Text, type TextProps } from '@mantine/core'
 import {
   IconApps,
@@ -24,7 +25,7 @@ import {
   type Icon,
 } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
-import { serviceIcon, serviceLabel, type ServiceIcon, type ServiceRef } from '../../../shared/domain/service-catalogue'
+import { serviceIcon, type ServiceIcon, type ServiceRef } from '../../../shared/domain/service-catalogue'
 
 const ICONS: Record<ServiceIcon, Icon> = {
   domain: IconWorldWww,
@@ -59,7 +60,7 @@ export function ServiceGlyph({ service, size = 16 }: { service: ServiceRef; size
 /** The display name of a service in the UI language, from the shared catalogue. */
 export function useServiceLabel(): (service: ServiceRef) => string {
   const { i18n } = useTranslation()
-  return (service) => serviceLabel(service, i18n.language)
+  return (service) => serviceName(service, i18n.language)
 }
 
 /** Icon and name of a service, truncated on one line. */

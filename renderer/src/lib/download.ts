@@ -30,9 +30,12 @@ export function canUploadFiles(): boolean {
 /** Streams a file picked in the page to the browser shell; answers the core's reference to it. */
 export async function uploadImportFile(file: File): Promise<FileRef> {
   const upload = window.api?.uploadFile
-  if (!upload) throw new IpcError('NO_BRIDGE', 'Uploads are not available here.')
+  if (!upload) throw new IpcError('NO_BRIDGE', { reason: 'app.noBridge' })
   const result = await upload.call(window.api, file, 'billing-import')
-  if (!result.ok) throw new IpcError(result.error.code, result.error.message, result.error.details)
+  if (!result.ok) {
+    const { code, reason, params, details } = result.error
+    throw new IpcError(code, params === undefined ? { reason } : { reason, params }, details)
+  }
   return result.value as FileRef
 }
 

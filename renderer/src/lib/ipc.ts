@@ -1,21 +1,25 @@
 import type { EventChannel, InvokeChannel } from '../../../shared/ipc/channels'
 import type { EventPayload, InvokeInput, InvokeOutput } from '../../../shared/ipc/contract'
+import type { Problem } from '../../../shared/domain/problem'
 import type { ErrorCode } from '../../../shared/ipc/result'
 
-/** A failed IPC call, with the code the UI branches on. */
+/**
+ * A failed IPC call, with the code the UI branches on and the problem it words (`errorText` in
+ * `lib/problem.ts`). Its `message` is the reason key, for the console only.
+ */
 export class IpcError extends Error {
   override readonly name = 'IpcError'
   constructor(
     readonly code: ErrorCode | 'NO_BRIDGE',
-    message: string,
+    readonly problem: Problem,
     readonly details?: unknown,
   ) {
-    super(message)
+    super(problem.reason)
   }
 }
 
 function bridge(): NonNullable<Window['api']> {
-  if (!window.api) throw new IpcError('NO_BRIDGE', 'The app bridge is not available.')
+  if (!window.api) throw new IpcError('NO_BRIDGE', { reason: 'app.noBridge' })
   return window.api
 }
 
@@ -26,7 +30,8 @@ function bridge(): NonNullable<Window['api']> {
 export async function invoke<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C>> {
   const result = await bridge().invoke(channel, input)
   if (result.ok) return result.value as InvokeOutput<C>
-  throw new IpcError(result.error.code, result.error.message, result.error.details)
+  const { code, reason, params, details } = result.error
+  throw new IpcError(code, params === undefined ? { reason } : { reason, params }, details)
 }
 
 /** Subscribes to a main-process event; returns the unsubscribe function. */

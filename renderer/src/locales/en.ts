@@ -1,4 +1,12 @@
-/** English strings: the reference catalogue. Other languages must have exactly these keys. */
+/**
+ * English strings: the reference catalogue. Every other language must have exactly these keys (a test
+ * checks it). App-wide namespaces live here; each feature's namespace lives in its own module,
+ * `features/<feature>/locales.ts`, with all five languages side by side.
+ */
+import type { Catalogue } from '../../../shared/i18n/catalogue'
+import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { problems } from '../../../shared/i18n/problems'
+import { terms } from '../../../shared/i18n/terms'
 import { renewalsEn } from '../features/renewals/locales'
 import { coreHostEn } from '../features/core-host/locales'
 import { accessEn } from '../features/access/locales'
@@ -12,7 +20,6 @@ import { storeEn } from '../features/store/locales'
 import { accountRemovalEn } from '../features/accounts/removal-locales'
 import { pastRunsEn } from '../features/access/past-runs-locales'
 import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
-import { rolesEn } from '../features/orgs/roles-locales'
 import { coverageEn } from '../features/coverage/locales'
 import { firstSyncEn } from '../features/sync/locales'
 
@@ -91,7 +98,8 @@ export const en = {
     saved: 'Settings saved',
     saveFailed: 'The settings could not be saved.',
   },
-  roles: rolesEn,
+  roles: terms.en.roles,
+  problems: problems.en,
   coverage: coverageEn,
   firstSync: firstSyncEn,
   demo: {
@@ -346,10 +354,7 @@ export const en = {
       signed_out: 'The token was removed. Add the account again to sync.',
     },
   },
-  languages: {
-    en: 'English',
-    fr: 'Français',
-  },
+  languages: LANGUAGE_NAMES,
   errors: {
     title: 'Something went wrong',
     body: 'This screen failed to display. Your data is safe; the details are in the log.',
@@ -374,5 +379,4 @@ export const en = {
 }
 
 /** The shape every catalogue must follow (same keys, string leaves). */
-type Catalogue<T> = { [K in keyof T]: T[K] extends string ? string : Catalogue<T[K]> }
 export type Messages = Catalogue<typeof en>

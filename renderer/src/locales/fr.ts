@@ -1,4 +1,7 @@
 import type { Messages } from './en'
+import { LANGUAGE_NAMES } from '../../../shared/i18n/languages'
+import { problems } from '../../../shared/i18n/problems'
+import { terms } from '../../../shared/i18n/terms'
 import { renewalsFr } from '../features/renewals/locales'
 import { coreHostFr } from '../features/core-host/locales'
 import { accessFr } from '../features/access/locales'
@@ -12,7 +15,6 @@ import { storeFr } from '../features/store/locales'
 import { accountRemovalFr } from '../features/accounts/removal-locales'
 import { pastRunsFr } from '../features/access/past-runs-locales'
 import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
-import { rolesFr } from '../features/orgs/roles-locales'
 import { coverageFr } from '../features/coverage/locales'
 import { firstSyncFr } from '../features/sync/locales'
 
@@ -92,7 +94,8 @@ export const fr: Messages = {
     saved: 'Paramètres enregistrés',
     saveFailed: 'Les paramètres n’ont pas pu être enregistrés.',
   },
-  roles: rolesFr,
+  roles: terms.fr.roles,
+  problems: problems.fr,
   coverage: coverageFr,
   firstSync: firstSyncFr,
   demo: {
@@ -350,10 +353,7 @@ export const fr: Messages = {
       signed_out: 'Le jeton a été retiré. Ajoutez à nouveau le compte pour synchroniser.',
     },
   },
-  languages: {
-    en: 'English',
-    fr: 'Français',
-  },
+  languages: LANGUAGE_NAMES,
   errors: {
     title: 'Une erreur est survenue',
     body: 'Cet écran n’a pas pu s’afficher. Vos données sont intactes ; les détails figurent dans le journal.',

@@ -16,6 +16,7 @@ import {
   PersonHit,
 } from '../../domain/access'
 import { DeliveredFile } from '../../domain/files'
+import { Language } from '../../domain/settings'
 
 const AccountId = z.string().min(1).max(100)
 const OrgId = z.number().int().nonnegative()
@@ -31,7 +32,9 @@ export const accessContract = {
   'access:matrix': { input: z.object({ accountId: AccountId, orgId: OrgId }).strict(), output: MatrixData },
   /** The matrix as a CSV or XLSX file (formula-looking cells neutralised). */
   'access:matrix-export': {
-    input: z.object({ accountId: AccountId, orgId: OrgId, format: z.enum(['csv', 'xlsx']) }).strict(),
+    input: z
+      .object({ accountId: AccountId, orgId: OrgId, format: z.enum(['csv', 'xlsx']), language: Language.optional() })
+      .strict(),
     output: DeliveredFile,
   },
   /** People whose e-mail or name contains the text, across every organization of every account. */
@@ -60,7 +63,7 @@ export const accessContract = {
   'access:offboarding-run': { input: z.object({ runId: RunId }).strict(), output: OffboardingRun },
   /** The report of a run (planned, applied, verified and manual steps) as CSV or PDF. */
   'access:offboarding-report': {
-    input: z.object({ runId: RunId, format: z.enum(['csv', 'pdf']) }).strict(),
+    input: z.object({ runId: RunId, format: z.enum(['csv', 'pdf']), language: Language.optional() }).strict(),
     output: DeliveredFile,
   },
   /** Access changes recorded between syncs, per organization and/or person, in a date range (unix ms). */

@@ -34,7 +34,7 @@ test('permission matrix filtering and the offboarding flow', async ({ app, shell
     { token: sandbox.tokens.owner!, baseUrl: sandbox.url },
     { transport: 'test' },
   )
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
   await shell.core.whenIdle(accountId)
   const base = app.url().replace(/#.*$/, '')

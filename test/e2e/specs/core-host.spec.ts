@@ -36,7 +36,7 @@ test('the core runs in its own process; a crash is reported, the host restarted 
     { token: sandbox.tokens.owner!, baseUrl: sandbox.url, label: 'Agency' },
     { transport: 'test' },
   )
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
   await midway
 

@@ -27,7 +27,7 @@ test('first sync: progress while products arrive, the opened organisation first'
     { token: sandbox.tokens.owner!, baseUrl: sandbox.url, label: 'Agence' },
     { transport: 'test' },
   )
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
   const base = app.url().replace(/#.*$/, '')
 

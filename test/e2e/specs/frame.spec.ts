@@ -2,7 +2,7 @@ import { test, expect } from '../fixtures'
 
 test('the frame loads with navigation and the onboarding', async ({ app }, testInfo) => {
   await expect(app.getByRole('link', { name: 'Overview' })).toBeVisible()
-  for (const name of ['Products', 'Renewals', 'Access', 'Billing', 'Settings']) {
+  for (const name of ['Home', 'All products', 'Products', 'Renewals', 'Access', 'Billing', 'Settings']) {
     await expect(app.getByRole('link', { name, exact: true })).toBeVisible()
   }
   await expect(app.getByTestId('org-slot')).toContainText('No organization selected')

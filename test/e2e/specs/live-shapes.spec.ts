@@ -29,7 +29,7 @@ test('coverage notice in the matrix, partner roles in the switcher', async ({ ap
     { token: sandbox.tokens.owner!, baseUrl: sandbox.url, label: 'Agence' },
     { transport: 'test' },
   )
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
   await shell.core.whenIdle(accountId)
   const base = app.url().replace(/#.*$/, '')

@@ -33,7 +33,7 @@ test('reminders after two syncs: the bell, the notification centre, its settings
 
   const call = async (channel: string, input: unknown) => {
     const r = await shell.core.dispatch(channel, input, { transport: 'test' })
-    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
+    if (!r.ok) throw new Error(`${channel}: ${r.error.reason}`)
     return r.value
   }
   await call('settings:set', { patch: { theme: 'light' } })

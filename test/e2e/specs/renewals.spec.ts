@@ -27,7 +27,7 @@ test('renewals across clients: grouped list, CSV and ICS exports that match the 
     { token: sandbox.tokens.owner!, baseUrl: sandbox.url },
     { transport: 'test' },
   )
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
   await shell.core.whenIdle(accountId)
   const listed = await shell.core.dispatch(

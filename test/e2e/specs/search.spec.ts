@@ -43,7 +43,7 @@ test('search everywhere: 1,000 organizations stay instant, products and people o
     { token: sandbox.tokens.owner!, baseUrl: sandbox.url },
     { transport: 'test' },
   )
-  if (!added.ok) throw new Error(added.error.message)
+  if (!added.ok) throw new Error(added.error.reason)
   const accountId = (added.value as { id: string }).id
   await shell.core.whenIdle(accountId)
 

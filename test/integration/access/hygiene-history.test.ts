@@ -38,7 +38,7 @@ describe('hygiene findings on a seeded cache', () => {
       s.user(o, { userId: 77, email: 'staff@agency.ch', role: 'admin', has2fa: true, lastLoginAt: now })
     }
     const r = await ctx.core.dispatch('access:hygiene', {}, { transport: 'test' })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(r.error.reason)
     const findings = r.value as Finding[]
     const by = (rule: string) =>
       findings
@@ -81,7 +81,7 @@ describe('access history after sandbox mutations', () => {
     await f.sync(accountId)
     const call = async (input: Record<string, unknown>) => {
       const r = await f!.core.dispatch('access:history', input, { transport: 'test' })
-      if (!r.ok) throw new Error(r.error.message)
+      if (!r.ok) throw new Error(r.error.reason)
       return r.value as HistoryRow[]
     }
     const perOrg = await call({ accountId, orgId: org })

@@ -21,7 +21,7 @@ describe.each(['faithful', 'live-shapes'] as const)('permission matrix against t
 
   const matrix = async (orgId: number): Promise<MatrixData> => {
     const r = await f.core.dispatch('access:matrix', { accountId, orgId }, { transport: 'test' })
-    if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`)
+    if (!r.ok) throw new Error(`${r.error.code} ${r.error.reason}`)
     return r.value as MatrixData
   }
 
@@ -72,7 +72,7 @@ describe.each(['faithful', 'live-shapes'] as const)('permission matrix against t
       )
       .get(accountId)!.email
     const r = await f.core.dispatch('access:person', { email }, { transport: 'test' })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(r.error.reason)
     const person = r.value as Person
     expect(person.orgs.length).toBeGreaterThan(0)
     for (const o of person.orgs.filter((x) => !x.pending)) {
@@ -123,7 +123,7 @@ describe.each(['faithful', 'live-shapes'] as const)('permission matrix against t
       { accountId, orgId: org, format: 'csv' },
       { transport: 'test' },
     )
-    if (!csv.ok) throw new Error(csv.error.message)
+    if (!csv.ok) throw new Error(csv.error.reason)
     const text = readFileSync((csv.value as { savedPath: string }).savedPath, 'utf8')
     expect(text).toContain(`'=HYPERLINK`)
     expect(text).not.toMatch(/(^|,)"?=HYPERLINK/m)
@@ -133,7 +133,7 @@ describe.each(['faithful', 'live-shapes'] as const)('permission matrix against t
       { accountId, orgId: org, format: 'xlsx' },
       { transport: 'test' },
     )
-    if (!xlsx.ok) throw new Error(xlsx.error.message)
+    if (!xlsx.ok) throw new Error(xlsx.error.reason)
     const bytes = readFileSync((xlsx.value as { savedPath: string }).savedPath)
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
   })

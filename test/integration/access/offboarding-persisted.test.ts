@@ -36,7 +36,7 @@ describe('offboarding runs survive a restart', () => {
       { email, targets: [{ accountId, orgId: org.id }], confirmOrgNames: [org.name] },
       { transport: 'test' },
     )
-    if (!started.ok) throw new Error(started.error.message)
+    if (!started.ok) throw new Error(started.error.reason)
     const runId = (started.value as OffboardingRun).runId
     const finished = await fx.core.services.access.whenRunDone(runId)
     expect(finished.state).toBe('done')
@@ -52,7 +52,7 @@ describe('offboarding runs survive a restart', () => {
     cleanups.push(() => next.core.close())
     const call = async <T>(channel: string, input: unknown): Promise<T> => {
       const r = await next.core.dispatch(channel, input, { transport: 'test' })
-      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.reason}`)
       return r.value as T
     }
     const again = await call<OffboardingRun>('access:offboarding-run', { runId })

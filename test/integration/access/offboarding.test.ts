@@ -13,7 +13,7 @@ describe.each(['faithful', 'live-shapes'] as const)('offboarding against the %s 
   let unmanaged: { id: number; name: string; role: string }[]
   const call = async <T>(channel: Parameters<Fixture['core']['dispatch']>[0], input: unknown): Promise<T> => {
     const r = await f.core.dispatch(channel, input, { transport: 'test' })
-    if (!r.ok) throw Object.assign(new Error(r.error.message), { code: r.error.code, details: r.error.details })
+    if (!r.ok) throw Object.assign(new Error(r.error.reason), { code: r.error.code, details: r.error.details })
     return r.value as T
   }
   const failure = async (channel: string, input: unknown) => {
@@ -147,9 +147,9 @@ describe.each(['faithful', 'live-shapes'] as const)('offboarding against the %s 
     expect(lines).toHaveLength(1 + 5)
     expect(lines[0]).toContain('Verified')
     for (const o of [a, b, c]) expect(text).toContain(o.name)
-    expect(lines.filter((l) => l.includes(',API,') && l.includes(',applied,yes,'))).toHaveLength(3)
+    expect(lines.filter((l) => l.includes(',API,') && l.includes(',Applied,Yes,'))).toHaveLength(3)
     expect(
-      lines.filter((l) => l.includes(',manual,') && l.includes('https://manager.infomaniak.com/v3/')),
+      lines.filter((l) => l.includes(',Manual,') && l.includes('https://manager.infomaniak.com/v3/')),
     ).toHaveLength(2)
     const pdf = await call<{ savedPath: string; mimeType: string }>('access:offboarding-report', {
       runId: run.runId,

@@ -12,7 +12,7 @@ describe('teams and invitations against the sandbox', () => {
   let client: { id: number; name: string } | undefined
   const call = async <T>(channel: string, input: unknown): Promise<T> => {
     const r = await f.core.dispatch(channel, input, { transport: 'test' })
-    if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.message}`), { code: r.error.code })
+    if (!r.ok) throw Object.assign(new Error(`${r.error.code}: ${r.error.reason}`), { code: r.error.code })
     return r.value as T
   }
   const failure = async (channel: string, input: unknown) => {

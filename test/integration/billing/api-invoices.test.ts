@@ -24,7 +24,7 @@ describe('billing:fetch-invoices against the sandbox', () => {
     const before = await fx.core.dispatch('billing:invoice-route', { accountId }, { transport: 'test' })
     expect(before.ok && before.value).toEqual({ route: null, checkedAt: null })
     const r1 = await fx.core.dispatch('billing:fetch-invoices', { accountId }, { transport: 'test' })
-    if (!r1.ok) throw new Error(r1.error.message)
+    if (!r1.ok) throw new Error(r1.error.reason)
     const first = r1.value as { available: boolean; imported: number; route: string; skippedItems: number }
     expect(first).toMatchObject({ available: true, route: '/2/invoicing/account/{id}/invoices', skippedItems: 0 })
     expect(first.imported).toBeGreaterThan(0)
@@ -60,7 +60,7 @@ describe('billing:fetch-invoices against the sandbox', () => {
     const orgs = (fx.db.prepare('SELECT COUNT(*) AS n FROM orgs').get() as { n: number }).n
     expect(orgs).toBeGreaterThan(1)
     const r = await fx.core.dispatch('billing:fetch-invoices', { accountId }, { transport: 'test' })
-    if (!r.ok) throw new Error(r.error.message)
+    if (!r.ok) throw new Error(r.error.reason)
     expect(r.value).toMatchObject({ available: false, route: null, orgsChecked: 1, imported: 0 })
     expect(invoiceRequests(fx).map((e) => e.path.replace(/\/\d{3,}\//, '/{id}/'))).toEqual([
       '/2/invoicing/account/{id}/invoices',

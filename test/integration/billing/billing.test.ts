@@ -27,7 +27,7 @@ let ctx: Ctx
 
 async function call<C extends InvokeChannel>(channel: C, input: InvokeInput<C>): Promise<InvokeOutput<C>> {
   const r = await ctx.core.dispatch(channel, input, { transport: 'test' })
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.reason}`)
   return r.value as InvokeOutput<C>
 }
 
@@ -287,6 +287,60 @@ describe('overview, forecast, exports', () => {
   })
 
   it.each([
+    ['de', 'Übersicht', ['Kunde', 'Kundennummer', 'Währung', 'Rechnungen', 'Betrag exkl. MWST', 'MWST'], 'Bezahlt'],
+    ['it', 'Riepilogo', ['Cliente', 'Numero cliente', 'Valuta', 'Fatture', 'Importo IVA esclusa', 'IVA'], 'Pagata'],
+  ] as const)(
+    'exports XLSX in %s: sheet names, headers, statuses and Swiss dates',
+    async (locale, summaryName, headers, paid) => {
+      const r = await call('billing:export', {
+        accountId: 'acc',
+        format: 'xlsx',
+        from: '2026-01-01',
+        to: '2026-12-31',
+        locale,
+      })
+      const wb = new ExcelJS.Workbook()
+      const temp = tempDir()
+      try {
+        const file = join(temp.dir, 'out.xlsx')
+        writeFileSync(file, readFileSync(r.savedPath!))
+        await wb.xlsx.readFile(file)
+      } finally {
+        temp.cleanup()
+      }
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        summaryName,
+        'Acme GmbH',
+        'Boulangerie Dupont',
+        'Café Müller SA',
+      ])
+      const header = wb.getWorksheet(summaryName)?.getRow(1).values as unknown[]
+      expect(header.slice(1, 7)).toEqual(headers)
+      const first = wb.getWorksheet('Café Müller SA')?.getRow(2)
+      expect(first?.getCell(2).numFmt).toBe('dd.mm.yyyy')
+      expect(first?.getCell(4).value).toBe(paid)
+    },
+  )
+
+  it.each([
+    ['de', ';', ['Kunde', 'Kundennummer', 'Rechnung', 'Rechnungsdatum', 'Fälligkeit', 'Status', 'Währung']],
+    ['it', ';', ['Cliente', 'Numero cliente', 'Fattura', 'Data fattura', 'Scadenza', 'Stato', 'Valuta']],
+  ] as const)('exports CSV headers and values in %s', async (locale, delimiter, headers) => {
+    const r = await call('billing:export', {
+      accountId: 'acc',
+      format: 'csv',
+      from: '2026-01-01',
+      to: '2026-12-31',
+      orgIds: [101],
+      locale,
+      csv: { delimiter, decimal: '.', bom: true },
+    })
+    const rows = parse(readFileSync(r.savedPath!), { delimiter, bom: true }) as string[][]
+    expect(rows[0]?.slice(0, 7)).toEqual(headers)
+    expect(rows[1]?.[10]).toBe(locale === 'de' ? 'CSV-Import' : 'Importazione CSV')
+  })
+
+  it.each([
     [
       'en',
       [
@@ -294,8 +348,8 @@ describe('overview, forecast, exports', () => {
         'Agence Léman Web',
         'Café Müller SA',
         'Total CHF',
-        'CHF 4,847.75',
-        '15 Jan 2026',
+        "CHF 4'847.75",
+        '15.01.2026',
         'Unpaid',
       ],
     ],
@@ -306,12 +360,41 @@ describe('overview, forecast, exports', () => {
         'Agence Léman Web',
         'Café Müller SA',
         'Total CHF',
-        '4 847.75 CHF',
+        "CHF 4'847.75",
         '15.01.2026',
         'Impayée',
         'Échéance',
       ],
     ],
+    [
+      'de',
+      [
+        'Kontoauszug',
+        'Kunde: Café Müller SA (Kundennummer 101)',
+        'Zeitraum: 01.01.2026 – 31.12.2026',
+        'Total CHF',
+        "CHF 4'847.75",
+        '15.01.2026',
+        'Offen',
+        'Fälligkeit',
+        'Summen pro Währung',
+      ],
+    ],
+    [
+      'it',
+      [
+        'Estratto conto',
+        'Cliente: Café Müller SA (Numero cliente 101)',
+        'Periodo: 01.01.2026 – 31.12.2026',
+        'Totale CHF',
+        "CHF 4'847.75",
+        '15.01.2026',
+        'Non pagata',
+        'Scadenza',
+        'Totali per valuta',
+      ],
+    ],
+    ['es', ['Estado de cuenta', 'Cliente: Café Müller SA', 'Total CHF', '4847,75 CHF', '15/01/2026', 'Pendiente']],
   ] as const)('exports a %s PDF statement per client, checked with pdftotext', async (locale, expected) => {
     const r = await call('billing:export', {
       accountId: 'acc',

@@ -34,7 +34,7 @@ describe('billing from the command line', () => {
     try {
       await f(async (channel, input) => {
         const r = await ctx.core.dispatch(channel, input, { transport: 'test' })
-        if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
+        if (!r.ok) throw new Error(`${channel}: ${r.error.reason}`)
         return r.value
       })
     } finally {
@@ -260,13 +260,13 @@ describe('billing from the command line', () => {
     expect(refused.code).toBe(1)
     expect(json<{ error: { code: string; message: string } }>(refused).error).toEqual({
       code: 'INVALID_INPUT',
-      message: 'This is a spreadsheet or document, not a CSV file: export it as CSV first.',
+      message: 'This is a spreadsheet or a document, not a CSV file. Save it as CSV first.',
     })
     const unclosed = join(home.dir, 'unclosed.csv')
     writeFileSync(unclosed, 'Numéro;Date;Montant TTC;Devise\nU-1;"15.01.2026;1;CHF\nU-2;15.01.2026;1;CHF\n')
     const quote = await cli(['billing', 'import', unclosed, '--org', String(orgs[0]!.id)])
     expect(quote.code).toBe(1)
-    expect(quote.stderr).toMatch(/quote opened on line 2 is never closed/)
+    expect(quote.stderr).toMatch(/opened on line 2 is never closed/)
 
     const after = json<{ rows: number }>(
       await cli([

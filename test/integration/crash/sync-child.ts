@@ -63,7 +63,8 @@ async function main(): Promise<void> {
   await sync.whenIdle(id)
   const status = sync.status(id)[0]
   core.close()
-  if (status?.state !== 'idle') throw new Error(`sync ended ${status?.state ?? 'unknown'}: ${status?.lastError ?? ''}`)
+  if (status?.state !== 'idle')
+    throw new Error(`sync ended ${status?.state ?? 'unknown'}: ${JSON.stringify(status?.lastError ?? null)}`)
   process.stdout.write('done\n')
 }
 

@@ -13,7 +13,7 @@ function open(dataDir: string): Ctx {
 
 async function call<T>(ctx: Ctx, channel: string, input: unknown): Promise<T> {
   const result = await ctx.core.dispatch(channel, input, { transport: 'test' })
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`)
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.reason}`)
   return result.value as T
 }
 

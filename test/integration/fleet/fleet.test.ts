@@ -18,7 +18,7 @@ type Ctx = ReturnType<typeof testCore>
 
 async function call<T>(ctx: Ctx, channel: string, input: unknown): Promise<T> {
   const r = await ctx.core.dispatch(channel, input, { transport: 'test' })
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`)
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.reason}`)
   return r.value as T
 }
 

@@ -136,7 +136,7 @@ describe('core host (forked Node child)', () => {
           { token: sandbox.tokens.owner!, baseUrl: sandbox.url },
           { transport: 'test' },
         )
-        if (!added.ok) throw new Error(added.error.message)
+        if (!added.ok) throw new Error(added.error.reason)
         const accountId = (added.value as { id: string }).id
         expect(await secrets.get(secretKey(accountId))).toBe(sandbox.tokens.owner)
         await client.whenIdle(accountId)
@@ -184,7 +184,7 @@ describe('core host (forked Node child)', () => {
           { token: sandbox.tokens.owner!, baseUrl: sandbox.url },
           { transport: 'test' },
         )
-        if (!added.ok) throw new Error(added.error.message)
+        if (!added.ok) throw new Error(added.error.reason)
         const accountId = (added.value as { id: string }).id
         // Mid-sync: some requests done, many to go.
         const midway = await rec.waitFor<SyncStatus>(

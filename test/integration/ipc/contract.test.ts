@@ -151,7 +151,7 @@ describe('IPC contract', () => {
       })
       for (const [channel, input] of Object.entries(inputs) as [(typeof INVOKE_CHANNELS)[number], unknown][]) {
         const result = await f.core.dispatch(channel, input, { transport: 'test' })
-        expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.message}`, channel).toBe('ok')
+        expect(result.ok ? 'ok' : `${result.error.code}: ${result.error.reason}`, channel).toBe('ok')
         if (result.ok) expect(invokeContract[channel].output.safeParse(result.value).success, channel).toBe(true)
       }
     } finally {

@@ -22,7 +22,7 @@ describe('scheduler in the core host', () => {
       })
       const overview = async (): Promise<ScheduleOverview> => {
         const r = await client.dispatch('schedule:get', {}, { transport: 'test' })
-        if (!r.ok) throw new Error(r.error.message)
+        if (!r.ok) throw new Error(r.error.reason)
         return r.value as ScheduleOverview
       }
       try {

@@ -35,8 +35,7 @@ describe('user data backups and failure policy', () => {
     cleanups.unshift(() => ctx.dispose())
     const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
       const r = await ctx.core.dispatch(channel, input, { transport: 'test' })
-      if (!r.ok)
-        throw Object.assign(new Error(`${channel}: ${r.error.code} ${r.error.message}`), { code: r.error.code })
+      if (!r.ok) throw Object.assign(new Error(`${channel}: ${r.error.code} ${r.error.reason}`), { code: r.error.code })
       return r.value as T
     }
     return { ...ctx, call }

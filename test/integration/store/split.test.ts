@@ -72,7 +72,7 @@ describe('splitting the single switchboard.sqlite of earlier versions', () => {
     await f.sync(accountId)
     const call = async (channel: string, input: unknown) => {
       const r = await f.core.dispatch(channel, input, { transport: 'test' })
-      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
+      if (!r.ok) throw new Error(`${channel}: ${r.error.reason}`)
       return r.value
     }
     await call('settings:set', { patch: { language: 'fr', theme: 'dark' } })

@@ -70,7 +70,7 @@ describe('sync engine fixes', () => {
     await f.ctx.secretStore.delete(`token:${accountId}`)
     const status = await f.sync(accountId)
     expect(status.state).toBe('token_missing')
-    expect(status.lastError).toMatch(/token/i)
+    expect(status.lastError).toMatchObject({ reason: expect.stringMatching(/token/i) })
     const account = f.db.prepare<[string], { state: string }>('SELECT state FROM accounts WHERE id = ?').get(accountId)
     expect(account?.state).not.toBe('token_rejected')
   })

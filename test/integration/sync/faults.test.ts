@@ -71,9 +71,11 @@ describe('sync fault matrix', () => {
     f.sandbox.control.setFaults(faults)
     const status = await f.sync(accountId)
     expect(status.state).toBe('idle')
-    expect(status.lastError).toMatch(/failed; the previous data is kept/)
+    expect(status.lastError).toEqual({ reason: 'sync.partsFailed', params: { count: status.issues.length } })
     expect(status.issues.length).toBeGreaterThan(0)
-    expect(status.issues.every((i) => i.status === 'error' && (i.message ?? '').length > 0)).toBe(true)
+    expect(
+      status.issues.every((i) => i.status === 'error' && i.problem !== null && i.problem.reason.startsWith('api.')),
+    ).toBe(true)
     expect(snapshot(f, accountId)).toEqual(before)
     f.sandbox.control.clearFaults()
     const recovered = await f.sync(accountId)
@@ -89,7 +91,9 @@ describe('sync fault matrix', () => {
     const status = await f.sync(accountId)
     // A body cut by a closed connection is a transport failure: treated like a dropped connection.
     expect(['offline', 'idle']).toContain(status.state)
-    expect(status.lastError).toMatch(/connection|reach|network|truncated|failed/i)
+    expect(status.lastError?.reason).toMatch(
+      /^(api\.network|api\.networkUnknown|api\.malformed\.truncated|sync\.partsFailed)$/,
+    )
     expect(snapshot(f, accountId)).toEqual(before)
     f.core.services.sync.cancel(accountId)
   })
@@ -103,7 +107,7 @@ describe('sync fault matrix', () => {
     expect(status.state).toBe('offline')
     expect(status.offlineSince).not.toBeNull()
     expect(status.nextAttemptAt).not.toBeNull()
-    expect(status.lastError).toMatch(/reach|connection|network/i)
+    expect(status.lastError?.reason).toMatch(/^api\.network(Unknown)?$/)
     expect(snapshot(f, accountId)).toEqual(before)
     const account = await f.core.dispatch('accounts:list', {}, { transport: 'test' })
     expect(account.ok && (account.value as { state: string }[])[0]!.state).toBe('offline')
@@ -135,7 +139,7 @@ describe('sync fault matrix', () => {
     off()
     expect(revoked).toBe(true)
     expect(status.state).toBe('token_rejected')
-    expect(status.lastError).toMatch(/token/i)
+    expect(status.lastError).toEqual({ reason: 'api.tokenRejected' })
     const log = f.sandbox.requests.list()
     expect(log.filter((r) => r.status === 401)).toHaveLength(1)
     expect(log[log.length - 1]!.status).toBe(401)

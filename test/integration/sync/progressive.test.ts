@@ -62,7 +62,7 @@ describe('progressive first sync', () => {
     expect(truthIds.length).toBeGreaterThan(15)
     const token = f.sandbox.tokens['owner']!
     const added = await f.core.dispatch('accounts:add', { token, baseUrl: f.sandbox.url }, { transport: 'test' })
-    if (!added.ok) throw new Error(added.error.message)
+    if (!added.ok) throw new Error(added.error.reason)
     const accountId = (added.value as { id: string }).id
     stopAfterPages(f, accountId, 2, 'quit')
     await f.core.services.sync.whenIdle(accountId)
@@ -138,7 +138,7 @@ describe('progressive first sync', () => {
     f = await syncFixture({ seed: 20, scale: 'demo', orgs: 6, settings: SMALL_PAGES })
     const token = f.sandbox.tokens['owner']!
     const added = await f.core.dispatch('accounts:add', { token, baseUrl: f.sandbox.url }, { transport: 'test' })
-    if (!added.ok) throw new Error(added.error.message)
+    if (!added.ok) throw new Error(added.error.reason)
     const accountId = (added.value as { id: string }).id
     // The user opens an organisation (one page of products) once the first account-wide product page is in.
     const visible = visibleProducts(f)

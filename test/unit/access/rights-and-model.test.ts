@@ -102,10 +102,19 @@ describe('matrix view model', () => {
   })
 
   it('writes sources in export cells (direct and team names)', () => {
-    const { header, rows } = matrixTable(data)
+    const { header, rows } = matrixTable(data, 'en')
     expect(header.at(-2)).toBe('Hosting: =cmd (#10)')
     expect(rows[1]!.at(-2)).toBe('TS (direct, team +team)')
     expect(rows[2]!.at(-1)).toBe('V (direct)')
-    expect(rows[3]![3]).toBe('pending')
+    expect(rows[3]![3]).toBe('Pending invitation')
+  })
+
+  it('writes the matrix table in the document language (German roles, headers and sources)', () => {
+    const { header, rows } = matrixTable(data, 'de')
+    expect(header.slice(0, 4)).toEqual(['Name', 'E-Mail', 'Rolle', 'Status'])
+    expect(header.at(-2)).toBe('Hosting: =cmd (Nr. 10)')
+    expect(rows[1]!.at(-2)).toBe('TS (direkt, Team +team)')
+    expect(rows[3]![3]).toBe('Offene Einladung')
+    expect(rows.map((r) => r[2])).toContain('Rechtsvertreter')
   })
 })

@@ -24,7 +24,8 @@ describe('billing view model', () => {
   })
   it('formats money with the currency code, dates and months per language', () => {
     expect(formatMoney(378_350, 'CHF', 'en').replace(/\s/g, ' ')).toMatch(/^CHF 3['’]783\.50$/)
-    expect(formatMoney(176_690, 'EUR', 'fr').replace(/\s/g, ' ')).toBe('1 766.90 EUR')
+    expect(formatMoney(176_690, 'EUR', 'fr')).toBe("EUR 1'766.90")
+    expect(formatMonth('2026-03', 'de')).toBe('März 26')
     expect(formatIsoDate('2026-03-05', 'fr')).toMatch(/5 mars 2026/)
     expect(formatIsoDate('2026-03-05', 'en')).toBe('5 Mar 2026')
     expect(formatMonth('2026-03', 'en')).toBe('Mar 26')

@@ -112,7 +112,7 @@ describe('writeCsv', () => {
         '-10,00',
         '-0,81',
         '-10,81',
-        'csv',
+        'Import CSV',
         'Line; with "quotes"',
       ])
     } finally {

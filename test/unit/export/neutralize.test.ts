@@ -18,10 +18,11 @@ import { toCsv } from '../../../electron/main/export/csv'
 import { escapeText, toIcs } from '../../../electron/main/export/ics'
 import { looksLikeFormula, neutralizeCell, xlsxText } from '../../../electron/main/export/neutralize'
 import { RenewalsService } from '../../../electron/main/renewals/renewals-service'
-import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import type { MatrixData, OffboardingRun } from '../../../shared/domain/access'
 import type { InvoiceRow } from '../../../shared/domain/billing'
 import type { RenewalRow } from '../../../shared/domain/renewals'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
+import { problemText } from '../../../shared/i18n/problems'
 import { tempDir } from '../../helpers/temp'
 
 const BLANKS = [' ', '\u00a0', '\u202f', '\u2007', '\u3000', '\u200b', '\ufeff', '\n', '\t', '\r']
@@ -140,17 +141,17 @@ describe('CSV writers', () => {
     fc.assert(
       fc.property(anyText, anyText, anyText, anyText, (name, email, team, product) => {
         const m = matrix(name, email, team, product)
-        const back = parse(Buffer.from(matrixCsv(m).bytes).toString('utf8'), {
+        const back = parse(Buffer.from(matrixCsv(m, 'en').bytes).toString('utf8'), {
           bom: true,
         }) as string[][]
         assertSafe(back[0]?.[9] ?? '', `${serviceLabel('web', 'en')}: ${product} (#7)`)
         assertSafe(back[1]?.[0] ?? '', name)
         assertSafe(back[1]?.[1] ?? '', email)
-        const report = parse(Buffer.from(reportCsv(run(name, team)).bytes).toString('utf8'), {
+        const report = parse(Buffer.from(reportCsv(run(name, team), 'en').bytes).toString('utf8'), {
           bom: true,
         }) as string[][]
         assertSafe(report[1]?.[0] ?? '', name)
-        assertSafe(report[1]?.[7] ?? '', team)
+        assertSafe(report[1]?.[7] ?? '', problemText({ reason: 'api.network', params: { cause: team } }, 'en'))
       }),
       { numRuns: 200 },
     )
@@ -223,7 +224,7 @@ describe('XLSX writers', () => {
   it('access matrix XLSX neutralises every text cell', async () => {
     await fc.assert(
       fc.asyncProperty(anyText, anyText, anyText, anyText, async (name, email, team, product) => {
-        const file = await matrixXlsx(matrix(name, email, team, product))
+        const file = await matrixXlsx(matrix(name, email, team, product), 'en')
         const ws = (await cells(Buffer.from(file.bytes))).worksheets[0]!
         assertXlsx(textOf(ws.getRow(2).getCell(1)), name)
         assertXlsx(textOf(ws.getRow(2).getCell(2)), email)
@@ -326,7 +327,8 @@ function matrix(name: string, email: string, team: string, product: string): Mat
   }
 }
 
-function run(orgName: string, error: string): OffboardingRun {
+function run(orgName: string, cause: string): OffboardingRun {
+  const error = { reason: 'api.network', params: { cause } } as const
   return {
     runId: 'r',
     email: 'x@example.com',

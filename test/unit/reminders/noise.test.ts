@@ -191,9 +191,7 @@ describe('noise control with a fake clock', () => {
       ['org', null, "L'Atelier Genève Sàrl"],
       ['rule', 'renewal_30', null],
     ])
-    expect(() => f.service.mute({ scope: 'org', accountId: 'acc-1', orgId: 999, until: null })).toThrow(
-      /not in the cache/,
-    )
+    expect(() => f.service.mute({ scope: 'org', accountId: 'acc-1', orgId: 999, until: null })).toThrow(/orgNotCached/)
   })
 
   it('a mute added after a reminder was created silences it before its digest', () => {

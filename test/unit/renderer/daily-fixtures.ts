@@ -17,9 +17,9 @@ export function account(over: Partial<AccountSummary> = {}): AccountSummary {
     isDemo: false,
     tokenSource: 'keychain',
     scopes: [
-      { scope: 'user_info', granted: true, unlocks: 'x' },
-      { scope: 'accounts', granted: true, unlocks: 'x' },
-      { scope: 'domain:read', granted: false, unlocks: 'x' },
+      { scope: 'user_info', granted: true },
+      { scope: 'accounts', granted: true },
+      { scope: 'domain:read', granted: false },
     ],
     createdAt: 0,
     lastSyncAt: null,
@@ -130,7 +130,7 @@ export function stubDailyBridge(
   const invoke = vi.fn(async (channel: string, input: unknown): Promise<IpcResult<unknown>> => {
     const handler = handlers[channel] ?? base[channel]
     if (handler) return handler(input)
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'app.unknownChannel' } }
   })
   window.api = {
     invoke,

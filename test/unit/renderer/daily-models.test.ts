@@ -188,8 +188,8 @@ describe('people, sync and account state', () => {
     expect(accountHealth(a, syncStatus({ state: 'token_rejected' }))).toBe('token_rejected')
     expect(accountHealth(a, syncStatus({ state: 'offline' }))).toBe('offline')
     const issues = [
-      { resource: 'domains', orgId: 0, status: 'needs_scope' as const, scope: 'domain:read', message: null },
-      { resource: 'domains', orgId: 2, status: 'needs_scope' as const, scope: 'domain:read', message: null },
+      { resource: 'domains', orgId: 0, status: 'needs_scope' as const, scope: 'domain:read', problem: null },
+      { resource: 'domains', orgId: 2, status: 'needs_scope' as const, scope: 'domain:read', problem: null },
     ]
     expect(accountHealth(a, syncStatus({ issues }))).toBe('needs_scopes')
     expect(neededScopes(syncStatus({ issues }))).toEqual(['domain:read'])
@@ -231,21 +231,30 @@ describe('people, sync and account state', () => {
 
 describe('onboarding errors', () => {
   it('maps every error code to one precise cause', () => {
-    expect(explainAddError(new IpcError('INVALID_INPUT', 'x')).kind).toBe('invalid_token')
-    expect(explainAddError(new IpcError('TOKEN_REJECTED', 'x', { manageUrl: 'https://m/x' }))).toMatchObject({
+    expect(explainAddError(new IpcError('INVALID_INPUT', { reason: 'app.internal' })).kind).toBe('invalid_token')
+    expect(
+      explainAddError(new IpcError('TOKEN_REJECTED', { reason: 'app.internal' }, { manageUrl: 'https://m/x' })),
+    ).toMatchObject({
       kind: 'token_rejected',
       manageUrl: 'https://m/x',
     })
-    expect(explainAddError(new IpcError('MISSING_SCOPE', 'x', { scopes: ['accounts', 3] }))).toMatchObject({
+    expect(
+      explainAddError(new IpcError('MISSING_SCOPE', { reason: 'app.internal' }, { scopes: ['accounts', 3] })),
+    ).toMatchObject({
       kind: 'missing_scope',
       scopes: ['accounts'],
     })
-    expect(explainAddError(new IpcError('OFFLINE', 'x')).kind).toBe('offline')
-    expect(explainAddError(new IpcError('KEYCHAIN_UNAVAILABLE', 'x')).kind).toBe('keychain')
+    expect(explainAddError(new IpcError('OFFLINE', { reason: 'app.internal' })).kind).toBe('offline')
+    expect(explainAddError(new IpcError('KEYCHAIN_UNAVAILABLE', { reason: 'app.internal' })).kind).toBe('keychain')
     expect(
-      explainAddError(new IpcError('CONFLICT', 'x', { accountId: 'acc-1' }), [account({ label: 'Mine' })]),
+      explainAddError(new IpcError('CONFLICT', { reason: 'app.internal' }, { accountId: 'acc-1' }), [
+        account({ label: 'Mine' }),
+      ]),
     ).toMatchObject({ kind: 'conflict', existingLabel: 'Mine' })
-    expect(explainAddError(new IpcError('API_ERROR', 'boom'))).toMatchObject({ kind: 'other', message: 'boom' })
+    const boom = { reason: 'api.server', params: { status: 502 } } as const
+    expect(explainAddError(new IpcError('API_ERROR', boom))).toMatchObject({ kind: 'other', problem: boom })
+    // An insecure API address is not a token problem.
+    expect(explainAddError(new IpcError('INVALID_INPUT', { reason: 'accounts.insecureBaseUrl' })).kind).toBe('other')
   })
 
   it('accepts https anywhere and http only on this computer', () => {

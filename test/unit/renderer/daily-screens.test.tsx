@@ -25,7 +25,8 @@ describe('onboarding', () => {
           ok: false,
           error: {
             code: 'MISSING_SCOPE',
-            message: 'lacks',
+            reason: 'accounts.missingScope',
+            params: { scopes: 'accounts' },
             details: { scopes: ['accounts'], manageUrl: 'https://manager.infomaniak.com/x' },
           },
         }),
@@ -33,7 +34,7 @@ describe('onboarding', () => {
     )
     window.location.hash = '#/overview'
     render(<App mantineEnv="test" />)
-    await userEvent.click(await screen.findByRole('button', { name: 'Add account' }, { timeout: 5000 }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Add account' }, { timeout: 15000 }))
     expect(await screen.findByText('Paste a token first.')).toBeInTheDocument()
     expect(bridge.invoke).not.toHaveBeenCalledWith('accounts:add', expect.anything())
 
@@ -84,7 +85,11 @@ describe('onboarding', () => {
         }),
         'accounts:add': () => ({
           ok: false,
-          error: { code: 'TOKEN_REJECTED', message: 'no', details: { manageUrl: 'https://manager.infomaniak.com/t' } },
+          error: {
+            code: 'TOKEN_REJECTED',
+            reason: 'accounts.tokenRejected',
+            details: { manageUrl: 'https://manager.infomaniak.com/t' },
+          },
         }),
         'app:open-external': () => ({ ok: true, value: { opened: false } }),
       },
@@ -228,7 +233,7 @@ describe('organization switcher, overview and products', () => {
     window.location.hash = '#/settings'
     render(<App mantineEnv="test" />)
     expect(await screen.findByTestId('sync-indicator', {}, { timeout: 5000 })).toHaveTextContent(
-      'Syncing 10/40 · about 2 min left',
+      'Syncing 10/40 · about 2 mins left',
     )
     bridge.emit('sync:progress', syncStatus({ state: 'offline', offlineSince: Date.now() - 5 * 60_000 }))
     await waitFor(() => expect(screen.getByTestId('sync-indicator')).toHaveTextContent('Offline since 5 minutes ago'))

@@ -16,12 +16,19 @@ describe('renderer invoke', () => {
 
   it('throws a typed IpcError for failed results', async () => {
     window.api = {
-      invoke: vi.fn().mockResolvedValue({ ok: false, error: { code: 'INVALID_INPUT', message: 'bad', details: [1] } }),
+      invoke: vi.fn().mockResolvedValue({
+        ok: false,
+        error: { code: 'INVALID_INPUT', reason: 'app.invalidInput', params: { n: 1 }, details: [1] },
+      }),
       on: vi.fn(),
     }
     const error = await invoke('settings:get', {}).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(IpcError)
-    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: 'bad', details: [1] })
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      problem: { reason: 'app.invalidInput', params: { n: 1 } },
+      details: [1],
+    })
   })
 
   it('throws NO_BRIDGE without window.api and subscribes to events through it', async () => {

@@ -156,7 +156,7 @@ function stubBridge() {
         }
         return { ok: true, value: overview }
     }
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: channel } }
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'app.unknownChannel' } }
   })
   window.api = {
     invoke,
@@ -227,7 +227,7 @@ describe('notification centre', () => {
     await userEvent.click(within(rows[0]!).getByTestId('why-button'))
     const why = await screen.findByTestId('why-panel', {}, { timeout: 10_000 })
     expect(why).toHaveTextContent('Less than 14 days before expiry, automatic renewal can no longer be switched on')
-    expect(why).toHaveTextContent(/Announced \w{3} \d+, \d{4}/)
+    expect(why).toHaveTextContent(/Announced \d+ \w{3} \d{4}/)
     await userEvent.keyboard('{Escape}')
 
     // Unread only.
@@ -351,7 +351,7 @@ describe('notification centre', () => {
       patch: { quietHours: { enabled: true, start: '22:00', end: '07:00' } },
     })
     await waitFor(() => expect(within(section).getByRole('switch', { name: /Quiet hours/ })).toBeChecked())
-    answer({ ok: false, error: { code: 'INTERNAL', message: 'disk full' } })
+    answer({ ok: false, error: { code: 'INTERNAL', reason: 'app.internal' } })
     await waitFor(() => expect(within(section).getByRole('switch', { name: /Quiet hours/ })).not.toBeChecked())
   }, 30_000)
 })

@@ -11,7 +11,7 @@ function stub(stored: { pins: string[]; recents: string[] }) {
       prefs = { ...prefs, ...(input as object) }
       return { ok: true, value: prefs }
     }
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'app.unknownChannel' } }
   })
   window.api = { invoke, on: () => () => undefined }
   return { invoke, current: () => prefs }

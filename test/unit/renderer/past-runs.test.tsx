@@ -28,7 +28,7 @@ function mount(node: React.ReactNode, runs: OffboardingRunSummary[]) {
     if (channel === 'offboarding:runs') return { ok: true, value: runs }
     if (channel === 'access:offboarding-report')
       return { ok: true, value: { fileName: 'r.csv', mimeType: 'text/csv', contentBase64: '', byteLength: 0 } }
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'app.unknownChannel' } }
   })
   window.api = { invoke, on: () => () => undefined }
   render(

@@ -23,7 +23,7 @@ function stubBridge() {
         ok: true,
         value: { name: 'Switchboard', version: '1.2.3', platform: 'linux', dataDir: '/tmp/x', host: 'browser-shell' },
       }
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'app.unknownChannel' } }
   })
   window.api = {
     invoke,

@@ -14,7 +14,7 @@ const backups: BackupInfo[] = [
 function stubBridge(status: StoreStatus, fail: Record<string, string> = {}, host = 'browser-shell') {
   let current = status
   const invoke = vi.fn(async (channel: string, input: unknown): Promise<IpcResult<unknown>> => {
-    if (fail[channel]) return { ok: false, error: { code: fail[channel] as 'DISK_FULL', message: 'english' } }
+    if (fail[channel]) return { ok: false, error: { code: fail[channel] as 'DISK_FULL', reason: 'store.diskFull' } }
     switch (channel) {
       case 'settings:get':
         return { ok: true, value: { language: 'en', theme: 'light' } }
@@ -44,7 +44,7 @@ function stubBridge(status: StoreStatus, fail: Record<string, string> = {}, host
       case 'logs:open-folder':
         return { ok: true, value: { opened: true } }
     }
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: 'no' } }
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'app.unknownChannel' } }
   })
   window.api = { invoke, on: () => () => undefined }
   return invoke

@@ -23,8 +23,8 @@ describe('sync panel in Settings', () => {
       etaMs: 120_000,
       current: { resource: 'products', orgId: 2, orgName: 'Genève Événements SA' },
       lastSyncAt: Date.now() - 3 * 3_600_000,
-      lastError: 'HTTP 500 on /1/products',
-      issues: [{ resource: 'teams', orgId: 2, status: 'needs_scope', scope: 'workspace', message: null }],
+      lastError: { reason: 'api.server', params: { status: 500 } },
+      issues: [{ resource: 'teams', orgId: 2, status: 'needs_scope', scope: 'workspace', problem: null }],
     })
     const idle = syncStatus({ lastSyncAt: Date.now() - 60_000 })
     const bridge = stubDailyBridge(
@@ -34,9 +34,11 @@ describe('sync panel in Settings', () => {
     window.location.hash = '#/settings'
     render(<App mantineEnv="test" />)
     const row = await screen.findByTestId('account-row', {}, { timeout: 5000 })
-    expect(within(row).getByTestId('sync-queue')).toHaveTextContent('Syncing · 10/40 requests done · about 2 min left')
+    expect(within(row).getByTestId('sync-queue')).toHaveTextContent('Syncing · 10/40 requests done · about 2 mins left')
     expect(within(row).getByTestId('sync-current')).toHaveTextContent('Now: products of Genève Événements SA')
-    expect(within(row).getByTestId('sync-error')).toHaveTextContent('Last error: HTTP 500 on /1/products')
+    expect(within(row).getByTestId('sync-error')).toHaveTextContent(
+      'Last error: The Infomaniak API had a server error (HTTP 500). Try again later.',
+    )
     expect(within(row).getByTestId('sync-scopes')).toHaveTextContent('workspace')
     expect(within(row).getByTestId('sync-scopes')).toHaveTextContent('create a new API token with it in the Manager')
     expect(within(row).getByTestId('sync-last')).toHaveTextContent('Last full sync 3 hours ago')

@@ -7,8 +7,7 @@ type BillingChannel = Extract<keyof Handlers, `billing:${string}`>
 /** The billing part of the handler map. */
 export function billingHandlers(services: CoreServices): Pick<Handlers, BillingChannel> {
   const account = (accountId: string): string => {
-    if (!services.accounts.list().some((a) => a.id === accountId))
-      throw new AppError('NOT_FOUND', 'This account does not exist.')
+    if (!services.accounts.list().some((a) => a.id === accountId)) throw new AppError('NOT_FOUND', 'accounts.notFound')
     return accountId
   }
   const b = services.billing

@@ -21,7 +21,7 @@ export function remindersHandlers(
     'schedule:get': () => services.scheduler.overview(),
     'schedule:set': ({ accountId, schedule }) => {
       if (!services.accounts.list().some((a) => a.id === accountId))
-        throw new AppError('NOT_FOUND', 'This account does not exist.')
+        throw new AppError('NOT_FOUND', 'accounts.notFound')
       services.scheduler.setSchedule(accountId, schedule)
       return services.scheduler.overview()
     },

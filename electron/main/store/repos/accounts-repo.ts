@@ -1,3 +1,5 @@
+import type { Problem } from '../../../../shared/domain/problem'
+import { decodeProblem, encodeProblem } from '../../lib/problem'
 import type Database from 'better-sqlite3'
 import { AccountState, type AccountSummary, type ScopeStatus } from '../../../../shared/domain/cache'
 import { purgeAccountCache } from './cache-purge'
@@ -118,8 +120,11 @@ export class AccountsRepo {
     return this.db.prepare('UPDATE accounts SET base_url = ? WHERE id = ?').run(baseUrl, id).changes > 0
   }
 
-  setState(id: string, state: AccountState, lastError: string | null): void {
-    this.db.prepare('UPDATE accounts SET state = ?, last_error = ? WHERE id = ?').run(state, lastError, id)
+  /** The account's state and, when it failed, why (stored as a problem, worded by the renderer). */
+  setState(id: string, state: AccountState, lastError: Problem | null): void {
+    this.db
+      .prepare('UPDATE accounts SET state = ?, last_error = ? WHERE id = ?')
+      .run(state, encodeProblem(lastError), id)
   }
 
   setScopes(id: string, scopes: readonly ScopeStatus[]): void {
@@ -206,7 +211,8 @@ export class AccountsRepo {
     const state = AccountState.safeParse(record.state)
     const scopes = ((): ScopeStatus[] => {
       try {
-        return JSON.parse(record.scopes) as ScopeStatus[]
+        // Only what the schema names: older rows also kept an English "unlocks" text.
+        return (JSON.parse(record.scopes) as ScopeStatus[]).map((s) => ({ scope: s.scope, granted: s.granted }))
       } catch {
         return []
       }
@@ -224,7 +230,7 @@ export class AccountsRepo {
       scopes,
       createdAt: record.created_at,
       lastSyncAt: record.last_sync_at,
-      lastError: record.last_error,
+      lastError: decodeProblem(record.last_error),
       orgCount,
     }
   }

@@ -1,5 +1,19 @@
 import type Database from 'better-sqlite3'
 import type { OffboardingRun, OffboardingRunSummary, StepResult } from '../../../../shared/domain/access'
+import { Problem, problem } from '../../../../shared/domain/problem'
+
+/** A step's problem is stored as JSON (`{ reason, params }`); anything unreadable becomes a generic one. */
+const errorText = (error: Problem | null): string | null => (error === null ? null : JSON.stringify(error))
+function errorOf(text: string | null): Problem | null {
+  if (text === null) return null
+  try {
+    const parsed = Problem.safeParse(JSON.parse(text))
+    if (parsed.success) return parsed.data
+  } catch {
+    // an older plain-text message
+  }
+  return problem('app.internal')
+}
 
 interface RunRow {
   id: string
@@ -116,7 +130,7 @@ export class OffboardingRepo {
           url: step.url,
           outcome: step.outcome,
           verified: bool(step.verified),
-          error: step.error,
+          error: errorText(step.error),
           at: step.at,
         }),
       )
@@ -125,7 +139,7 @@ export class OffboardingRepo {
 
   /** Saves one step's outcome (as soon as it is known, so a crash loses nothing that was applied). */
   saveStep(runId: string, seq: number, step: StepResult): void {
-    this.s.updateStep.run(step.outcome, bool(step.verified), step.error, step.at, runId, seq)
+    this.s.updateStep.run(step.outcome, bool(step.verified), errorText(step.error), step.at, runId, seq)
   }
 
   /** Saves the run's state, the organizations re-synced and every step's verification. */
@@ -166,7 +180,7 @@ export class OffboardingRepo {
         url: s.url,
         outcome: s.outcome,
         verified: s.verified === null ? null : s.verified === 1,
-        error: s.error,
+        error: errorOf(s.error),
         at: s.at,
       })),
     }

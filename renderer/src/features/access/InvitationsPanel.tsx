@@ -16,6 +16,7 @@ import {
 import { notifications } from '@mantine/notifications'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { errorText, problemText } from '../../lib/problem'
 import type { PendingInvitation, WriteOutcome } from '../../../../shared/domain/access'
 import { formatDate } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
@@ -74,7 +75,7 @@ export function InvitationsPanel({ accountId, orgId }: { accountId?: string; org
     for (const f of failed)
       notifications.show({
         color: 'red',
-        message: `${f.orgName}: ${t('accessPage.invitations.failed', { message: f.error ?? '' })}`,
+        message: `${f.orgName}: ${t('accessPage.invitations.failed', { message: f.error ? problemText(t, f.error) : '' })}`,
       })
   }
   const write = useMutation({
@@ -130,7 +131,7 @@ export function InvitationsPanel({ accountId, orgId }: { accountId?: string; org
     },
     onError: (e) => {
       setPending(null)
-      notifications.show({ color: 'red', message: e.message })
+      notifications.show({ color: 'red', message: errorText(t, e) })
     },
   })
   const canSend =

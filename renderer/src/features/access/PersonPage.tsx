@@ -18,6 +18,7 @@ import { notifications } from '@mantine/notifications'
 import { IconArrowLeft, IconExternalLink, IconFileTypePdf, IconFileSpreadsheet } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { errorText } from '../../lib/problem'
 import { useNavigate, useParams } from 'react-router'
 import {
   maskLetters,
@@ -80,7 +81,7 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
       setRun(null)
       setProgress(null)
     },
-    onError: (e) => notifications.show({ color: 'red', message: e.message }),
+    onError: (e) => notifications.show({ color: 'red', message: errorText(t, e) }),
   })
   const apply = useMutation({
     mutationFn: (names: string[]) => invoke('access:offboarding-apply', { email, targets, confirmOrgNames: names }),
@@ -90,14 +91,14 @@ function Offboarding({ email, displayName, orgs }: { email: string; displayName:
     },
     onError: (e) => {
       setConfirming(false)
-      notifications.show({ color: 'red', title: t('accessPage.offboarding.failed'), message: e.message })
+      notifications.show({ color: 'red', title: t('accessPage.offboarding.failed'), message: errorText(t, e) })
     },
   })
   const report = useMutation({
     mutationFn: (format: 'csv' | 'pdf') => invoke('access:offboarding-report', { runId: run?.runId ?? '', format }),
     onSuccess: openDelivered,
     onError: (e) => {
-      if (!isCancelled(e)) notifications.show({ color: 'red', message: e.message })
+      if (!isCancelled(e)) notifications.show({ color: 'red', message: errorText(t, e) })
     },
   })
   const refused = plan?.orgs.some((o) => o.refusal !== null) ?? false

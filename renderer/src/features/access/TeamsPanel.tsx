@@ -1,3 +1,4 @@
+import { serviceName } from '../../../../shared/i18n/terms'
 import { CoverageNotice } from '../../components/CoverageNotice'
 import { useState } from 'react'
 import {
@@ -17,7 +18,7 @@ import { notifications } from '@mantine/notifications'
 import { IconPlus, IconX } from '@tabler/icons-react'
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { serviceLabel } from '../../../../shared/domain/service-catalogue'
+import { errorText, problemText } from '../../lib/problem'
 import { maskLetters } from '../../../../shared/domain/access'
 import { invoke } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
@@ -61,7 +62,10 @@ export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; o
     onSuccess: (out, { p }) => {
       setPending(null)
       if (!out.ok) {
-        notifications.show({ color: 'red', message: t('accessPage.invitations.failed', { message: out.error ?? '' }) })
+        notifications.show({
+          color: 'red',
+          message: t('accessPage.invitations.failed', { message: out.error ? problemText(t, out.error) : '' }),
+        })
         return
       }
       if (p.kind === 'create') setName('')
@@ -73,7 +77,7 @@ export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; o
     },
     onError: (e) => {
       setPending(null)
-      notifications.show({ color: 'red', message: e.message })
+      notifications.show({ color: 'red', message: errorText(t, e) })
     },
   })
 
@@ -132,7 +136,7 @@ export function TeamsPanel({ accountId, orgId, orgName }: { accountId: string; o
             {team.grants.map((g, i) => (
               <Badge key={i} variant="outline" size="sm">
                 {g.productId === null
-                  ? t('accessPage.teams.allOf', { service: serviceLabel(g.serviceName, i18n.language) })
+                  ? t('accessPage.teams.allOf', { service: serviceName(g.serviceName, i18n.language) })
                   : (g.productName ?? `#${g.productId}`)}{' '}
                 · {maskLetters(g.mask)}
               </Badge>

@@ -42,3 +42,69 @@ export const pastRunsFr: typeof pastRunsEn = {
   reportPdfAria: 'Rapport du {{when}} en PDF',
   reportFailed: 'Le rapport n’a pas pu être créé.',
 }
+
+export const pastRunsDe: typeof pastRunsEn = {
+  title: 'Frühere Offboardings',
+  none: 'Hier wurde noch kein Offboarding durchgeführt.',
+  loadFailed: 'Die früheren Offboardings konnten nicht geladen werden.',
+  person: 'Person',
+  started: 'Gestartet',
+  orgs: 'Organisationen',
+  result: 'Ergebnis',
+  state: {
+    running: 'Läuft',
+    done: 'Erledigt',
+    failed: 'Fehlgeschlagen',
+    interrupted: 'Unterbrochen (die App wurde beendet)',
+  },
+  counts:
+    '{{applied}} von {{total}} angewendet · {{verified}} geprüft · {{failed}} fehlgeschlagen · {{manual}} im Manager zu erledigen',
+  report: 'Bericht',
+  reportCsvAria: 'Bericht vom {{when}} als CSV',
+  reportPdfAria: 'Bericht vom {{when}} als PDF',
+  reportFailed: 'Der Bericht konnte nicht erstellt werden.',
+}
+
+export const pastRunsIt: typeof pastRunsEn = {
+  title: 'Uscite precedenti',
+  none: 'Qui non è ancora stata eseguita alcuna uscita.',
+  loadFailed: 'Non è stato possibile caricare le uscite precedenti.',
+  person: 'Persona',
+  started: 'Avviata',
+  orgs: 'Organizzazioni',
+  result: 'Risultato',
+  state: {
+    running: 'In corso',
+    done: 'Completata',
+    failed: 'Non riuscita',
+    interrupted: 'Interrotta (l’app si è fermata)',
+  },
+  counts:
+    '{{applied}} di {{total}} applicati · {{verified}} verificati · {{failed}} non riusciti · {{manual}} da fare nel Manager',
+  report: 'Rapporto',
+  reportCsvAria: 'Rapporto del {{when}} in CSV',
+  reportPdfAria: 'Rapporto del {{when}} in PDF',
+  reportFailed: 'Non è stato possibile creare il rapporto.',
+}
+
+export const pastRunsEs: typeof pastRunsEn = {
+  title: 'Bajas anteriores',
+  none: 'Aún no se ha ejecutado ninguna baja aquí.',
+  loadFailed: 'No se pudieron cargar las bajas anteriores.',
+  person: 'Persona',
+  started: 'Iniciada',
+  orgs: 'Organizaciones',
+  result: 'Resultado',
+  state: {
+    running: 'En curso',
+    done: 'Terminada',
+    failed: 'Fallida',
+    interrupted: 'Interrumpida (la app se detuvo)',
+  },
+  counts:
+    '{{applied}} de {{total}} aplicados · {{verified}} verificados · {{failed}} fallidos · {{manual}} por hacer en el Manager',
+  report: 'Informe',
+  reportCsvAria: 'Informe del {{when}} en CSV',
+  reportPdfAria: 'Informe del {{when}} en PDF',
+  reportFailed: 'No se pudo crear el informe.',
+}

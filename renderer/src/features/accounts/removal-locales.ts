@@ -69,3 +69,112 @@ export const accountRemovalFr: typeof accountRemovalEn = {
   deleted: 'Les données de « {{label}} » ont été supprimées.',
   deleteFailed: 'Les données n’ont pas pu être supprimées.',
 }
+
+export const accountRemovalDe: typeof accountRemovalEn = {
+  goes: 'Von diesem Computer entfernt',
+  goesToken: 'Sein API-Token, aus dem Schlüsselbund des Systems',
+  goesTokenEnv: 'Der Name der Umgebungsvariablen mit seinem Token',
+  goesCache_one:
+    'Die zwischengespeicherte Kopie von {{count}} Organisation ({{products}} Produkte, {{people}} Personen): Eine Synchronisierung kann sie wieder abrufen',
+  goesCache_other:
+    'Die zwischengespeicherte Kopie von {{count}} Organisationen ({{products}} Produkte, {{people}} Personen): Eine Synchronisierung kann sie wieder abrufen',
+  stays: 'Behalten (kann nicht wieder abgerufen werden)',
+  staysLedger_one: 'Abrechnungsjournal: {{count}} Rechnung, und die Preisliste ({{prices}} Preise)',
+  staysLedger_other: 'Abrechnungsjournal: {{count}} Rechnungen, und die Preisliste ({{prices}} Preise)',
+  staysHistory_one: 'Zugriffsverlauf: {{count}} Eintrag',
+  staysHistory_other: 'Zugriffsverlauf: {{count}} Einträge',
+  staysAudit_one: 'Audit-Protokoll: {{count}} Änderung über Switchboard',
+  staysAudit_other: 'Audit-Protokoll: {{count}} Änderungen über Switchboard',
+  staysRuns_one: 'Offboarding-Berichte: {{count}} Durchgang',
+  staysRuns_other: 'Offboarding-Berichte: {{count}} Durchgänge',
+  staysNote: 'Wenn Sie dasselbe Infomaniak-Login erneut hinzufügen, kommen sie zurück.',
+  deleteUserData: 'Auch sein Journal, Preise, Zugriffsverlauf, Audit-Protokoll und Offboarding-Berichte löschen',
+  deleteUserDataOn:
+    'Sie werden endgültig gelöscht (eine zuvor erstellte Sicherung bleibt unter Einstellungen → Sicherungen).',
+  removeAndDelete: 'Entfernen und seine Daten löschen',
+  previewFailed: 'Was dieses Konto enthält, konnte nicht gelesen werden.',
+  removedTitle: 'Entfernte Konten mit behaltenen Daten',
+  removedWhen: 'Entfernt {{when}}',
+  removedKept: '{{invoices}} Rechnungen · {{history}} Verlaufseinträge · {{audit}} Audit-Einträge',
+  deleteData: 'Seine Daten löschen',
+  deleteDataAria: 'Behaltene Daten von {{label}} löschen',
+  deleteDataTitle: 'Behaltene Daten von «{{label}}» löschen?',
+  deleteDataBody:
+    'Sein Abrechnungsjournal, Preise, Zugriffsverlauf, Audit-Protokoll und Offboarding-Berichte werden endgültig gelöscht (eine zuvor erstellte Sicherung bleibt unter Einstellungen → Sicherungen).',
+  deleteDataConfirm: 'Endgültig löschen',
+  deleted: 'Die Daten von «{{label}}» wurden gelöscht.',
+  deleteFailed: 'Die Daten konnten nicht gelöscht werden.',
+}
+
+export const accountRemovalIt: typeof accountRemovalEn = {
+  goes: 'Rimosso da questo computer',
+  goesToken: 'Il suo token API, dal portachiavi di sistema',
+  goesTokenEnv: 'Il nome della variabile d’ambiente che contiene il suo token',
+  goesCache_one:
+    'La copia in cache di {{count}} organizzazione ({{products}} prodotti, {{people}} persone): una sincronizzazione può recuperarla di nuovo',
+  goesCache_other:
+    'La copia in cache di {{count}} organizzazioni ({{products}} prodotti, {{people}} persone): una sincronizzazione può recuperarla di nuovo',
+  stays: 'Conservato (non può essere recuperato di nuovo)',
+  staysLedger_one: 'Registro di fatturazione: {{count}} fattura, e il listino prezzi ({{prices}} prezzi)',
+  staysLedger_other: 'Registro di fatturazione: {{count}} fatture, e il listino prezzi ({{prices}} prezzi)',
+  staysHistory_one: 'Cronologia degli accessi: {{count}} voce',
+  staysHistory_other: 'Cronologia degli accessi: {{count}} voci',
+  staysAudit_one: 'Registro di audit: {{count}} modifica fatta tramite Switchboard',
+  staysAudit_other: 'Registro di audit: {{count}} modifiche fatte tramite Switchboard',
+  staysRuns_one: 'Rapporti di uscita: {{count}} esecuzione',
+  staysRuns_other: 'Rapporti di uscita: {{count}} esecuzioni',
+  staysNote: 'Aggiungendo di nuovo lo stesso login Infomaniak, tornano.',
+  deleteUserData:
+    'Elimina anche il registro, i prezzi, la cronologia degli accessi, il registro di audit e i rapporti di uscita',
+  deleteUserDataOn: 'Vengono eliminati definitivamente (un backup fatto prima resta in Impostazioni → Backup).',
+  removeAndDelete: 'Rimuovi ed elimina i suoi dati',
+  previewFailed: 'Non è stato possibile leggere cosa contiene questo account.',
+  removedTitle: 'Account rimossi con dati conservati',
+  removedWhen: 'Rimosso {{when}}',
+  removedKept: '{{invoices}} fatture · {{history}} voci di cronologia · {{audit}} voci di audit',
+  deleteData: 'Elimina i suoi dati',
+  deleteDataAria: 'Elimina i dati conservati di {{label}}',
+  deleteDataTitle: 'Eliminare i dati conservati di «{{label}}»?',
+  deleteDataBody:
+    'Il suo registro di fatturazione, i prezzi, la cronologia degli accessi, il registro di audit e i rapporti di uscita vengono eliminati definitivamente (un backup fatto prima resta in Impostazioni → Backup).',
+  deleteDataConfirm: 'Elimina definitivamente',
+  deleted: 'I dati di «{{label}}» sono stati eliminati.',
+  deleteFailed: 'Non è stato possibile eliminare i dati.',
+}
+
+export const accountRemovalEs: typeof accountRemovalEn = {
+  goes: 'Se elimina de este ordenador',
+  goesToken: 'Su token de API, del llavero del sistema',
+  goesTokenEnv: 'El nombre de la variable de entorno con su token',
+  goesCache_one:
+    'La copia en caché de {{count}} organización ({{products}} productos, {{people}} personas): una sincronización puede volver a obtenerla',
+  goesCache_other:
+    'La copia en caché de {{count}} organizaciones ({{products}} productos, {{people}} personas): una sincronización puede volver a obtenerla',
+  stays: 'Se conserva (no se puede volver a obtener)',
+  staysLedger_one: 'Registro de facturación: {{count}} factura, y la lista de precios ({{prices}} precios)',
+  staysLedger_other: 'Registro de facturación: {{count}} facturas, y la lista de precios ({{prices}} precios)',
+  staysHistory_one: 'Historial de accesos: {{count}} entrada',
+  staysHistory_other: 'Historial de accesos: {{count}} entradas',
+  staysAudit_one: 'Registro de auditoría: {{count}} cambio hecho con Switchboard',
+  staysAudit_other: 'Registro de auditoría: {{count}} cambios hechos con Switchboard',
+  staysRuns_one: 'Informes de baja: {{count}} ejecución',
+  staysRuns_other: 'Informes de baja: {{count}} ejecuciones',
+  staysNote: 'Si vuelves a añadir el mismo inicio de sesión de Infomaniak, se recuperan.',
+  deleteUserData:
+    'Eliminar también su registro, precios, historial de accesos, registro de auditoría e informes de baja',
+  deleteUserDataOn:
+    'Se eliminan definitivamente (una copia de seguridad hecha antes sigue en Ajustes → Copias de seguridad).',
+  removeAndDelete: 'Quitar y eliminar sus datos',
+  previewFailed: 'No se pudo leer lo que contiene esta cuenta.',
+  removedTitle: 'Cuentas quitadas con datos conservados',
+  removedWhen: 'Quitada {{when}}',
+  removedKept: '{{invoices}} facturas · {{history}} entradas de historial · {{audit}} entradas de auditoría',
+  deleteData: 'Eliminar sus datos',
+  deleteDataAria: 'Eliminar los datos conservados de {{label}}',
+  deleteDataTitle: '¿Eliminar los datos conservados de «{{label}}»?',
+  deleteDataBody:
+    'Su registro de facturación, precios, historial de accesos, registro de auditoría e informes de baja se eliminan definitivamente (una copia de seguridad hecha antes sigue en Ajustes → Copias de seguridad).',
+  deleteDataConfirm: 'Eliminar definitivamente',
+  deleted: 'Se han eliminado los datos de «{{label}}».',
+  deleteFailed: 'No se pudieron eliminar los datos.',
+}

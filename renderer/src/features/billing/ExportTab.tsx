@@ -20,12 +20,10 @@ import { notifications } from '@mantine/notifications'
 import { IconFileSpreadsheet, IconFileText, IconFileTypePdf } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import {
-  DocumentLanguage,
-  type CsvOptions,
-  type ExportFormat,
-  type PartnerProfile,
-} from '../../../../shared/domain/billing'
+import { isLanguage, type Language } from '../../../../shared/i18n/languages'
+import { DocumentLanguageSelect } from '../../components/DocumentLanguageSelect'
+import { csvDefaults } from '../../lib/format'
+import type { CsvOptions, ExportFormat, PartnerProfile } from '../../../../shared/domain/billing'
 import { isCancelled, openDelivered } from '../../lib/download'
 import { invoke, onEvent } from '../../lib/ipc'
 import { billingQueries, useExport, useSetProfile } from './billing-queries'
@@ -150,13 +148,14 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
   const profile = useQuery(billingQueries.profile(accountId))
   const run = useExport()
   const [orgIds, setOrgIds] = useState<string[]>([])
-  const [locale, setLocale] = useState<DocumentLanguage>(() => {
-    const parsed = DocumentLanguage.safeParse(i18n.language)
-    return parsed.success ? parsed.data : 'en'
-  })
+  const [locale, setLocale] = useState<Language>(isLanguage(i18n.language) ? i18n.language : 'en')
   // The first PDF export asks for the partner's letterhead when it is empty.
   const [askProfile, setAskProfile] = useState(false)
-  const [csv, setCsv] = useState<CsvOptions>({ delimiter: ';', decimal: '.', bom: true })
+  const [csv, setCsv] = useState<CsvOptions>({ ...csvDefaults(locale), bom: true })
+  const chooseLocale = (language: Language): void => {
+    setLocale(language)
+    setCsv((c) => ({ ...c, ...csvDefaults(language) }))
+  }
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null)
 
   useEffect(() => onEvent('billing:export-progress', (p) => setProgress({ done: p.done, total: p.total })), [])
@@ -217,24 +216,12 @@ export function ExportTab({ accountId, from, to }: { accountId: string; from: st
             clearable
             maw={640}
           />
-          <div>
-            <Text size="sm" fw={500} mb={4}>
-              {t('billingPage.export.language')}
-            </Text>
-            <SegmentedControl
-              aria-label={t('billingPage.export.language')}
-              value={locale}
-              onChange={(v) => {
-                const parsed = DocumentLanguage.safeParse(v)
-                if (parsed.success) setLocale(parsed.data)
-              }}
-              data={DocumentLanguage.options.map((value) => ({
-                value,
-                label: t(`billingPage.export.languages.${value}`),
-              }))}
-              data-testid="export-language"
-            />
-          </div>
+          <DocumentLanguageSelect
+            label={t('billingPage.export.language')}
+            value={locale}
+            onChange={chooseLocale}
+            data-testid="export-language"
+          />
           <div>
             <Text size="sm" fw={500} mb={4}>
               {t('billingPage.export.csvOptions')}

@@ -5,7 +5,7 @@ import { IconCalendarDollar, IconFileSpreadsheet, IconFileText } from '@tabler/i
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { Currency, DocumentLanguage, MarginTotal } from '../../../../shared/domain/billing'
-import { serviceLabel } from '../../../../shared/domain/service-catalogue'
+import { serviceName } from '../../../../shared/i18n/terms'
 import { EmptyState } from '../../components/EmptyState'
 import { isCancelled, openDelivered } from '../../lib/download'
 import { billingQueries, useForecastExport } from './billing-queries'
@@ -172,7 +172,7 @@ export function ForecastTab({ accountId }: { accountId: string }) {
                 {f.missingPrices
                   .map(
                     (m) =>
-                      `${t('billingPage.noPriceIn', { currency: m.currency, service: serviceLabel(m.serviceName, language) })} (${t('billingPage.products', { count: m.products })})`,
+                      `${t('billingPage.noPriceIn', { currency: m.currency, service: serviceName(m.serviceName, language) })} (${t('billingPage.products', { count: m.products })})`,
                   )
                   .join(' · ')}
               </Text>
@@ -251,7 +251,7 @@ export function ForecastTab({ accountId }: { accountId: string }) {
                   <Table.Td>{formatIsoDate(r.renewalDate, language)}</Table.Td>
                   <Table.Td>{r.orgName}</Table.Td>
                   <Table.Td>{r.productName}</Table.Td>
-                  <Table.Td>{serviceLabel(r.serviceName, language)}</Table.Td>
+                  <Table.Td>{serviceName(r.serviceName, language)}</Table.Td>
                   <Table.Td ta="right">
                     {r.amountCents !== null ? (
                       formatMoney(r.amountCents, r.currency, language)

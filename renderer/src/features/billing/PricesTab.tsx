@@ -1,3 +1,4 @@
+import { serviceName } from '../../../../shared/i18n/terms'
 import { useState } from 'react'
 import { ActionIcon, Button, Group, NumberInput, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
@@ -5,7 +6,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { BillingPeriod, Currency, type PriceEntry } from '../../../../shared/domain/billing'
-import { SERVICE_CATALOGUE, serviceLabel } from '../../../../shared/domain/service-catalogue'
+import { SERVICE_CATALOGUE } from '../../../../shared/domain/service-catalogue'
 import { billingQueries, useSetPrices } from './billing-queries'
 
 interface Draft {
@@ -48,7 +49,7 @@ function PriceEditor({
     ...new Set([...services, ...SERVICE_CATALOGUE.map((e) => e.name), ...rows.map((r) => r.serviceName)]),
   ]
     .filter((code) => code.trim() !== '')
-    .map((code) => ({ value: code, label: serviceLabel(code, i18n.language) }))
+    .map((code) => ({ value: code, label: serviceName(code, i18n.language) }))
     .sort((a, b) => a.label.localeCompare(b.label, i18n.language))
 
   const submit = (): void => {

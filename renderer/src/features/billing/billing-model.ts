@@ -1,33 +1,19 @@
 import type { BillingOverview, Currency } from '../../../../shared/domain/billing'
+import { formatDate, formatMoney as money, formatMonth as month2 } from '../../../../shared/i18n/format'
 
-/** `12345` cents → "CHF 123.45" in the UI language (Swiss conventions). */
+/** `12345` cents → "CHF 123.45" in the UI language (see shared/i18n/format.ts). */
 export function formatMoney(cents: number, currency: Currency, language: string): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-CH' : 'en-CH', {
-    style: 'currency',
-    currency,
-    currencyDisplay: 'code',
-  }).format(cents / 100)
+  return money(cents, currency, language)
 }
 
 /** `2026-03-05` → a short date in the UI language (no time zone shift). */
 export function formatIsoDate(iso: string, language: string): string {
-  const [y, m, d] = iso.split('-').map(Number)
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CH' : 'en-GB', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)))
+  return formatDate(iso, language)
 }
 
-/** `2026-03` → "Mar 26" / "mars 26". */
+/** `2026-03` → "Mar 26" / "mars 26" / "März 26". */
 export function formatMonth(month: string, language: string): string {
-  const [y, m] = month.split('-').map(Number)
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CH' : 'en-GB', {
-    month: 'short',
-    year: '2-digit',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)))
+  return month2(month, language, '2-digit')
 }
 
 /** The current calendar year as an ISO period. */

@@ -86,3 +86,138 @@ export const coverageFr: typeof coverageEn = {
     failed: 'Le diagnostic n’a pas pu être exporté.',
   },
 }
+
+export const coverageDe: typeof coverageEn = {
+  dataset: {
+    products: 'Produkte',
+    product_rights: 'Rechte pro Produkt',
+    teams: 'Arbeitsteams',
+    team_memberships: 'Mitglieder der Arbeitsteams',
+    two_factor: 'Zwei-Faktor-Authentifizierung',
+    invitation_details: 'Details der Einladungen',
+  },
+  state: {
+    complete: 'Vollständig',
+    partial: 'Teilweise: {{count}} Element(e) ausgelassen',
+    not_offered: 'Von der API nicht angeboten',
+    needs_scope: 'Benötigt den Scope «{{scope}}»',
+    error: 'Bei der letzten Synchronisierung fehlgeschlagen; frühere Daten bleiben erhalten',
+    never_synced: 'Noch nicht synchronisiert',
+  },
+  notice: {
+    title: 'Einige Daten sind nicht verfügbar',
+    product_rights_not_offered:
+      'Rechte pro Produkt bietet die API für diese Organisation nicht an; angezeigt werden die Rechte über Arbeitsteams.',
+    team_memberships_not_offered: 'Die Mitglieder der Arbeitsteams bietet die API für diese Organisation nicht an.',
+    two_factor_not_offered:
+      'Den Status der Zwei-Faktor-Authentifizierung bietet die API für diese Organisation nicht an.',
+    invitation_details_not_offered: 'Die Daten der Einladungen bietet die API für diese Organisation nicht an.',
+    generic: '{{dataset}}: {{state}}',
+    viaTeams: 'Die Mitglieder der Arbeitsteams werden aus der Mitgliederliste jedes Teams gelesen.',
+  },
+  overview: {
+    title: 'Datenabdeckung',
+    subtitle: 'Was die API bei der letzten Synchronisierung für diese Organisation geliefert hat.',
+  },
+  skipped: {
+    summary:
+      'Abgeschlossen mit {{count}} ausgelassenen Element(en): Sie hatten nicht die erwartete Form und wurden weggelassen.',
+    line: '{{resource}} · {{endpoint}} · {{path}}: erwartet {{expected}}, erhalten {{seen}} ({{count}}×)',
+  },
+  diagnostics: {
+    title: 'API-Diagnose',
+    body: 'Ein Bericht über die Antwortformen, die Switchboard gesehen hat (Endpunkte, Statuscodes, Feldnamen und -typen, ausgelassene Elemente). Er enthält keine Werte, Namen, E-Mail-Adressen, IDs oder Tokens: Sie können ihn uns senden, damit wir die echte API besser kennenlernen.',
+    export: 'API-Diagnose exportieren',
+    exported: '{{file}} ist bereit.',
+    failed: 'Die Diagnose konnte nicht exportiert werden.',
+  },
+}
+
+export const coverageIt: typeof coverageEn = {
+  dataset: {
+    products: 'Prodotti',
+    product_rights: 'Diritti per prodotto',
+    teams: 'Team di lavoro',
+    team_memberships: 'Membri dei team',
+    two_factor: 'Autenticazione a due fattori',
+    invitation_details: 'Dettagli degli inviti',
+  },
+  state: {
+    complete: 'Completo',
+    partial: 'Parziale: {{count}} elemento/i escluso/i',
+    not_offered: 'Non fornito dall’API',
+    needs_scope: 'Richiede lo scope «{{scope}}»',
+    error: 'Non riuscito all’ultima sincronizzazione; dati precedenti mantenuti',
+    never_synced: 'Non ancora sincronizzato',
+  },
+  notice: {
+    title: 'Alcuni dati non sono disponibili',
+    product_rights_not_offered:
+      'I diritti per prodotto non sono forniti dall’API per questa organizzazione; sono mostrati i diritti tramite i team.',
+    team_memberships_not_offered: 'I membri dei team non sono forniti dall’API per questa organizzazione.',
+    two_factor_not_offered:
+      'Lo stato dell’autenticazione a due fattori non è fornito dall’API per questa organizzazione.',
+    invitation_details_not_offered: 'Le date degli inviti non sono fornite dall’API per questa organizzazione.',
+    generic: '{{dataset}}: {{state}}',
+    viaTeams: 'I membri dei team sono letti dall’elenco dei membri di ciascun team.',
+  },
+  overview: {
+    title: 'Copertura dei dati',
+    subtitle: 'Ciò che l’API ha fornito per questa organizzazione all’ultima sincronizzazione.',
+  },
+  skipped: {
+    summary: 'Terminato con {{count}} elemento/i escluso/i: non avevano la forma attesa e sono stati tralasciati.',
+    line: '{{resource}} · {{endpoint}} · {{path}}: atteso {{expected}}, ricevuto {{seen}} ({{count}}×)',
+  },
+  diagnostics: {
+    title: 'Diagnostica dell’API',
+    body: 'Un rapporto sulle forme delle risposte viste da Switchboard (endpoint, codici di stato, nomi e tipi dei campi, elementi esclusi). Non contiene valori, nomi, e-mail, ID né token: puoi inviarcelo per aiutarci a conoscere l’API reale.',
+    export: 'Esporta la diagnostica dell’API',
+    exported: '{{file}} è pronto.',
+    failed: 'Non è stato possibile esportare la diagnostica.',
+  },
+}
+
+export const coverageEs: typeof coverageEn = {
+  dataset: {
+    products: 'Productos',
+    product_rights: 'Derechos por producto',
+    teams: 'Equipos de trabajo',
+    team_memberships: 'Miembros de los equipos',
+    two_factor: 'Autenticación de dos factores',
+    invitation_details: 'Detalles de las invitaciones',
+  },
+  state: {
+    complete: 'Completo',
+    partial: 'Parcial: {{count}} elemento(s) descartado(s)',
+    not_offered: 'La API no lo ofrece',
+    needs_scope: 'Necesita el ámbito «{{scope}}»',
+    error: 'Falló en la última sincronización; se conservan los datos anteriores',
+    never_synced: 'Aún no sincronizado',
+  },
+  notice: {
+    title: 'Algunos datos no están disponibles',
+    product_rights_not_offered:
+      'La API no ofrece los derechos por producto para esta organización; se muestran los derechos a través de los equipos.',
+    team_memberships_not_offered: 'La API no ofrece los miembros de los equipos para esta organización.',
+    two_factor_not_offered: 'La API no ofrece el estado de la autenticación de dos factores para esta organización.',
+    invitation_details_not_offered: 'La API no ofrece las fechas de las invitaciones para esta organización.',
+    generic: '{{dataset}}: {{state}}',
+    viaTeams: 'Los miembros de los equipos se leen de la lista de miembros de cada equipo.',
+  },
+  overview: {
+    title: 'Cobertura de los datos',
+    subtitle: 'Lo que la API proporcionó para esta organización en la última sincronización.',
+  },
+  skipped: {
+    summary: 'Terminado con {{count}} elemento(s) descartado(s): no tenían la forma esperada y se han dejado fuera.',
+    line: '{{resource}} · {{endpoint}} · {{path}}: se esperaba {{expected}}, se recibió {{seen}} ({{count}}×)',
+  },
+  diagnostics: {
+    title: 'Diagnóstico de la API',
+    body: 'Un informe de las formas de respuesta que ha visto Switchboard (endpoints, códigos de estado, nombres y tipos de campos, elementos descartados). No contiene valores, nombres, correos, identificadores ni tokens: puedes enviárnoslo para ayudarnos a conocer la API real.',
+    export: 'Exportar el diagnóstico de la API',
+    exported: '{{file}} está listo.',
+    failed: 'No se ha podido exportar el diagnóstico.',
+  },
+}

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { AccountSummary } from '../../../../shared/domain/cache'
 import { accountsQueries, useAddAccount } from '../accounts/accounts-queries'
+import { problemText } from '../../lib/problem'
 import { CopyableUrl } from './CopyableUrl'
 import { checkBaseUrl, explainAddError, type AddErrorView } from './account-errors'
 
@@ -13,7 +14,7 @@ function ErrorMessage({ view }: { view: AddErrorView }) {
   const body = ((): string => {
     switch (view.kind) {
       case 'invalid_token':
-        return t('onboarding.errors.invalidToken')
+        return view.problem ? problemText(t, view.problem) : t('onboarding.errors.invalidToken')
       case 'token_rejected':
         return t('onboarding.errors.tokenRejected')
       case 'missing_scope':
@@ -29,7 +30,9 @@ function ErrorMessage({ view }: { view: AddErrorView }) {
           ? t('onboarding.errors.conflictNamed', { label: view.existingLabel })
           : t('onboarding.errors.conflict')
       default:
-        return t('onboarding.errors.other', { message: view.message })
+        return t('onboarding.errors.other', {
+          message: view.problem ? problemText(t, view.problem) : t('problems.app.internal'),
+        })
     }
   })()
   return (

@@ -43,9 +43,11 @@ export function ScopeList({ scopes }: { scopes: readonly ScopeStatus[] }) {
               <Text size="sm" fw={600} ff="monospace">
                 {s.scope}
               </Text>
-              <Text size="sm" c="dimmed">
-                {key ? t(`scopes.unlocks.${key}`) : s.unlocks}
-              </Text>
+              {key && (
+                <Text size="sm" c="dimmed">
+                  {t(`scopes.unlocks.${key}`)}
+                </Text>
+              )}
             </div>
           </Group>
         )

@@ -1,5 +1,6 @@
 import type { AccountSummary } from '../../../../shared/domain/cache'
 import { MANAGER_TOKENS_URL } from '../../../../shared/domain/manager-links'
+import type { Problem } from '../../../../shared/domain/problem'
 import { IpcError } from '../../lib/ipc'
 
 /** The Manager page where personal API tokens are created (shown as text to copy). */
@@ -16,8 +17,8 @@ export interface AddErrorView {
   existingLabel: string | null
   /** Where to fix it, when the fix is in the Manager. */
   manageUrl: string | null
-  /** The main process's English message, for "other". */
-  message: string
+  /** Why, as the core said it (worded in the UI language by the form). */
+  problem: Problem | null
 }
 
 function detail(details: unknown, key: string): unknown {
@@ -26,31 +27,34 @@ function detail(details: unknown, key: string): unknown {
 
 /** Turns an `accounts:add` failure into what the form shows (one precise cause and its fix). */
 export function explainAddError(error: unknown, accounts: readonly AccountSummary[] = []): AddErrorView {
-  const base: AddErrorView = { kind: 'other', scopes: [], existingLabel: null, manageUrl: null, message: '' }
-  if (!(error instanceof IpcError)) return { ...base, message: error instanceof Error ? error.message : String(error) }
+  const base: AddErrorView = { kind: 'other', scopes: [], existingLabel: null, manageUrl: null, problem: null }
+  if (!(error instanceof IpcError)) return base
+  const problem = error.problem
   const manage = detail(error.details, 'manageUrl')
   const manageUrl = typeof manage === 'string' ? manage : TOKEN_PAGE
   switch (error.code) {
     case 'INVALID_INPUT':
-      return { ...base, kind: 'invalid_token', manageUrl, message: error.message }
+      return problem.reason === 'accounts.insecureBaseUrl'
+        ? { ...base, problem }
+        : { ...base, kind: 'invalid_token', manageUrl, problem }
     case 'TOKEN_REJECTED':
-      return { ...base, kind: 'token_rejected', manageUrl, message: error.message }
+      return { ...base, kind: 'token_rejected', manageUrl, problem }
     case 'MISSING_SCOPE': {
       const raw = detail(error.details, 'scopes')
       const scopes = Array.isArray(raw) ? raw.filter((s): s is string => typeof s === 'string') : []
-      return { ...base, kind: 'missing_scope', scopes, manageUrl, message: error.message }
+      return { ...base, kind: 'missing_scope', scopes, manageUrl, problem }
     }
     case 'OFFLINE':
-      return { ...base, kind: 'offline', message: error.message }
+      return { ...base, kind: 'offline', problem }
     case 'KEYCHAIN_UNAVAILABLE':
-      return { ...base, kind: 'keychain', message: error.message }
+      return { ...base, kind: 'keychain', problem }
     case 'CONFLICT': {
       const id = detail(error.details, 'accountId')
       const existing = accounts.find((a) => a.id === id)
-      return { ...base, kind: 'conflict', existingLabel: existing?.label ?? null, message: error.message }
+      return { ...base, kind: 'conflict', existingLabel: existing?.label ?? null, problem }
     }
     default:
-      return { ...base, message: error.message }
+      return { ...base, problem }
   }
 }
 

@@ -1,3 +1,4 @@
+import { serviceName } from '../../../../shared/i18n/terms'
 import { useMemo } from 'react'
 import { CoverageList } from '../../components/CoverageNotice'
 import {
@@ -25,7 +26,6 @@ import { OrgTitle } from '../orgs/OrgTitle'
 import { useOrgContext } from '../orgs/OrgScope'
 import { expiryMs, productName } from '../products/products-model'
 import { productsQueries, usersQueries } from '../products/products-queries'
-import { serviceLabel } from '../../../../shared/domain/service-catalogue'
 import { OrgProductsFreshness } from '../sync/OrgProductsFreshness'
 import { syncQueries, useStartSync } from '../sync/sync-queries'
 import { overviewModel, peopleCounts } from './overview-model'
@@ -134,7 +134,7 @@ export function OverviewPage() {
                 <div key={row.type}>
                   <Group justify="space-between" gap="xs" wrap="nowrap">
                     <Text size="sm" truncate>
-                      {serviceLabel(row.type, i18n.language)}
+                      {serviceName(row.type, i18n.language)}
                     </Text>
                     <Text size="sm" fw={600}>
                       {row.count}
@@ -187,7 +187,7 @@ export function OverviewPage() {
                               {productName(p)}
                             </Text>
                           </Table.Td>
-                          <Table.Td c="dimmed">{serviceLabel(p.serviceName, i18n.language)}</Table.Td>
+                          <Table.Td c="dimmed">{serviceName(p.serviceName, i18n.language)}</Table.Td>
                           <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>
                             {exp !== null ? formatDate(exp, i18n.language) : ''}
                           </Table.Td>
@@ -233,7 +233,7 @@ export function OverviewPage() {
                       {productName(product)}
                     </Text>
                   </Table.Td>
-                  <Table.Td c="dimmed">{serviceLabel(product.serviceName, i18n.language)}</Table.Td>
+                  <Table.Td c="dimmed">{serviceName(product.serviceName, i18n.language)}</Table.Td>
                   <Table.Td>
                     <Group gap={4}>
                       {flags.map((f) => (

@@ -9,7 +9,7 @@ import { invoke } from '../../lib/ipc'
 import { CopyableUrl } from '../onboarding/CopyableUrl'
 import { productName, productStatuses } from './products-model'
 import { managerProductsUrl } from '../../../../shared/domain/manager-links'
-import { serviceLabel } from '../../../../shared/domain/service-catalogue'
+import { serviceName } from '../../../../shared/i18n/terms'
 
 /** "Open in the Manager" through the safe external opener; shows the address to copy when it cannot open. */
 function ManagerLink({ orgId }: { orgId: number }) {
@@ -89,7 +89,7 @@ export function ProductDrawer(props: {
                   ['products.fieldName', p.customerName || t('products.none')],
                   ['products.fieldInternal', p.internalName ?? t('products.none')],
                   ['products.fieldFqdn', p.fqdn ?? t('products.none')],
-                  ['products.fieldType', serviceLabel(p.serviceName, lang)],
+                  ['products.fieldType', serviceName(p.serviceName, lang)],
                   ['products.fieldId', String(p.id)],
                   ['products.fieldOrg', `${props.org.name} (#${props.org.id})`],
                   ['products.fieldCreated', date(p.createdAt)],

@@ -25,7 +25,7 @@ import {
   type SortKey,
 } from './products-model'
 import { productsQueries } from './products-queries'
-import { serviceLabel } from '../../../../shared/domain/service-catalogue'
+import { serviceName } from '../../../../shared/i18n/terms'
 import { useScrollWindow, visibleRange } from './VirtualRows'
 
 const ROW_HEIGHT = 41
@@ -136,7 +136,7 @@ export function ProductsPage() {
         <MultiSelect
           label={t('products.filterType')}
           placeholder={query.types.length === 0 ? t('products.allTypes') : undefined}
-          data={types.map((ty) => ({ value: ty.type, label: `${serviceLabel(ty.type, i18n.language)} (${ty.count})` }))}
+          data={types.map((ty) => ({ value: ty.type, label: `${serviceName(ty.type, i18n.language)} (${ty.count})` }))}
           value={[...query.types]}
           onChange={(value) => setQuery((q) => ({ ...q, types: value }))}
           clearable
@@ -218,7 +218,7 @@ export function ProductsPage() {
                       </Table.Td>
                       <Table.Td>
                         <Text size="sm" truncate>
-                          {serviceLabel(p.serviceName, i18n.language)}
+                          {serviceName(p.serviceName, i18n.language)}
                         </Text>
                       </Table.Td>
                       <Table.Td>

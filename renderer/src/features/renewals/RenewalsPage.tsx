@@ -24,7 +24,7 @@ import type { RenewalRow } from '../../../../shared/domain/renewals'
 import { EmptyState } from '../../components/EmptyState'
 import { ServiceName } from '../../components/ServiceName'
 import { isCancelled, openDelivered } from '../../lib/download'
-import { formatDate, formatDateTime } from '../../lib/format'
+import { csvDefaults, formatDate, formatDateTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { accountsQueries } from '../accounts/accounts-queries'
 import { orgColor } from '../orgs/org-color'
@@ -95,7 +95,7 @@ export function RenewalsPage() {
         withinDays,
         includeExpiredDays,
         format,
-        delimiter: i18n.language === 'fr' ? ';' : ',',
+        delimiter: csvDefaults(i18n.language).delimiter,
       }),
     onSuccess: (file) => {
       openDelivered(file)

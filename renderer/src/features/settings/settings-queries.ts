@@ -6,7 +6,10 @@ import { scopeRoots } from '../../app/query-keys'
 export const settingsQueries = {
   all: () => scopeRoots.settings,
   current: () =>
-    queryOptions({ queryKey: [...scopeRoots.settings, 'current'], queryFn: () => invoke('settings:get', {}) }),
+    queryOptions({
+      queryKey: [...scopeRoots.settings, 'current'],
+      queryFn: () => invoke('settings:get', { localeHints: [...navigator.languages] }),
+    }),
 }
 
 export const appQueries = {

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { IconPlayerStop, IconRefresh } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
+import { problemText } from '../../lib/problem'
 import type { AccountSummary, SyncStatus } from '../../../../shared/domain/cache'
 import { formatDateTime, formatDuration, relativeTime } from '../../lib/format'
 import { neededScopes } from './sync-model'
@@ -68,7 +69,7 @@ export function SyncPanel({
       </Text>
       {status?.lastError && (
         <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }} data-testid="sync-error">
-          {t('syncPanel.lastError', { error: status.lastError })}
+          {t('syncPanel.lastError', { error: problemText(t, status.lastError) })}
         </Text>
       )}
       {status && status.skippedCount > 0 && (
