@@ -18,7 +18,7 @@ async function shots(app: Page, testInfo: TestInfo, name: string): Promise<void>
 
 test('an invalid token gets a precise message', async ({ app }, testInfo) => {
   await expect(app.getByRole('heading', { name: 'Welcome to Switchboard' })).toBeVisible()
-  await app.getByTestId('token-input').fill('not a token')
+  await app.getByTestId('token-input').fill('not-a-token')
   await app.getByTestId('add-account-submit').click()
   await expect(app.getByRole('alert')).toContainText('This is not an API token')
   await expect(app.getByTestId('add-account-error')).toContainText('60 to 100 letters')

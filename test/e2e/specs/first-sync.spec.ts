@@ -73,6 +73,12 @@ test('first sync: progress while products arrive, the opened organisation first'
   // Its own listing (5 products a page here), each page asked once.
   expect(focused.length).toBeGreaterThan(0)
   expect(new Set(focused.map((r) => r.path)).size).toBe(focused.length)
+  // Its teams come right after its users (the screen shows users first).
+  await expect
+    .poll(() => sandbox.requests.list().some((r) => r.path.startsWith(`/1/accounts/${orgId}/teams`)), {
+      timeout: 20_000,
+    })
+    .toBe(true)
   const log = sandbox.requests.list()
   const from = log.indexOf(focused[0]!)
   const teams = log.findIndex((r) => r.path.startsWith(`/1/accounts/${orgId}/teams`))

@@ -80,7 +80,7 @@ test('home, inventory and hygiene across 150 clients', async ({ app, shell }, te
   await expect(invRows.first()).toContainText(agencyName)
   // Clear filters: the whole fleet, virtualized and paged from the core.
   await app.getByRole('button', { name: 'Clear filters' }).click()
-  await expect(app.getByTestId('inventory-count')).toContainText(/of [\d,]+ products/)
+  await expect(app.getByTestId('inventory-count')).toContainText(/of [\d,'’]+ products/)
   expect(await invRows.count()).toBeLessThan(80)
   await shots(app, testInfo, 'inventory-all')
   await auditA11y(app, testInfo, 'inventory')
