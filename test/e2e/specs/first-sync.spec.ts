@@ -75,7 +75,7 @@ test('first sync: progress while products arrive, the opened organisation first'
   expect(new Set(focused.map((r) => r.path)).size).toBe(focused.length)
   // Its teams come right after its users (the screen shows users first).
   await expect
-    .poll(() => sandbox.requests.list().some((r) => r.path.startsWith(`/1/accounts/${orgId}/teams`)), {
+    .poll(() => sandbox!.requests.list().some((r) => r.path.startsWith(`/1/accounts/${orgId}/teams`)), {
       timeout: 20_000,
     })
     .toBe(true)
