@@ -4,6 +4,7 @@
  * Pure; dates and amounts through Intl in the user's language.
  */
 import type { Reminder, ReminderParams, ReminderRule } from '../../../shared/domain/reminders'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 
 export const TEXT_LANGUAGES = ['en', 'fr'] as const
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number]
@@ -19,6 +20,8 @@ interface Ctx {
   n: (key: string) => number
   s: (key: string) => string
   org: string
+  /** The product's service by its catalogue name (never the raw code). */
+  service: string
   money: (cents: number) => string
   date: (unixSeconds: number) => string
 }
@@ -45,18 +48,18 @@ const en: Catalogue = {
   rules: {
     renewal_30: (c) => ({
       title: `${c.r.subject} expires in ${c.n('days')} ${plural(c.n('days'), 'day', 'days')}`,
-      body: `${c.org} · ${c.s('service')} · ${c.date(c.n('expiredAt'))}. Renew it, or switch automatic renewal on while more than 14 days remain.`,
+      body: `${c.org} · ${c.service} · ${c.date(c.n('expiredAt'))}. Renew it, or switch automatic renewal on while more than 14 days remain.`,
     }),
     renewal_14: (c) => ({
       title:
         c.n('days') === 0
           ? `${c.r.subject} expires today`
           : `${c.r.subject} expires in ${c.n('days')} ${plural(c.n('days'), 'day', 'days')}`,
-      body: `${c.org} · ${c.s('service')} · ${c.date(c.n('expiredAt'))}. Automatic renewal can no longer be switched on: renew it in the Manager.`,
+      body: `${c.org} · ${c.service} · ${c.date(c.n('expiredAt'))}. Automatic renewal can no longer be switched on: renew it in the Manager.`,
     }),
     expired: (c) => ({
       title: `${c.r.subject} expired on ${c.date(c.n('expiredAt'))}`,
-      body: `${c.org} · ${c.s('service')}. Renew it in the Manager if it is still needed.`,
+      body: `${c.org} · ${c.service}. Renew it in the Manager if it is still needed.`,
     }),
     token_rejected: (c) =>
       c.s('reason') === 'missing'
@@ -122,18 +125,18 @@ const fr: Catalogue = {
   rules: {
     renewal_30: (c) => ({
       title: `${c.r.subject} arrive à échéance dans ${c.n('days')} ${plural(c.n('days'), 'jour', 'jours')}`,
-      body: `${c.org} · ${c.s('service')} · ${c.date(c.n('expiredAt'))}. Renouvelez-le, ou activez le renouvellement automatique tant qu’il reste plus de 14 jours.`,
+      body: `${c.org} · ${c.service} · ${c.date(c.n('expiredAt'))}. Renouvelez-le, ou activez le renouvellement automatique tant qu’il reste plus de 14 jours.`,
     }),
     renewal_14: (c) => ({
       title:
         c.n('days') === 0
           ? `${c.r.subject} arrive à échéance aujourd’hui`
           : `${c.r.subject} arrive à échéance dans ${c.n('days')} ${plural(c.n('days'), 'jour', 'jours')}`,
-      body: `${c.org} · ${c.s('service')} · ${c.date(c.n('expiredAt'))}. Le renouvellement automatique ne peut plus être activé : renouvelez-le dans le Manager.`,
+      body: `${c.org} · ${c.service} · ${c.date(c.n('expiredAt'))}. Le renouvellement automatique ne peut plus être activé : renouvelez-le dans le Manager.`,
     }),
     expired: (c) => ({
       title: `${c.r.subject} a expiré le ${c.date(c.n('expiredAt'))}`,
-      body: `${c.org} · ${c.s('service')}. Renouvelez-le dans le Manager s’il est encore utile.`,
+      body: `${c.org} · ${c.service}. Renouvelez-le dans le Manager s’il est encore utile.`,
     }),
     token_rejected: (c) =>
       c.s('reason') === 'missing'
@@ -225,6 +228,7 @@ export function reminderText(r: Reminder, lang: string): ReminderText {
       return v === null || v === undefined ? '' : String(v)
     },
     org: r.orgName ?? r.accountLabel ?? '',
+    service: serviceLabel(typeof p['service'] === 'string' ? p['service'] : '', l),
     money: (cents) =>
       new Intl.NumberFormat(locale, { style: 'currency', currency: String(p['currency'] ?? 'CHF') }).format(
         cents / 100,
