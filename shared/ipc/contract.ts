@@ -11,6 +11,7 @@ import { storeContract } from './contracts/store'
 import { accountRemovalContract } from './contracts/account-removal'
 import { offboardingRunsContract } from './contracts/offboarding-runs'
 import { orgPrefsContract } from './contracts/org-prefs'
+import { syncEstimateContract } from './contracts/sync-estimate'
 import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
 import { filesContract } from './contracts/files'
@@ -171,6 +172,7 @@ export const invokeContract = {
   ...accountRemovalContract,
   ...offboardingRunsContract,
   ...orgPrefsContract,
+  ...syncEstimateContract,
   ...fleetContract,
   ...coverageContract,
   ...filesContract,

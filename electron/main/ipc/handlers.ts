@@ -13,6 +13,7 @@ import { fleetHandlers } from './handlers/fleet'
 import { coverageHandlers } from './handlers/coverage'
 import { filesHandlers } from './handlers/files'
 import { remindersHandlers } from './handlers/reminders'
+import { syncEstimateHandlers } from './handlers/sync-estimate'
 
 const DAY_SECONDS = 86_400
 
@@ -109,6 +110,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...accountRemovalHandlers(services),
     ...offboardingRunsHandlers(services),
     ...orgPrefsHandlers(services),
+    ...syncEstimateHandlers(services),
     ...fleetHandlers(services),
     ...coverageHandlers(services),
     ...filesHandlers(services),

@@ -21,7 +21,7 @@ import { accountRemovalEn } from '../features/accounts/removal-locales'
 import { pastRunsEn } from '../features/access/past-runs-locales'
 import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { coverageEn } from '../features/coverage/locales'
-import { firstSyncEn } from '../features/sync/locales'
+import { firstSyncEn, syncLineEn } from '../features/sync/locales'
 
 export const en = {
   frame: frameEn,
@@ -102,6 +102,7 @@ export const en = {
   problems: problems.en,
   coverage: coverageEn,
   firstSync: firstSyncEn,
+  syncLine: syncLineEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',
