@@ -293,7 +293,8 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
             title={t('billingPage.import.refused', { file: refused.fileName })}
             data-testid="import-refused"
           >
-            {t(`billingPage.import.fileErrors.${refused.error.code}`, {
+            {/* The file's problem, from the shared catalogue the core's problems use. */}
+            {t(`problems.billing.importFile.${refused.error.code}`, {
               line: refused.error.line ?? '?',
               limit: refused.error.limit ?? '?',
               mb: refused.error.limit ? Math.round(refused.error.limit / 1024 / 1024) : '?',
