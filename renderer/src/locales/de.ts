@@ -341,7 +341,8 @@ export const de: Messages = {
     neverSynced: 'nie synchronisiert',
     orgCount_one: '{{count}} Organisation',
     orgCount_other: '{{count}} Organisationen',
-    needsScopes: 'Benötigt den/die Scope(s): {{scopes}}',
+    needsScopes_one: 'Benötigt den Scope: {{scopes}}',
+    needsScopes_other: 'Benötigt die Scopes: {{scopes}}',
     state: {
       working: 'Bereit',
       syncing: 'Wird synchronisiert',

@@ -340,7 +340,8 @@ export const en = {
     neverSynced: 'never synced',
     orgCount_one: '{{count}} organization',
     orgCount_other: '{{count}} organizations',
-    needsScopes: 'Needs the scope(s): {{scopes}}',
+    needsScopes_one: 'Needs the scope: {{scopes}}',
+    needsScopes_other: 'Needs the scopes: {{scopes}}',
     state: {
       working: 'Working',
       syncing: 'Syncing',

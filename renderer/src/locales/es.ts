@@ -337,7 +337,8 @@ export const es: Messages = {
     neverSynced: 'nunca sincronizada',
     orgCount_one: '{{count}} organización',
     orgCount_other: '{{count}} organizaciones',
-    needsScopes: 'Necesita los scopes: {{scopes}}',
+    needsScopes_one: 'Necesita el scope: {{scopes}}',
+    needsScopes_other: 'Necesita los scopes: {{scopes}}',
     state: {
       working: 'Operativa',
       syncing: 'Sincronizando',

@@ -339,7 +339,8 @@ export const fr: Messages = {
     neverSynced: 'jamais synchronisé',
     orgCount_one: '{{count}} organisation',
     orgCount_other: '{{count}} organisations',
-    needsScopes: 'Scope(s) nécessaire(s) : {{scopes}}',
+    needsScopes_one: 'Scope nécessaire : {{scopes}}',
+    needsScopes_other: 'Scopes nécessaires : {{scopes}}',
     state: {
       working: 'Fonctionne',
       syncing: 'Synchronisation',

@@ -338,7 +338,8 @@ export const it: Messages = {
     neverSynced: 'mai sincronizzato',
     orgCount_one: '{{count}} organizzazione',
     orgCount_other: '{{count}} organizzazioni',
-    needsScopes: 'Richiede gli scope: {{scopes}}',
+    needsScopes_one: 'Richiede lo scope: {{scopes}}',
+    needsScopes_other: 'Richiede gli scope: {{scopes}}',
     state: {
       working: 'Operativo',
       syncing: 'Sincronizzazione in corso',
