@@ -5,6 +5,7 @@
  */
 import type { Reminder, ReminderParams, ReminderRule } from '../../../shared/domain/reminders'
 import { serviceLabel } from '../../../shared/domain/service-catalogue'
+import { formatDate, formatMoney } from '../../../shared/i18n/format'
 
 export const TEXT_LANGUAGES = ['en', 'fr'] as const
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number]
@@ -200,9 +201,6 @@ const fr: Catalogue = {
 
 const CATALOGUES: Record<TextLanguage, Catalogue> = { en, fr }
 
-/** Intl locale per UI language (Swiss formats for the languages of Switzerland). */
-const LOCALE: Record<TextLanguage, string> = { en: 'en-GB', fr: 'fr-CH' }
-
 function language(lang: string): TextLanguage {
   return (TEXT_LANGUAGES as readonly string[]).includes(lang) ? (lang as TextLanguage) : 'en'
 }
@@ -214,7 +212,6 @@ export function catalogue(lang: string): Catalogue {
 /** Title and body of one reminder in `lang` (English for a language without a catalogue). */
 export function reminderText(r: Reminder, lang: string): ReminderText {
   const l = language(lang)
-  const locale = LOCALE[l]
   const p = r.params
   const ctx: Ctx = {
     r,
@@ -229,11 +226,10 @@ export function reminderText(r: Reminder, lang: string): ReminderText {
     },
     org: r.orgName ?? r.accountLabel ?? '',
     service: serviceLabel(typeof p['service'] === 'string' ? p['service'] : '', l),
-    money: (cents) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency: String(p['currency'] ?? 'CHF') }).format(
-        cents / 100,
-      ),
-    date: (s) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(s * 1000),
+    // The app's formats (Swiss grouping, short dates): the same as the renderer's.
+    money: (cents) => formatMoney(cents, String(p['currency'] ?? 'CHF'), l),
+    // Expiry dates are calendar days (UTC), whatever the machine's time zone.
+    date: (s) => formatDate(new Date(s * 1000).toISOString().slice(0, 10), l),
   }
   return CATALOGUES[l].rules[r.rule](ctx)
 }

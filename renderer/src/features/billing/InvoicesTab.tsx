@@ -34,6 +34,7 @@ import { canUploadFiles, chooseImportFile, isCancelled, uploadImportFile } from 
 import { IpcError, invoke } from '../../lib/ipc'
 import { billingQueries, useCommitImport, useFetchInvoices, usePreviewImport } from './billing-queries'
 import { formatIsoDate, formatMoney } from './billing-model'
+import { formatDate } from '../../lib/format'
 
 const STATUS_COLORS = {
   paid: 'teal',
@@ -109,7 +110,7 @@ function FetchFromInfomaniak({ accountId }: { accountId: string }) {
               : checked === null
                 ? t('billingPage.import.checkHelp')
                 : t('billingPage.import.noRoute', {
-                    date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(checked),
+                    date: formatDate(checked, i18n.language),
                   })}
           </Text>
         </div>
