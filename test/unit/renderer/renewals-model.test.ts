@@ -15,6 +15,8 @@ function row(over: Partial<RenewalRow> & Pick<RenewalRow, 'productId'>): Renewal
     daysLeft: 10,
     expired: false,
     underCutoff: true,
+    autoRenew: 'unknown',
+    price: { currency: 'CHF', cents: null },
     ...over,
   }
 }
