@@ -268,9 +268,10 @@ export function RenewalsPage() {
   const toggle = useCallback(
     (row: RenewalRow, checked: boolean, shift: boolean) => {
       const key = rowKey(row)
+      // Read the anchor now: the state updater runs later, after the anchor moved to this row.
+      const keys = shift && anchor.current ? rangeKeys(items, anchor.current, key) : [key]
       setSelected((prev) => {
         const next = new Set(prev)
-        const keys = shift && anchor.current ? rangeKeys(items, anchor.current, key) : [key]
         for (const k of keys) {
           if (checked) next.add(k)
           else next.delete(k)
