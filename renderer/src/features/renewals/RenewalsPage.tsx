@@ -512,7 +512,7 @@ export function RenewalsPage() {
                   <UnstyledButton
                     onClick={() => setDrawerFor(r)}
                     aria-label={t('renewals.openProduct', { product: r.customerName })}
-                    style={{ minWidth: 0, maxWidth: '100%' }}
+                    style={{ minWidth: 0, maxWidth: '100%', minHeight: 24, display: 'flex', alignItems: 'center' }}
                     data-testid="renewal-open"
                   >
                     <Text size="sm" fw={600} truncate title={r.customerName} td="underline dotted">
@@ -522,7 +522,8 @@ export function RenewalsPage() {
                 )
                 const client = (
                   <UnstyledButton
-                    style={{ minWidth: 0, flexShrink: 1 }}
+                    // 24 px: the smallest comfortable target (WCAG 2.5.8).
+                    style={{ minWidth: 0, flexShrink: 1, minHeight: 24, display: 'flex', alignItems: 'center' }}
                     onClick={() => void navigate(orgPath({ accountId: r.accountId, orgId: r.orgId }, 'products'))}
                     aria-label={t('renewals.openOrg', { org: r.orgName })}
                   >
