@@ -168,6 +168,26 @@ test('renewals across clients: grouped list, CSV and ICS exports that match the 
   await app.getByLabel('Filter by client, product or type').fill('')
   await app.getByText('Client', { exact: true }).click()
 
+  // Home's "expiring in 30 days" link: one client, 30 days; the filter is shown and can be cleared.
+  const client = rows.find((r) => r.daysLeft <= 30)!
+  const ofClient = rows.filter((r) => r.accountId === client.accountId && r.orgId === client.orgId && r.daysLeft <= 30)
+  await app.goto(`${base}#/settings`)
+  await app.goto(
+    `${base}#/renewals?${new URLSearchParams([
+      ['client', `${client.accountId}:${client.orgId}`],
+      ['within', '30'],
+    ]).toString()}`,
+  )
+  await expect(app.getByTestId('renewals-client-filter')).toContainText(`Only ${client.orgName}`)
+  await expect(app.getByTestId('renewals-count')).toHaveText(
+    `${ofClient.length} product${ofClient.length === 1 ? '' : 's'}`,
+  )
+  await app.getByRole('button', { name: 'Show all clients' }).click()
+  await expect(app.getByTestId('renewals-client-filter')).toHaveCount(0)
+  await app.goto(`${base}#/settings`)
+  await app.goto(`${base}#/renewals`)
+  await expect(app.getByTestId('renewals-count')).toHaveText(`${rows.length} products`)
+
   // Dark theme screenshot.
   await app.evaluate(async () => {
     await window.api?.invoke('settings:set', { patch: { theme: 'dark' } })

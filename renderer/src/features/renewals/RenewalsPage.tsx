@@ -33,7 +33,7 @@ import {
 import { useMutation, useQuery } from '@tanstack/react-query'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { managerRenewalUrl } from '../../../../shared/domain/manager-links'
 import type { RenewalRow } from '../../../../shared/domain/renewals'
 import { EmptyState } from '../../components/EmptyState'
@@ -45,7 +45,8 @@ import { useNow } from '../../lib/use-now'
 import { accountsQueries } from '../accounts/accounts-queries'
 import { CopyableUrl } from '../onboarding/CopyableUrl'
 import { orgColor } from '../orgs/org-color'
-import { orgPath } from '../orgs/org-key'
+import { renewalsClientsOf } from '../../app/links'
+import { orgKey, orgPath } from '../orgs/org-key'
 import { orgsQueries } from '../orgs/orgs-queries'
 import { ProductDrawer } from '../products/ProductDrawer'
 import { productsQueries } from '../products/products-queries'
@@ -178,6 +179,12 @@ function GroupBadges({ group, compact }: { group: RenewalGroup; compact: boolean
   )
 }
 
+function ofClients(rows: readonly RenewalRow[], clients: readonly { accountId: string; orgId: number }[]) {
+  if (clients.length === 0) return rows
+  const keys = new Set(clients.map(orgKey))
+  return rows.filter((r) => keys.has(orgKey({ accountId: r.accountId, orgId: r.orgId })))
+}
+
 /** One timeline of what expires soon across every organization, grouped, selectable and exportable. */
 export function RenewalsPage() {
   const { t, i18n } = useTranslation()
@@ -185,8 +192,14 @@ export function RenewalsPage() {
   const navigate = useNavigate()
   const now = useNow()
   const serviceLabel = useServiceLabel()
-  const [withinDays, setWithinDays] = useState<number>(90)
-  const [includeExpired, setIncludeExpired] = useState(true)
+  // A link (Home's "expiring in 30 days") may say the period, expired or not, and which clients.
+  const [params, setParams] = useSearchParams()
+  const linkedWithin = Number(params.get('within'))
+  const [withinDays, setWithinDays] = useState<number>(
+    (HORIZONS as readonly number[]).includes(linkedWithin) ? linkedWithin : 90,
+  )
+  const [includeExpired, setIncludeExpired] = useState(params.get('expired') !== '0')
+  const clients = useMemo(() => renewalsClientsOf(params), [params])
   const [grouping, setGrouping] = useState<RenewalGrouping>('client')
   const [text, setText] = useState('')
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set())
@@ -210,14 +223,14 @@ export function RenewalsPage() {
   const items = useMemo(
     () =>
       flattenGroups(
-        groupRenewals(filterRenewals(renewals.data ?? [], text, serviceLabel), grouping, {
+        groupRenewals(filterRenewals(ofClients(renewals.data ?? [], clients), text, serviceLabel), grouping, {
           service: serviceLabel,
           month: (m) => monthTitle(m, lang),
         }),
       ),
     // serviceLabel changes with the language only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [renewals.data, text, grouping, lang],
+    [renewals.data, clients, text, grouping, lang],
   )
   const visibleCount = items.filter((i) => i.kind === 'row').length
   const picked = useMemo(() => selectedRows(items, selected), [items, selected])
@@ -404,6 +417,34 @@ export function RenewalsPage() {
           mb={8}
         />
       </Group>
+
+      {clients.length > 0 && (
+        <Group gap="xs" data-testid="renewals-client-filter">
+          <Badge variant="light" size="lg" tt="none">
+            {clients.length === 1
+              ? t('renewals.onlyClient', {
+                  name:
+                    orgs.data?.find((o) => o.accountId === clients[0]!.accountId && o.id === clients[0]!.orgId)?.name ??
+                    `#${clients[0]!.orgId}`,
+                })
+              : t('renewals.onlyClients', { count: clients.length, formatted: formatCount(clients.length, lang) })}
+          </Badge>
+          <Button
+            size="xs"
+            variant="subtle"
+            leftSection={<IconX size={14} />}
+            onClick={() =>
+              setParams((p) => {
+                const next = new URLSearchParams(p)
+                next.delete('client')
+                return next
+              })
+            }
+          >
+            {t('renewals.allClients')}
+          </Button>
+        </Group>
+      )}
 
       {picked.length > 0 && (
         <Card withBorder padding="xs" data-testid="renewals-selection">

@@ -76,6 +76,10 @@ export const renewalsEn = {
   copied: 'Copied to the clipboard.',
   copyFailed: 'Copying failed: select the text and copy it.',
   listLabel: 'Renewals, grouped',
+  onlyClient: 'Only {{name}}',
+  onlyClients_one: 'Only {{formatted}} clients',
+  onlyClients_other: 'Only {{formatted}} clients',
+  allClients: 'Show all clients',
 }
 
 export const renewalsFr: Catalogue<typeof renewalsEn> = {
@@ -153,6 +157,10 @@ export const renewalsFr: Catalogue<typeof renewalsEn> = {
   copied: 'Copié dans le presse-papiers.',
   copyFailed: 'La copie a échoué : sélectionnez le texte et copiez-le.',
   listLabel: 'Renouvellements, regroupés',
+  onlyClient: 'Seulement {{name}}',
+  onlyClients_one: 'Seulement {{formatted}} client',
+  onlyClients_other: 'Seulement {{formatted}} clients',
+  allClients: 'Afficher tous les clients',
 }
 
 export const renewalsDe: Catalogue<typeof renewalsEn> = {
@@ -232,6 +240,10 @@ export const renewalsDe: Catalogue<typeof renewalsEn> = {
   copied: 'In die Zwischenablage kopiert.',
   copyFailed: 'Kopieren fehlgeschlagen: Markieren Sie den Text und kopieren Sie ihn.',
   listLabel: 'Verlängerungen, gruppiert',
+  onlyClient: 'Nur {{name}}',
+  onlyClients_one: 'Nur {{formatted}} Kunde',
+  onlyClients_other: 'Nur {{formatted}} Kunden',
+  allClients: 'Alle Kunden anzeigen',
 }
 
 export const renewalsIt: Catalogue<typeof renewalsEn> = {
@@ -309,6 +321,10 @@ export const renewalsIt: Catalogue<typeof renewalsEn> = {
   copied: 'Copiato negli appunti.',
   copyFailed: 'Copia non riuscita: seleziona il testo e copialo.',
   listLabel: 'Rinnovi, raggruppati',
+  onlyClient: 'Solo {{name}}',
+  onlyClients_one: 'Solo {{formatted}} cliente',
+  onlyClients_other: 'Solo {{formatted}} clienti',
+  allClients: 'Mostra tutti i clienti',
 }
 
 export const renewalsEs: Catalogue<typeof renewalsEn> = {
@@ -386,4 +402,8 @@ export const renewalsEs: Catalogue<typeof renewalsEn> = {
   copied: 'Copiado al portapapeles.',
   copyFailed: 'No se pudo copiar: selecciona el texto y cópialo.',
   listLabel: 'Renovaciones, agrupadas',
+  onlyClient: 'Solo {{name}}',
+  onlyClients_one: 'Solo {{formatted}} cliente',
+  onlyClients_other: 'Solo {{formatted}} clientes',
+  allClients: 'Mostrar todos los clientes',
 }
