@@ -105,7 +105,7 @@ function StatusBadges({ row }: { row: RenewalRow }) {
       </Badge>
       {row.underCutoff && (
         <Tooltip label={t('renewals.cutoffHelp')} multiline w={260}>
-          <Badge color="orange" variant="outline" size="sm" tabIndex={0}>
+          <Badge color="orange" variant="outline" size="sm">
             {t('renewals.cutoff')}
           </Badge>
         </Tooltip>
@@ -119,7 +119,7 @@ function RenewalState({ row }: { row: RenewalRow }) {
   if (row.autoRenew === 'unknown')
     return (
       <Tooltip label={t('renewals.unknownRenewalHelp')} multiline w={260}>
-        <Group gap={4} wrap="nowrap" c="dimmed" tabIndex={0} style={{ minWidth: 0 }}>
+        <Group gap={4} wrap="nowrap" c="dimmed" style={{ minWidth: 0 }}>
           <IconHelpCircle size={14} aria-hidden style={{ flexShrink: 0 }} />
           <Text size="xs" c="dimmed" truncate>
             {t('renewals.unknownRenewal')}
@@ -143,7 +143,7 @@ function Price({ row }: { row: RenewalRow }) {
   if (row.price.cents === null)
     return (
       <Tooltip label={t('renewals.noPriceHelp')} multiline w={240}>
-        <Text size="sm" c="dimmed" tabIndex={0} data-testid="renewal-price">
+        <Text size="sm" c="dimmed" data-testid="renewal-price">
           {t('renewals.noPrice')}
         </Text>
       </Tooltip>
@@ -327,7 +327,7 @@ export function RenewalsPage() {
     (exportFile.variables.rows !== undefined) === selection
 
   const onRowClick = (row: RenewalRow) => (e: ReactMouseEvent) => {
-    // Controls inside the row do their own thing; anywhere else opens the product.
+    // Controls inside the row do their own thing; anywhere else opens the product (Enter on its name does too).
     if ((e.target as HTMLElement).closest('button, input, a, [role="button"], [tabindex]')) return
     setDrawerFor(row)
   }
