@@ -169,7 +169,10 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
     )
     phase('products', () =>
       db.transaction(() => {
-        new CacheWriter(db, accountId, referenceTime).writeProducts(productDtos, true)
+        // As the sync engine's listing does: pages of products, then the end of the listing.
+        const writer = new CacheWriter(db, accountId, referenceTime)
+        writer.writeProductPage(productDtos, true)
+        writer.finishProducts(referenceTime, true, null)
         state.run(accountId, 0, 'products', referenceTime, referenceTime, productDtos.length)
       })(),
     )
