@@ -24,33 +24,19 @@ import { RateLimiter, type RequestLimiter } from './rate-limiter'
 import { withRetry, type RetryOptions } from './retry'
 import {
   AccountSchema,
-  AccountServiceSchema,
   AccountUserSchema,
-  DomainSchema,
-  DriveSchema,
   InvitationSchema,
-  MailHostingSchema,
-  PartnershipSchema,
   ProductSchema,
   ProfileSchema,
-  SwissBackupSchema,
-  TagSchema,
   TeamSchema,
   TeamUserSchema,
   type Account,
-  type AccountService,
   type AccountUser,
   type CreateInvitationBody,
-  type Domain,
-  type Drive,
   type Invitation,
-  type MailHosting,
-  type Partnership,
   type PatchInvitationBody,
   type Product,
   type Profile,
-  type SwissBackup,
-  type Tag,
   type Team,
   type TeamBody,
   type TeamUser,
@@ -162,18 +148,9 @@ export interface ApiClient {
   listAccounts(options?: ListOptions & { with?: readonly string[] }): Promise<Account[]>
   /** `GET /1/accounts/{id}`: one organisation. */
   getAccount(accountId: number, options?: CallOptions & { with?: readonly string[] }): Promise<Account>
-  /** `GET /1/accounts/{id}/services`: product count per service. */
-  listAccountServices(accountId: number, options?: ListOptions): Promise<AccountService[]>
-  /** `GET /1/accounts/{id}/tags`: product tags of an organisation. */
-  listAccountTags(accountId: number, options?: ListOptions): Promise<Tag[]>
   /** `GET /1/products` (all pages): products of every organisation, or of one with `accountId`. */
   listProducts(
     options?: ListOptions & AccountFilter & { serviceName?: string; with?: readonly string[] } & PagedItems<Product>,
-  ): Promise<Product[]>
-  /** `GET /1/accounts/{id}/products[?filter[service_names][]=]`: products of one organisation. */
-  listAccountProducts(
-    accountId: number,
-    options?: ListOptions & { serviceNames?: readonly string[]; with?: readonly string[] },
   ): Promise<Product[]>
   /** `GET /2/accounts/{id}/users` (paginated or not): members and pending invitees; `with` e.g. `['security', 'teams']`. */
   listAccountUsers(
@@ -184,27 +161,8 @@ export interface ApiClient {
   listTeams(accountId: number, options?: ListOptions & { with?: readonly string[] }): Promise<Team[]>
   /** `GET /1/accounts/{id}/teams/{team}/users` (all pages). */
   listTeamUsers(accountId: number, teamId: number, options?: ListOptions): Promise<TeamUser[]>
-  /** `GET /1/accounts/{id}/invitations/users/{user}[?type=]`: one user's invitations. */
-  listInvitationsOfUser(
-    accountId: number,
-    userId: number,
-    options?: ListOptions & { type?: 'admin' | 'normal' | 'owner' },
-  ): Promise<Invitation[]>
   /** `GET /1/accounts/{id}/invitations/{invitation}`. */
   getInvitation(accountId: number, invitationId: number, options?: CallOptions): Promise<Invitation>
-  /**
-   * `GET /1/accounts/{id}/invitations/{invitation}/b2b`: the client partnerships given to a partner-staff
-   * invitation; the only readable partnership route (403 `account_not_partner` on non-partner accounts).
-   */
-  listInvitationPartnerships(accountId: number, invitationId: number, options?: ListOptions): Promise<Partnership[]>
-  /** `GET /2/domains/domains` (all pages; scope `domain:read`). */
-  listDomains(options?: ListOptions & AccountFilter): Promise<Domain[]>
-  /** `GET /1/mail_hostings` (all pages; scope `mail`). */
-  listMailHostings(options?: ListOptions & AccountFilter): Promise<MailHosting[]>
-  /** `GET /2/drive?account_id=` (all pages; scope `drive`). */
-  listDrives(accountId: number, options?: ListOptions): Promise<Drive[]>
-  /** `GET /1/swiss_backups?account_id=` (all pages; scope `swiss-backup`). */
-  listSwissBackups(accountId: number, options?: ListOptions): Promise<SwissBackup[]>
   /**
    * An invoice list of one organisation at `route` (a template with `{id}`; default the route seen live,
    * `/2/invoicing/account/{id}/invoices`, infomaniak-api.md §15). No invoice route is documented, so items
@@ -615,10 +573,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       ),
     getAccount: (accountId, opts) =>
       get(account(accountId), AccountSchema, { ...callOpts(opts), query: { with: joinWith(opts?.with) } }),
-    listAccountServices: (accountId, opts) =>
-      listItems(`${account(accountId)}/services`, AccountServiceSchema, listOpts(opts, {}, { sendPageParams: false })),
-    listAccountTags: (accountId, opts) =>
-      listItems(`${account(accountId)}/tags`, TagSchema, listOpts(opts, {}, { sendPageParams: false })),
     listProducts: (opts) =>
       listItems('/1/products', ProductSchema, {
         ...listOpts(opts, { account_id: opts?.accountId, service_name: opts?.serviceName, with: joinWith(opts?.with) }),
@@ -626,20 +580,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         ...(opts?.onItems ? { onItems: opts.onItems } : {}),
         ...(opts?.retainItems !== undefined ? { retainItems: opts.retainItems } : {}),
       }),
-    listAccountProducts: (accountId, opts) =>
-      listItems(
-        `${account(accountId)}/products`,
-        ProductSchema,
-        listOpts(
-          opts,
-          {
-            with: joinWith(opts?.with),
-            filter:
-              opts?.serviceNames && opts.serviceNames.length > 0 ? { service_names: opts.serviceNames } : undefined,
-          },
-          { sendPageParams: false },
-        ),
-      ),
     listAccountUsers: (accountId, opts) =>
       listItems(`/2/accounts/${pathParam(accountId)}/users`, AccountUserSchema, {
         ...listOpts(opts, { with: joinWith(opts?.with), search: opts?.search, filter: opts?.filter }),
@@ -650,30 +590,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       listItems(`${account(accountId)}/teams`, TeamSchema, listOpts(opts, { with: joinWith(opts?.with) })),
     listTeamUsers: (accountId, teamId, opts) =>
       listItems(`${account(accountId)}/teams/${pathParam(teamId)}/users`, TeamUserSchema, listOpts(opts, {})),
-    listInvitationsOfUser: (accountId, userId, opts) =>
-      listItems(
-        `${account(accountId)}/invitations/users/${pathParam(userId)}`,
-        InvitationSchema,
-        listOpts(opts, { type: opts?.type }, { sendPageParams: false }),
-      ),
     getInvitation: (accountId, invitationId, opts) =>
       get(`${account(accountId)}/invitations/${pathParam(invitationId)}`, InvitationSchema, callOpts(opts)),
-    listInvitationPartnerships: (accountId, invitationId, opts) =>
-      listItems(
-        `${account(accountId)}/invitations/${pathParam(invitationId)}/b2b`,
-        PartnershipSchema,
-        listOpts(opts, {}),
-      ),
-    listDomains: (opts) =>
-      listItems('/2/domains/domains', DomainSchema, {
-        ...listOpts(opts, { account_id: opts?.accountId }),
-        idOf: (d) => d.id ?? d.name,
-      }),
-    listMailHostings: (opts) =>
-      listItems('/1/mail_hostings', MailHostingSchema, listOpts(opts, { account_id: opts?.accountId })),
-    listDrives: (accountId, opts) => listItems('/2/drive', DriveSchema, listOpts(opts, { account_id: accountId })),
-    listSwissBackups: (accountId, opts) =>
-      listItems('/1/swiss_backups', SwissBackupSchema, listOpts(opts, { account_id: accountId })),
     listInvoices: async (accountId, opts) => {
       const path = (opts?.route ?? '/2/invoicing/account/{id}/invoices').replace('{id}', pathParam(accountId))
       try {

@@ -102,16 +102,16 @@ describe('pagination through the client', () => {
   })
 
   it('routes documenting no paging send no page params, but follow pages if the server paginates anyway', async () => {
-    const all = items(5).map((p) => ({ ...p, account_id: 7 }))
+    const all = items(5)
     const { fetch, calls } = fakeFetch((call) => {
       const page = Number(call.url.searchParams.get('page') ?? 1)
       const size = 3
       return ok(all.slice((page - 1) * size, page * size), { total: 5, page, pages: 2, items_per_page: size })
     })
     const { api, clock } = client(fetch)
-    const products = await drive(clock, api.listAccountProducts(7, { serviceNames: ['domain', 'email_hosting'] }))
-    expect(products.map((p) => p.id)).toEqual([1, 2, 3, 4, 5])
-    expect(calls[0]?.url.search).toBe('?filter[service_names][]=domain&filter[service_names][]=email_hosting')
+    const orgs = await drive(clock, api.listAccounts())
+    expect(orgs.map((o) => o.id)).toEqual([1, 2, 3, 4, 5])
+    expect(calls[0]?.url.search).toBe('?order_by=name')
     expect(calls[1]?.url.searchParams.get('page')).toBe('2')
     expect(calls[1]?.url.searchParams.get('per_page')).toBe('3')
   })
