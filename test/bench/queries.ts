@@ -11,7 +11,7 @@
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import type Database from 'better-sqlite3'
-import { AccountSchema, AccountUserSchema, ProductSchema, TeamSchema } from '../../electron/main/api/schemas'
+import { OrgSchema, OrgUserSchema, ProductSchema, TeamSchema } from '../../electron/main/api/schemas'
 import { CacheWriter } from '../../electron/main/store/repos/cache-writer'
 import { AccountsRepo } from '../../electron/main/store/repos/accounts-repo'
 import { generate } from '../../electron/sandbox/generate'
@@ -107,7 +107,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
 
   const t1 = performance.now()
   const orgDtos = [...access.values()].map((a) =>
-    AccountSchema.parse(S.account(store, store.ix.orgs.get(a.accountId)!, a, new Set(), false)),
+    OrgSchema.parse(S.account(store, store.ix.orgs.get(a.accountId)!, a, new Set(), false)),
   )
   const productDtos = [...access.values()].flatMap((a) => {
     const teams = store.ix.teamsByOrg.get(a.accountId) ?? []
@@ -124,7 +124,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
       ...(store.ix.invitationsByOrg.get(a.accountId) ?? [])
         .filter((i) => i.status === 'pending')
         .map((i) => S.pendingRow(c, i)),
-    ].map((u) => AccountUserSchema.parse(u))
+    ].map((u) => OrgUserSchema.parse(u))
     const teams = (store.ix.teamsByOrg.get(a.accountId) ?? []).map((t, i) =>
       TeamSchema.parse(S.team(store, t, new Set(), i)),
     )

@@ -73,9 +73,9 @@ export const ProfileSchema = z.object({
 /** The current user. */
 export type Profile = z.output<typeof ProfileSchema>
 
-// ---------------------------------------------------------------------------------------------- accounts
+// ---------------------------------------------------------------------------------------------- organisations
 
-/** An address of an account. */
+/** An address of an organisation. */
 export const AddressSchema = z.object({
   id: Id.nullish(),
   street: Str,
@@ -91,7 +91,7 @@ export const AddressSchema = z.object({
  * `GET /1/accounts` item and `GET /1/accounts/{id}`: an organisation. `type` is the current user's role in it
  * (`owner` | `admin` | `normal` | `client`); kept as a string so a new value does not fail the sync.
  */
-export const AccountSchema = z.object({
+export const OrgSchema = z.object({
   id: Id,
   name: z.string(),
   type: Str,
@@ -128,8 +128,8 @@ export const AccountSchema = z.object({
   ksuite_id: Id.nullish(),
   addresses: z.array(AddressSchema).nullish(),
 })
-/** An organisation ("account"). */
-export type Account = z.output<typeof AccountSchema>
+/** An organisation (the API's "account", `/1/accounts/{id}`). */
+export type ApiOrg = z.output<typeof OrgSchema>
 
 /** A product tag, embedded in products (`color` is an int palette index). */
 export const TagSchema = z.object({
@@ -228,7 +228,7 @@ export const TeamRefSchema = z.union([
 /** A team reference. */
 export type TeamRef = z.output<typeof TeamRefSchema>
 
-/** Expanded `security` of an account user (`with=security`): 2FA state; shape undocumented, so kept loose. */
+/** Expanded `security` of an organisation user (`with=security`): 2FA state; shape undocumented, so kept loose. */
 export const UserSecuritySchema = z.looseObject({
   otp: Flag,
   has_otp: Flag,
@@ -244,7 +244,7 @@ export type UserSecurity = z.output<typeof UserSecuritySchema>
  * `GET /2/accounts/{id}/users` item: an active member (`user_id` set) or a pending invitee (`user_id` null,
  * `invitation_id` set, `state_in_account: "pending"`).
  */
-export const AccountUserSchema = z
+export const OrgUserSchema = z
   .object({
     user_id: Id.nullish(),
     invitation_id: Id.nullish(),
@@ -276,8 +276,8 @@ export const AccountUserSchema = z
     message: 'either user_id or invitation_id is required',
     path: ['user_id'],
   })
-/** A member or pending invitee of an account. */
-export type AccountUser = z.output<typeof AccountUserSchema>
+/** A member or pending invitee of an organisation. */
+export type ApiOrgUser = z.output<typeof OrgUserSchema>
 
 /** One service-level permission of a team; `rights` is a right name, a list of them, or a rights object. */
 export const TeamPermissionSchema = z.object({
@@ -347,7 +347,7 @@ export const InvitationSchema = z.object({
   updated_at: Ts,
   expired_at: Ts,
 })
-/** An invitation to join an account. */
+/** An invitation to join an organisation. */
 export type Invitation = z.output<typeof InvitationSchema>
 
 // ---------------------------------------------------------------------------------------------- write bodies

@@ -87,7 +87,7 @@ describe('pagination through the client', () => {
     const all = items(40).map((u) => ({ user_id: u.id, email: `${u.name}@x.ch`, role_type: 'normal' }))
     const { fetch, calls } = fakeFetch(() => ok(all)) // ignores page and per_page, like the observed users list
     const { api, clock } = client(fetch)
-    const users = await drive(clock, api.listAccountUsers(7, { with: ['security', 'teams'] }))
+    const users = await drive(clock, api.listOrgUsers(7, { with: ['security', 'teams'] }))
     expect(users).toHaveLength(40)
     expect(calls).toHaveLength(1)
     expect(calls[0]?.url.searchParams.get('with')).toBe('security,teams')
@@ -109,7 +109,7 @@ describe('pagination through the client', () => {
       return ok(all.slice((page - 1) * size, page * size), { total: 5, page, pages: 2, items_per_page: size })
     })
     const { api, clock } = client(fetch)
-    const orgs = await drive(clock, api.listAccounts())
+    const orgs = await drive(clock, api.listOrgs())
     expect(orgs.map((o) => o.id)).toEqual([1, 2, 3, 4, 5])
     expect(calls[0]?.url.search).toBe('?order_by=name')
     expect(calls[1]?.url.searchParams.get('page')).toBe('2')

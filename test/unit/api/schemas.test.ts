@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
-  AccountSchema,
-  AccountUserSchema,
+  OrgSchema,
+  OrgUserSchema,
   InvitationSchema,
   ProductSchema,
   ProfileSchema,
@@ -31,7 +31,7 @@ describe('DTO schemas', () => {
   })
 
   it('Account: the §6 example, partner flags, misspelled field kept, unknown fields dropped', () => {
-    const a = AccountSchema.parse({
+    const a = OrgSchema.parse({
       id: 18547,
       name: 'Acme SA',
       type: 'client',
@@ -51,8 +51,8 @@ describe('DTO schemas', () => {
     })
     expect(a).toMatchObject({ type: 'client', has_customer_paiement_method: true, partner_id: null })
     expect('brand_new_field' in a).toBe(false)
-    expect(() => AccountSchema.parse({ id: '18547', name: 'x' })).toThrow()
-    expect(() => AccountSchema.parse({ id: 1, name: 'x', created_at: 1.5 })).toThrow()
+    expect(() => OrgSchema.parse({ id: '18547', name: 'x' })).toThrow()
+    expect(() => OrgSchema.parse({ id: 1, name: 'x', created_at: 1.5 })).toThrow()
   })
 
   it('Tag', () => {
@@ -85,8 +85,8 @@ describe('DTO schemas', () => {
     expect(p.tags?.[0]?.name).toBe('VIP')
   })
 
-  it('AccountUser: member with security/teams expansion, pending invitee, and neither id rejected', () => {
-    const member = AccountUserSchema.parse({
+  it('ApiOrgUser: member with security/teams expansion, pending invitee, and neither id rejected', () => {
+    const member = OrgUserSchema.parse({
       user_id: 5,
       invitation_id: null,
       email: 'a@acme.ch',
@@ -104,7 +104,7 @@ describe('DTO schemas', () => {
       { id: 3, name: 'Web' },
       { id: 4, name: null },
     ])
-    const pending = AccountUserSchema.parse({
+    const pending = OrgUserSchema.parse({
       user_id: null,
       invitation_id: 77,
       email: 'new@acme.ch',
@@ -113,7 +113,7 @@ describe('DTO schemas', () => {
       last_login_at: null,
     })
     expect(pending.user_id).toBeNull()
-    const bad = AccountUserSchema.safeParse({ user_id: null, invitation_id: null, email: 'x' })
+    const bad = OrgUserSchema.safeParse({ user_id: null, invitation_id: null, email: 'x' })
     expect(bad.success).toBe(false)
   })
 

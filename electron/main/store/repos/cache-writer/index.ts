@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { Account, AccountUser, Product, Team } from '../../../api/schemas'
+import type { ApiOrg, ApiOrgUser, Product, Team } from '../../../api/schemas'
 import { WriterContext } from './context'
 import { writeOrgs, type OrgOwner } from './orgs'
 import { finishProducts, writeProductPage } from './products'
@@ -30,7 +30,7 @@ export class CacheWriter {
   }
 
   /** `/1/accounts`: the organizations and the token owner's role in each. */
-  writeOrgs(orgs: readonly Account[], owner: OrgOwner, baseline: boolean): void {
+  writeOrgs(orgs: readonly ApiOrg[], owner: OrgOwner, baseline: boolean): void {
     writeOrgs(this.c, orgs, owner, baseline)
   }
 
@@ -45,7 +45,7 @@ export class CacheWriter {
   }
 
   /** `/2/accounts/{id}/users`: members, invitees, team membership. */
-  writeOrgUsers(orgId: number, users: readonly AccountUser[], baseline: boolean): void {
+  writeOrgUsers(orgId: number, users: readonly ApiOrgUser[], baseline: boolean): void {
     writeOrgUsers(this.c, orgId, users, baseline)
   }
 

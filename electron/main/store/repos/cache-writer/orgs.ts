@@ -1,4 +1,4 @@
-import type { Account } from '../../../api/schemas'
+import type { ApiOrg } from '../../../api/schemas'
 import { isPartnerClientOrg } from '../../../../../shared/domain/roles'
 import { json, type WriterContext } from './context'
 
@@ -19,7 +19,7 @@ function purgeOrg(c: WriterContext, orgId: number): void {
 }
 
 /** `/1/accounts`: the organizations and the token owner's role in each. */
-export function writeOrgs(c: WriterContext, orgs: readonly Account[], owner: OrgOwner, baseline: boolean): void {
+export function writeOrgs(c: WriterContext, orgs: readonly ApiOrg[], owner: OrgOwner, baseline: boolean): void {
   const existing = new Map(
     c
       .stmt<[string], { id: number; name: string; role: string }>(

@@ -1,4 +1,4 @@
-import type { AccountUser } from '../../../api/schemas'
+import type { ApiOrgUser } from '../../../api/schemas'
 import { b, json, type SearchDoc, type WriterContext } from './context'
 import { replaceTeamMembers } from './teams'
 
@@ -10,7 +10,7 @@ export function memberKey(u: {
   return u.user_id != null ? `u:${u.user_id}` : `i:${u.invitation_id ?? 0}`
 }
 
-function has2fa(u: AccountUser): number | null {
+function has2fa(u: ApiOrgUser): number | null {
   const s = u.security
   if (!s) return null
   const flags = [s.otp, s.has_otp, s.sms, s.yubikey, s.double_auth]
@@ -29,7 +29,7 @@ type OldUser = {
 }
 
 /** `/2/accounts/{id}/users?with=security,teams,invitation_details`: members, invitees, team membership. */
-export function writeOrgUsers(c: WriterContext, orgId: number, users: readonly AccountUser[], baseline: boolean): void {
+export function writeOrgUsers(c: WriterContext, orgId: number, users: readonly ApiOrgUser[], baseline: boolean): void {
   const existing = new Map(
     c
       .stmt<[string, number], OldUser>(
