@@ -361,6 +361,13 @@ export function createCore(options: CoreOptions): Core {
   }
   // Read-only (damaged user data without backup): nothing may write, not even the demo's address.
   if (!store.readOnly) services.demo.resumeIfPresent()
+  // A removal cut short by a quit: the account is already marked removed; its cache goes now, in chunks.
+  if (!store.readOnly)
+    void services.accounts.finishInterruptedRemovals().catch((error: unknown) => {
+      logger.warn('could not finish purging a removed account', {
+        error: error instanceof Error ? error.message : String(error),
+      })
+    })
   if (options.dailyBackups) store.startDailyBackups()
   const dispatch = createDispatch(createHandlers(services), logger.child('ipc'), {
     validateOutput: options.validateOutput ?? false,

@@ -31,7 +31,7 @@ import {
   type SettingsPatch,
 } from './settings'
 import { Store } from './store'
-import { accountAccess, effectiveRights, type Access, type EffectiveRight } from './truth'
+import { orgAccess, effectiveRights, type Access, type EffectiveRight } from './truth'
 
 export interface SandboxOptions {
   /** PRNG seed for data, tokens and fault decisions. Default 42. */
@@ -63,7 +63,7 @@ export interface SandboxTruth {
   /** Every (member, product) pair with rights in an organisation, with their sources. */
   effectiveRights(orgId: number): EffectiveRight[]
   /** Organisations reached by a token (by token name), with `type`. */
-  accountAccess(tokenName: string): Map<number, Access>
+  orgAccess(tokenName: string): Map<number, Access>
   /** sha256 of the canonical JSON of the current data. */
   hash(): string
 }
@@ -138,10 +138,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     data,
     truth: {
       effectiveRights: (orgId) => effectiveRights(data, orgId),
-      accountAccess: (tokenName) => {
+      orgAccess: (tokenName) => {
         const t = data.tokens.find((x) => x.name === tokenName)
         if (!t) throw new Error(`Unknown token ${tokenName}`)
-        return accountAccess(data, t.userId)
+        return orgAccess(data, t.userId)
       },
       hash: () => hashData(data),
     },
@@ -166,7 +166,7 @@ export { generate, resolveCounts, SCALES, ALL_SCOPES, type Scale, type Counts, t
 export { hashData, canonicalJson } from './hash'
 export {
   effectiveRights,
-  accountAccess,
+  orgAccess,
   rightSources,
   viewerRights,
   canManage,

@@ -6,7 +6,7 @@
 
 export type Role = 'owner' | 'admin' | 'normal'
 /** The current user's role in an account as `/1/accounts` reports it. */
-export type AccountType = Role | 'client'
+export type OrgAccessType = Role | 'client'
 export type RightName = 'technical' | 'statistic' | 'check' | 'sale'
 export const RIGHT_NAMES: readonly RightName[] = ['technical', 'statistic', 'check', 'sale']
 export interface Rights {

@@ -15,7 +15,7 @@ import type {
   TokenDef,
   User,
 } from './model'
-import { accountAccess, type Access } from './truth'
+import { orgAccess, type Access } from './truth'
 
 export class Index {
   readonly orgs = new Map<number, Org>()
@@ -111,7 +111,7 @@ export class Store {
   access(userId: number): Map<number, Access> {
     let a = this.accessCache.get(userId)
     if (!a) {
-      a = accountAccessIndexed(this.ix, userId)
+      a = orgAccessIndexed(this.ix, userId)
       this.accessCache.set(userId, a)
     }
     return a
@@ -128,11 +128,11 @@ export class Store {
   }
 }
 
-/** Same rule as `truth.accountAccess`, using the indexes. */
-function accountAccessIndexed(ix: Index, userId: number): Map<number, Access> {
+/** Same rule as `truth.orgAccess`, using the indexes. */
+function orgAccessIndexed(ix: Index, userId: number): Map<number, Access> {
   const out = new Map<number, Access>()
   const mine = ix.membershipsByUser.get(userId) ?? []
-  for (const m of mine) out.set(m.accountId, { accountId: m.accountId, type: m.role, membership: m, partnership: null })
+  for (const m of mine) out.set(m.accountId, { orgId: m.accountId, type: m.role, membership: m, partnership: null })
   for (const m of mine) {
     if (m.role !== 'owner') continue
     for (const p of ix.partnershipsByPartner.get(m.accountId) ?? []) {
@@ -140,7 +140,7 @@ function accountAccessIndexed(ix: Index, userId: number): Map<number, Access> {
       if (existing) existing.partnership = p
       else if (ix.orgs.has(p.customerAccountId))
         out.set(p.customerAccountId, {
-          accountId: p.customerAccountId,
+          orgId: p.customerAccountId,
           type: 'client',
           membership: null,
           partnership: p,
@@ -150,4 +150,4 @@ function accountAccessIndexed(ix: Index, userId: number): Map<number, Access> {
   return out
 }
 
-export { accountAccess }
+export { orgAccess }

@@ -11,7 +11,17 @@
  *   explicit  = direct ∪ viaTeams           (what a permission matrix shows per cell)
  *   effective = direct ∪ viaTeams ∪ viaRole (what `/1/products` reports as `rights` for U's own token)
  */
-import type { AccountType, Membership, Partnership, Product, RightName, Rights, Role, SandboxData, Team } from './model'
+import type {
+  OrgAccessType,
+  Membership,
+  Partnership,
+  Product,
+  RightName,
+  Rights,
+  Role,
+  SandboxData,
+  Team,
+} from './model'
 
 export const NO_RIGHTS: Readonly<Rights> = Object.freeze({
   technical: false,
@@ -90,7 +100,7 @@ export function rightSources(
 }
 
 export interface EffectiveRight extends RightSources {
-  accountId: number
+  orgId: number
   userId: number
   productId: number
 }
@@ -107,16 +117,17 @@ export function effectiveRights(data: SandboxData, orgId: number): EffectiveRigh
   for (const m of members) {
     for (const p of products) {
       const s = rightSources(p, m.userId, m.role, teams)
-      if (hasAnyRight(s.effective)) out.push({ accountId: orgId, userId: m.userId, productId: p.id, ...s })
+      if (hasAnyRight(s.effective)) out.push({ orgId, userId: m.userId, productId: p.id, ...s })
     }
   }
   return out
 }
 
 export interface Access {
-  accountId: number
+  /** The organisation reached (the API's `account`). */
+  orgId: number
   /** `type` of `/1/accounts`: the membership role, or `client` when reached only through a partnership. */
-  type: AccountType
+  type: OrgAccessType
   membership: Membership | null
   partnership: Partnership | null
 }
@@ -126,17 +137,16 @@ export interface Access {
  * a partner account, every client organisation of that partner's partnerships (`type: client`
  * unless the user is also a member there).
  */
-export function accountAccess(data: SandboxData, userId: number): Map<number, Access> {
+export function orgAccess(data: SandboxData, userId: number): Map<number, Access> {
   const out = new Map<number, Access>()
   const mine = data.memberships.filter((m) => m.userId === userId)
-  for (const m of mine) out.set(m.accountId, { accountId: m.accountId, type: m.role, membership: m, partnership: null })
-  const partnerAccounts = new Set(mine.filter((m) => m.role === 'owner').map((m) => m.accountId))
+  for (const m of mine) out.set(m.accountId, { orgId: m.accountId, type: m.role, membership: m, partnership: null })
+  const partnerOrgs = new Set(mine.filter((m) => m.role === 'owner').map((m) => m.accountId))
   for (const p of data.partnerships) {
-    if (!partnerAccounts.has(p.partnerAccountId)) continue
+    if (!partnerOrgs.has(p.partnerAccountId)) continue
     const existing = out.get(p.customerAccountId)
     if (existing) existing.partnership = p
-    else
-      out.set(p.customerAccountId, { accountId: p.customerAccountId, type: 'client', membership: null, partnership: p })
+    else out.set(p.customerAccountId, { orgId: p.customerAccountId, type: 'client', membership: null, partnership: p })
   }
   return out
 }

@@ -5,10 +5,10 @@
  *   → { t: 'start' } starts measuring; { t: 'stop' } answers { t: 'stats', ... }; { t: 'exit' } stops.
  *   ← { t: 'ready', origin, secret, dataDir, pid, corePid }
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { join, resolve } from 'node:path'
 import { consoleLogger } from '../../electron/main/lib/logger'
 import { startBrowserShell } from '../shell/server'
+import { eventLoopMonitor } from './_event-loop'
 
 type Command = { t: 'start' } | { t: 'stop' } | { t: 'exit' }
 
@@ -25,26 +25,14 @@ async function main(): Promise<void> {
     pace: { limit: 2_000, windowMs: 1_000, timeoutMs: 60_000 },
     maxBodyBytes: 64 * 1024 * 1024,
   })
-  const histogram = monitorEventLoopDelay({ resolution: 1 })
+  const loop = eventLoopMonitor()
   const send = (message: Record<string, unknown>): void => {
     process.send?.(message)
   }
   process.on('message', (message: Command) => {
-    if (message.t === 'start') {
-      histogram.reset()
-      histogram.enable()
-    } else if (message.t === 'stop') {
-      histogram.disable()
-      const ms = (ns: number): number => Math.round((ns / 1e6) * 10) / 10
-      send({
-        t: 'stats',
-        maxEventLoopDelayMs: ms(histogram.max),
-        p99EventLoopDelayMs: ms(histogram.percentile(99)),
-        p50EventLoopDelayMs: ms(histogram.percentile(50)),
-        meanEventLoopDelayMs: ms(histogram.mean),
-        samples: histogram.count,
-        peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
-      })
+    if (message.t === 'start') loop.start()
+    else if (message.t === 'stop') {
+      send({ t: 'stats', ...loop.stop(), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) })
     } else if (message.t === 'exit') {
       void shell.stop().then(() => process.exit(0))
     }

@@ -71,7 +71,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
   })()
 
   // What the owner token sees, per organisation (the focused one: the listing reaches it last).
-  const access = sandbox.truth.accountAccess('owner')
+  const access = sandbox.truth.orgAccess('owner')
   const visibleByOrg = new Map<number, number>()
   let lastListedOrg: number | null = null
   for (const p of sandbox.data.products) {

@@ -11,7 +11,7 @@
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import type Database from 'better-sqlite3'
-import { AccountSchema, AccountUserSchema, ProductSchema, TeamSchema } from '../../electron/main/api/schemas'
+import { OrgSchema, OrgUserSchema, ProductSchema, TeamSchema } from '../../electron/main/api/schemas'
 import { CacheWriter } from '../../electron/main/store/repos/cache-writer'
 import { AccountsRepo } from '../../electron/main/store/repos/accounts-repo'
 import { generate } from '../../electron/sandbox/generate'
@@ -107,28 +107,28 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
 
   const t1 = performance.now()
   const orgDtos = [...access.values()].map((a) =>
-    AccountSchema.parse(S.account(store, store.ix.orgs.get(a.accountId)!, a, new Set(), false)),
+    OrgSchema.parse(S.account(store, store.ix.orgs.get(a.orgId)!, a, new Set(), false)),
   )
   const productDtos = [...access.values()].flatMap((a) => {
-    const teams = store.ix.teamsByOrg.get(a.accountId) ?? []
-    return (store.ix.productsByOrg.get(a.accountId) ?? []).flatMap((p) => {
+    const teams = store.ix.teamsByOrg.get(a.orgId) ?? []
+    return (store.ix.productsByOrg.get(a.orgId) ?? []).flatMap((p) => {
       const rights = viewerRights(a, p, teams)
       return rights ? [ProductSchema.parse(S.product(store, p, rights))] : []
     })
   })
   const perOrg = [...access.values()].map((a) => {
-    const c = { store, accountId: a.accountId, expand: USER_EXPANSIONS }
-    const members = [...(store.ix.membersByOrg.get(a.accountId)?.values() ?? [])].sort((x, y) => x.userId - y.userId)
+    const c = { store, accountId: a.orgId, expand: USER_EXPANSIONS }
+    const members = [...(store.ix.membersByOrg.get(a.orgId)?.values() ?? [])].sort((x, y) => x.userId - y.userId)
     const users = [
       ...members.map((m) => S.memberRow(c, m, store.ix.users.get(m.userId)!)),
-      ...(store.ix.invitationsByOrg.get(a.accountId) ?? [])
+      ...(store.ix.invitationsByOrg.get(a.orgId) ?? [])
         .filter((i) => i.status === 'pending')
         .map((i) => S.pendingRow(c, i)),
-    ].map((u) => AccountUserSchema.parse(u))
-    const teams = (store.ix.teamsByOrg.get(a.accountId) ?? []).map((t, i) =>
+    ].map((u) => OrgUserSchema.parse(u))
+    const teams = (store.ix.teamsByOrg.get(a.orgId) ?? []).map((t, i) =>
       TeamSchema.parse(S.team(store, t, new Set(), i)),
     )
-    return { orgId: a.accountId, users, teams }
+    return { orgId: a.orgId, users, teams }
   })
   const dtoMs = performance.now() - t1
 
@@ -169,7 +169,10 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
     )
     phase('products', () =>
       db.transaction(() => {
-        new CacheWriter(db, accountId, referenceTime).writeProducts(productDtos, true)
+        // As the sync engine's listing does: pages of products, then the end of the listing.
+        const writer = new CacheWriter(db, accountId, referenceTime)
+        writer.writeProductPage(productDtos, true)
+        writer.finishProducts(referenceTime, true, null)
         state.run(accountId, 0, 'products', referenceTime, referenceTime, productDtos.length)
       })(),
     )

@@ -12,7 +12,7 @@
  * the last one. The sandbox runs in a process of its own (2,000 requests per second, so the sync is
  * bound by the machine, not by the rate limit); so does this driver. Goal: max < 50 ms, p99 < 16 ms.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess } from 'node:child_process'
 import { createReadStream, createWriteStream, statSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { cpus, loadavg } from 'node:os'
@@ -23,6 +23,7 @@ import { openStores } from '../../electron/main/store/stores'
 import { LedgerRepo, type LedgerInvoice } from '../../electron/main/billing/ledger-repo'
 import { memoryLogger } from '../../electron/main/lib/logger'
 import { tempDir } from '../helpers/temp'
+import { startSandboxProcess, type SandboxProcess } from './_sandbox-process'
 
 const root = resolve(__dirname, '../..')
 const LEDGER_ACCOUNT = 'bench-ledger'
@@ -54,36 +55,6 @@ function nextMessage<T>(child: ChildProcess, t: string): Promise<T> {
     child.on('message', onMessage)
     child.once('exit', onExit)
   })
-}
-
-async function startSandboxProcess(orgs: number): Promise<{ child: ChildProcess; url: string; token: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/sandbox/cli.ts',
-      '--scale',
-      'large',
-      '--orgs',
-      String(orgs),
-      '--rate-limit',
-      '2000/1000',
-      '--print-json',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  )
-  let buffer = ''
-  const line = await new Promise<string>((resolveLine, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8')
-      const end = buffer.indexOf('\n')
-      if (end >= 0) resolveLine(buffer.slice(0, end))
-    })
-    child.once('exit', (code) => reject(new Error(`sandbox exited (${code})`)))
-  })
-  const info = JSON.parse(line) as { url: string; tokens: Record<string, string> }
-  return { child, url: info.url, token: info.tokens['owner']! }
 }
 
 /** A Manager-style CSV (English headers, comma, Swiss amounts) of at least `bytes` bytes. */
@@ -227,14 +198,14 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
   const temp = tempDir('switchboard-bench-resp-')
   const dataDir = join(temp.dir, 'data')
   const csvFile = join(temp.dir, 'manager-export.csv')
-  let sandbox: ChildProcess | undefined
+  let sandbox: SandboxProcess | undefined
   let ui: ChildProcess | undefined
   try {
     const [csv, sb] = await Promise.all([
       writeImportCsv(csvFile, Math.round(importMb * 1024 * 1024)),
-      startSandboxProcess(orgs),
+      startSandboxProcess({ orgs }),
     ])
-    sandbox = sb.child
+    sandbox = sb
     ui = fork(join(__dirname, '_ui-process.ts'), [dataDir], {
       cwd: root,
       execArgv: ['--import', 'tsx'],
@@ -319,8 +290,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
       ui.send({ t: 'exit' })
       await once(ui, 'exit')
     }
-    sandbox?.kill('SIGTERM')
-    if (sandbox && sandbox.exitCode === null) await once(sandbox, 'exit')
+    await sandbox?.stop()
     temp.cleanup()
   }
 }

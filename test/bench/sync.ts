@@ -131,12 +131,11 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
     const dbBytes = ['user.sqlite', 'cache.sqlite'].reduce((n, f) => n + statSync(join(temp.dir, f)).size, 0)
 
     // What the cache holds against what the sandbox says the token sees.
-    const access = sandbox.truth.accountAccess('owner')
+    const access = sandbox.truth.orgAccess('owner')
     let visibleProducts = 0
     for (const a of access.values()) {
-      const teams = sandbox.data.teams.filter((t) => t.accountId === a.accountId)
-      for (const p of sandbox.data.products)
-        if (p.accountId === a.accountId && viewerRights(a, p, teams)) visibleProducts++
+      const teams = sandbox.data.teams.filter((t) => t.accountId === a.orgId)
+      for (const p of sandbox.data.products) if (p.accountId === a.orgId && viewerRights(a, p, teams)) visibleProducts++
     }
     const cachedOrgs = core.services.queries.orgs(added.id)
     const cachedProducts = cachedOrgs.reduce((n, o) => n + o.productCount, 0)

@@ -23,34 +23,20 @@ import {
 import { RateLimiter, type RequestLimiter } from './rate-limiter'
 import { withRetry, type RetryOptions } from './retry'
 import {
-  AccountSchema,
-  AccountServiceSchema,
-  AccountUserSchema,
-  DomainSchema,
-  DriveSchema,
+  OrgSchema,
+  OrgUserSchema,
   InvitationSchema,
-  MailHostingSchema,
-  PartnershipSchema,
   ProductSchema,
   ProfileSchema,
-  SwissBackupSchema,
-  TagSchema,
   TeamSchema,
   TeamUserSchema,
-  type Account,
-  type AccountService,
-  type AccountUser,
+  type ApiOrg,
+  type ApiOrgUser,
   type CreateInvitationBody,
-  type Domain,
-  type Drive,
   type Invitation,
-  type MailHosting,
-  type Partnership,
   type PatchInvitationBody,
   type Product,
   type Profile,
-  type SwissBackup,
-  type Tag,
   type Team,
   type TeamBody,
   type TeamUser,
@@ -128,8 +114,8 @@ export interface PagedItems<T> {
 }
 
 /** A list filtered by one account (the routes accept it as `account_id`). */
-export interface AccountFilter {
-  accountId?: number
+export interface OrgFilter {
+  orgId?: number
 }
 
 /** Outcome of probing one scope family. */
@@ -140,7 +126,7 @@ export interface ScopeProbe {
   granted: boolean | 'unknown'
   /** What the scope unlocks in Switchboard. */
   unlocks: string
-  /** Why `granted` is false or 'unknown' (an error message, or "needs an account id"). */
+  /** Why `granted` is false or 'unknown' (an error message, or "needs an organisation id"). */
   reason: string | null
 }
 
@@ -159,90 +145,57 @@ export interface ApiClient {
   /** `GET /2/profile?no_avatar_default=1[&with=]`: who owns the token (scope `user_info`). */
   getProfile(options?: CallOptions & { with?: readonly string[] }): Promise<Profile>
   /** `GET /1/accounts?order_by=name[&with=]`: every organisation the token's user reaches. */
-  listAccounts(options?: ListOptions & { with?: readonly string[] }): Promise<Account[]>
+  listOrgs(options?: ListOptions & { with?: readonly string[] }): Promise<ApiOrg[]>
   /** `GET /1/accounts/{id}`: one organisation. */
-  getAccount(accountId: number, options?: CallOptions & { with?: readonly string[] }): Promise<Account>
-  /** `GET /1/accounts/{id}/services`: product count per service. */
-  listAccountServices(accountId: number, options?: ListOptions): Promise<AccountService[]>
-  /** `GET /1/accounts/{id}/tags`: product tags of an organisation. */
-  listAccountTags(accountId: number, options?: ListOptions): Promise<Tag[]>
-  /** `GET /1/products` (all pages): products of every organisation, or of one with `accountId`. */
+  getOrg(orgId: number, options?: CallOptions & { with?: readonly string[] }): Promise<ApiOrg>
+  /** `GET /1/products` (all pages): products of every organisation, or of one with `orgId`. */
   listProducts(
-    options?: ListOptions & AccountFilter & { serviceName?: string; with?: readonly string[] } & PagedItems<Product>,
-  ): Promise<Product[]>
-  /** `GET /1/accounts/{id}/products[?filter[service_names][]=]`: products of one organisation. */
-  listAccountProducts(
-    accountId: number,
-    options?: ListOptions & { serviceNames?: readonly string[]; with?: readonly string[] },
+    options?: ListOptions & OrgFilter & { serviceName?: string; with?: readonly string[] } & PagedItems<Product>,
   ): Promise<Product[]>
   /** `GET /2/accounts/{id}/users` (paginated or not): members and pending invitees; `with` e.g. `['security', 'teams']`. */
-  listAccountUsers(
-    accountId: number,
+  listOrgUsers(
+    orgId: number,
     options?: ListOptions & { with?: readonly string[]; filter?: Query; search?: string },
-  ): Promise<AccountUser[]>
+  ): Promise<ApiOrgUser[]>
   /** `GET /1/accounts/{id}/teams` (all pages). */
-  listTeams(accountId: number, options?: ListOptions & { with?: readonly string[] }): Promise<Team[]>
+  listTeams(orgId: number, options?: ListOptions & { with?: readonly string[] }): Promise<Team[]>
   /** `GET /1/accounts/{id}/teams/{team}/users` (all pages). */
-  listTeamUsers(accountId: number, teamId: number, options?: ListOptions): Promise<TeamUser[]>
-  /** `GET /1/accounts/{id}/invitations/users/{user}[?type=]`: one user's invitations. */
-  listInvitationsOfUser(
-    accountId: number,
-    userId: number,
-    options?: ListOptions & { type?: 'admin' | 'normal' | 'owner' },
-  ): Promise<Invitation[]>
+  listTeamUsers(orgId: number, teamId: number, options?: ListOptions): Promise<TeamUser[]>
   /** `GET /1/accounts/{id}/invitations/{invitation}`. */
-  getInvitation(accountId: number, invitationId: number, options?: CallOptions): Promise<Invitation>
-  /**
-   * `GET /1/accounts/{id}/invitations/{invitation}/b2b`: the client partnerships given to a partner-staff
-   * invitation; the only readable partnership route (403 `account_not_partner` on non-partner accounts).
-   */
-  listInvitationPartnerships(accountId: number, invitationId: number, options?: ListOptions): Promise<Partnership[]>
-  /** `GET /2/domains/domains` (all pages; scope `domain:read`). */
-  listDomains(options?: ListOptions & AccountFilter): Promise<Domain[]>
-  /** `GET /1/mail_hostings` (all pages; scope `mail`). */
-  listMailHostings(options?: ListOptions & AccountFilter): Promise<MailHosting[]>
-  /** `GET /2/drive?account_id=` (all pages; scope `drive`). */
-  listDrives(accountId: number, options?: ListOptions): Promise<Drive[]>
-  /** `GET /1/swiss_backups?account_id=` (all pages; scope `swiss-backup`). */
-  listSwissBackups(accountId: number, options?: ListOptions): Promise<SwissBackup[]>
+  getInvitation(orgId: number, invitationId: number, options?: CallOptions): Promise<Invitation>
   /**
    * An invoice list of one organisation at `route` (a template with `{id}`; default the route seen live,
    * `/2/invoicing/account/{id}/invoices`, infomaniak-api.md §15). No invoice route is documented, so items
    * are answered unvalidated (the caller reads each leniently). Returns null when the route does not exist
    * (404 `method_not_found`), so callers can detect the feature.
    */
-  listInvoices(accountId: number, options?: ListOptions & { route?: string }): Promise<unknown[] | null>
+  listInvoices(orgId: number, options?: ListOptions & { route?: string }): Promise<unknown[] | null>
   /** `POST /1/accounts/{id}/invitations` → the created invitation (201). Not retried except on 429. */
-  createInvitation(accountId: number, body: CreateInvitationBody, options?: CallOptions): Promise<Invitation>
+  createInvitation(orgId: number, body: CreateInvitationBody, options?: CallOptions): Promise<Invitation>
   /** `PATCH /1/accounts/{id}/invitations/{invitation}` → the invitation, or `true` when the server answers only that. */
   patchInvitation(
-    accountId: number,
+    orgId: number,
     invitationId: number,
     body: PatchInvitationBody,
     options?: CallOptions,
   ): Promise<Invitation | true>
   /** `DELETE /1/accounts/{id}/invitations/{invitation}` → `true`. */
-  deleteInvitation(accountId: number, invitationId: number, options?: CallOptions): Promise<boolean>
+  deleteInvitation(orgId: number, invitationId: number, options?: CallOptions): Promise<boolean>
   /** `POST /1/accounts/{id}/teams` → the created team (201). Not retried except on 429. */
-  createTeam(accountId: number, body: TeamBody, options?: CallOptions): Promise<Team>
+  createTeam(orgId: number, body: TeamBody, options?: CallOptions): Promise<Team>
   /** `PATCH /1/accounts/{id}/teams/{team}` → the team, or `true`. */
-  patchTeam(accountId: number, teamId: number, body: Partial<TeamBody>, options?: CallOptions): Promise<Team | true>
+  patchTeam(orgId: number, teamId: number, body: Partial<TeamBody>, options?: CallOptions): Promise<Team | true>
   /** `DELETE /1/accounts/{id}/teams/{team}` → `true`. */
-  deleteTeam(accountId: number, teamId: number, options?: CallOptions): Promise<boolean>
+  deleteTeam(orgId: number, teamId: number, options?: CallOptions): Promise<boolean>
   /** `POST /1/accounts/{id}/teams/{team}/users {user_ids}` → `true`. */
-  addTeamUsers(accountId: number, teamId: number, userIds: readonly number[], options?: CallOptions): Promise<boolean>
+  addTeamUsers(orgId: number, teamId: number, userIds: readonly number[], options?: CallOptions): Promise<boolean>
   /** `DELETE /1/accounts/{id}/teams/{team}/users {user_ids}`, sent as POST + `X-HTTP-METHOD-OVERRIDE: DELETE`. */
-  removeTeamUsers(
-    accountId: number,
-    teamId: number,
-    userIds: readonly number[],
-    options?: CallOptions,
-  ): Promise<boolean>
+  removeTeamUsers(orgId: number, teamId: number, userIds: readonly number[], options?: CallOptions): Promise<boolean>
   /**
-   * One cheap request per scope family; see {@link SCOPE_PROBES}. `drive` and `swiss-backup` need an account id
+   * One cheap request per scope family; see {@link SCOPE_PROBES}. `drive` and `swiss-backup` need an organisation id (`orgId`)
    * (they are 'unknown' without one). Throws on 401 (the token itself is rejected) and on cancellation.
    */
-  probeScopes(options?: CallOptions & AccountFilter): Promise<ScopeProbe[]>
+  probeScopes(options?: CallOptions & OrgFilter): Promise<ScopeProbe[]>
   /** What the client has learnt so far (a copy). */
   learned(): LearnedLimits
   /** Escape hatch: one request through limiter, retry and envelope checks, `data` validated by `schema`. */
@@ -263,9 +216,9 @@ export interface ApiClient {
 export interface ScopeProbeSpec {
   scope: string
   unlocks: string
-  needsAccount: boolean
+  needsOrg: boolean
   path: string
-  query: (accountId: number | undefined) => Query
+  query: (orgId: number | undefined) => Query
 }
 
 /**
@@ -274,51 +227,51 @@ export interface ScopeProbeSpec {
  * - `accounts` → `GET /1/accounts`: organisations (and, presumably, their products, users, teams, invitations).
  * - `domain:read` → `GET /2/domains/domains?per_page=1&page=1`: domains with expiry and contacts.
  * - `mail` → `GET /1/mail_hostings?per_page=1&page=1`: mail services.
- * - `drive` → `GET /2/drive?account_id=&per_page=1&page=1`: kDrives (needs an account id).
- * - `swiss-backup` → `GET /1/swiss_backups?account_id=&per_page=1&page=1`: Swiss Backups (needs an account id).
+ * - `drive` → `GET /2/drive?account_id=&per_page=1&page=1`: kDrives (needs an organisation id).
+ * - `swiss-backup` → `GET /1/swiss_backups?account_id=&per_page=1&page=1`: Swiss Backups (needs an organisation id).
  */
 export const SCOPE_PROBES: readonly ScopeProbeSpec[] = [
   {
     scope: 'user_info',
     unlocks: 'Identifies who owns the token (profile, name, e-mail).',
-    needsAccount: false,
+    needsOrg: false,
     path: '/2/profile',
     query: () => ({ no_avatar_default: 1 }),
   },
   {
     scope: 'accounts',
     unlocks: 'Organisations and their details; probably also products, users, teams and invitations.',
-    needsAccount: false,
+    needsOrg: false,
     path: '/1/accounts',
     query: () => ({ order_by: 'name' }),
   },
   {
     scope: 'domain:read',
     unlocks: 'Domains with expiry dates, contacts and registry status.',
-    needsAccount: false,
+    needsOrg: false,
     path: '/2/domains/domains',
     query: () => ({ per_page: 1, page: 1 }),
   },
   {
     scope: 'mail',
     unlocks: 'Mail services: quotas, usage and DNS diagnostics.',
-    needsAccount: false,
+    needsOrg: false,
     path: '/1/mail_hostings',
     query: () => ({ per_page: 1, page: 1 }),
   },
   {
     scope: 'drive',
     unlocks: 'kDrives: size, users and maintenance state.',
-    needsAccount: true,
+    needsOrg: true,
     path: '/2/drive',
-    query: (accountId) => ({ account_id: accountId, per_page: 1, page: 1 }),
+    query: (orgId) => ({ account_id: orgId, per_page: 1, page: 1 }),
   },
   {
     scope: 'swiss-backup',
     unlocks: 'Swiss Backup products: slots and storage used.',
-    needsAccount: true,
+    needsOrg: true,
     path: '/1/swiss_backups',
-    query: (accountId) => ({ account_id: accountId, per_page: 1, page: 1 }),
+    query: (orgId) => ({ account_id: orgId, per_page: 1, page: 1 }),
   },
 ]
 
@@ -574,18 +527,18 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   })
   const callOpts = (opts: CallOptions | undefined): CallOptions => (opts?.signal ? { signal: opts.signal } : {})
 
-  const account = (accountId: number): string => `/1/accounts/${pathParam(accountId)}`
+  const orgPath = (orgId: number): string => `/1/accounts/${pathParam(orgId)}`
 
-  async function probeScopes(opts: CallOptions & AccountFilter = {}): Promise<ScopeProbe[]> {
+  async function probeScopes(opts: CallOptions & OrgFilter = {}): Promise<ScopeProbe[]> {
     const results: ScopeProbe[] = []
     for (const probe of SCOPE_PROBES) {
       const base = { scope: probe.scope, unlocks: probe.unlocks }
-      if (probe.needsAccount && opts.accountId === undefined) {
-        results.push({ ...base, granted: 'unknown', reason: 'needs an account id to probe' })
+      if (probe.needsOrg && opts.orgId === undefined) {
+        results.push({ ...base, granted: 'unknown', reason: 'needs an organisation id to probe' })
         continue
       }
       try {
-        await get(probe.path, z.unknown(), { ...callOpts(opts), query: probe.query(opts.accountId) })
+        await get(probe.path, z.unknown(), { ...callOpts(opts), query: probe.query(opts.orgId) })
         results.push({ ...base, granted: true, reason: null })
       } catch (error) {
         if (isApiError(error, 'token_rejected', 'cancelled', 'token_unavailable')) throw error
@@ -607,75 +560,35 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         ...callOpts(opts),
         query: { no_avatar_default: 1, with: joinWith(opts?.with) },
       }),
-    listAccounts: (opts) =>
+    listOrgs: (opts) =>
       listItems(
         '/1/accounts',
-        AccountSchema,
+        OrgSchema,
         listOpts(opts, { order_by: 'name', with: joinWith(opts?.with) }, { sendPageParams: false }),
       ),
-    getAccount: (accountId, opts) =>
-      get(account(accountId), AccountSchema, { ...callOpts(opts), query: { with: joinWith(opts?.with) } }),
-    listAccountServices: (accountId, opts) =>
-      listItems(`${account(accountId)}/services`, AccountServiceSchema, listOpts(opts, {}, { sendPageParams: false })),
-    listAccountTags: (accountId, opts) =>
-      listItems(`${account(accountId)}/tags`, TagSchema, listOpts(opts, {}, { sendPageParams: false })),
+    getOrg: (orgId, opts) =>
+      get(orgPath(orgId), OrgSchema, { ...callOpts(opts), query: { with: joinWith(opts?.with) } }),
     listProducts: (opts) =>
       listItems('/1/products', ProductSchema, {
-        ...listOpts(opts, { account_id: opts?.accountId, service_name: opts?.serviceName, with: joinWith(opts?.with) }),
+        ...listOpts(opts, { account_id: opts?.orgId, service_name: opts?.serviceName, with: joinWith(opts?.with) }),
         ...(opts?.startPage !== undefined ? { startPage: opts.startPage } : {}),
         ...(opts?.onItems ? { onItems: opts.onItems } : {}),
         ...(opts?.retainItems !== undefined ? { retainItems: opts.retainItems } : {}),
       }),
-    listAccountProducts: (accountId, opts) =>
-      listItems(
-        `${account(accountId)}/products`,
-        ProductSchema,
-        listOpts(
-          opts,
-          {
-            with: joinWith(opts?.with),
-            filter:
-              opts?.serviceNames && opts.serviceNames.length > 0 ? { service_names: opts.serviceNames } : undefined,
-          },
-          { sendPageParams: false },
-        ),
-      ),
-    listAccountUsers: (accountId, opts) =>
-      listItems(`/2/accounts/${pathParam(accountId)}/users`, AccountUserSchema, {
+    listOrgUsers: (orgId, opts) =>
+      listItems(`/2/accounts/${pathParam(orgId)}/users`, OrgUserSchema, {
         ...listOpts(opts, { with: joinWith(opts?.with), search: opts?.search, filter: opts?.filter }),
         // Members are keyed by user id, pending invitees by invitation id.
         idOf: (u) => (u.user_id != null ? `u${u.user_id}` : u.invitation_id != null ? `i${u.invitation_id}` : null),
       }),
-    listTeams: (accountId, opts) =>
-      listItems(`${account(accountId)}/teams`, TeamSchema, listOpts(opts, { with: joinWith(opts?.with) })),
-    listTeamUsers: (accountId, teamId, opts) =>
-      listItems(`${account(accountId)}/teams/${pathParam(teamId)}/users`, TeamUserSchema, listOpts(opts, {})),
-    listInvitationsOfUser: (accountId, userId, opts) =>
-      listItems(
-        `${account(accountId)}/invitations/users/${pathParam(userId)}`,
-        InvitationSchema,
-        listOpts(opts, { type: opts?.type }, { sendPageParams: false }),
-      ),
-    getInvitation: (accountId, invitationId, opts) =>
-      get(`${account(accountId)}/invitations/${pathParam(invitationId)}`, InvitationSchema, callOpts(opts)),
-    listInvitationPartnerships: (accountId, invitationId, opts) =>
-      listItems(
-        `${account(accountId)}/invitations/${pathParam(invitationId)}/b2b`,
-        PartnershipSchema,
-        listOpts(opts, {}),
-      ),
-    listDomains: (opts) =>
-      listItems('/2/domains/domains', DomainSchema, {
-        ...listOpts(opts, { account_id: opts?.accountId }),
-        idOf: (d) => d.id ?? d.name,
-      }),
-    listMailHostings: (opts) =>
-      listItems('/1/mail_hostings', MailHostingSchema, listOpts(opts, { account_id: opts?.accountId })),
-    listDrives: (accountId, opts) => listItems('/2/drive', DriveSchema, listOpts(opts, { account_id: accountId })),
-    listSwissBackups: (accountId, opts) =>
-      listItems('/1/swiss_backups', SwissBackupSchema, listOpts(opts, { account_id: accountId })),
-    listInvoices: async (accountId, opts) => {
-      const path = (opts?.route ?? '/2/invoicing/account/{id}/invoices').replace('{id}', pathParam(accountId))
+    listTeams: (orgId, opts) =>
+      listItems(`${orgPath(orgId)}/teams`, TeamSchema, listOpts(opts, { with: joinWith(opts?.with) })),
+    listTeamUsers: (orgId, teamId, opts) =>
+      listItems(`${orgPath(orgId)}/teams/${pathParam(teamId)}/users`, TeamUserSchema, listOpts(opts, {})),
+    getInvitation: (orgId, invitationId, opts) =>
+      get(`${orgPath(orgId)}/invitations/${pathParam(invitationId)}`, InvitationSchema, callOpts(opts)),
+    listInvoices: async (orgId, opts) => {
+      const path = (opts?.route ?? '/2/invoicing/account/{id}/invoices').replace('{id}', pathParam(orgId))
       try {
         return await listItems(path, z.unknown(), {
           ...listOpts(opts, {}, { sendPageParams: false }),
@@ -689,82 +602,82 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         throw error
       }
     },
-    createInvitation: (accountId, body, opts) =>
+    createInvitation: (orgId, body, opts) =>
       requestWith(
         {
           method: 'POST',
-          path: `${account(accountId)}/invitations`,
+          path: `${orgPath(orgId)}/invitations`,
           body,
           schema: InvitationSchema,
           ...callOpts(opts),
         },
         false,
       ),
-    patchInvitation: (accountId, invitationId, body, opts) =>
+    patchInvitation: (orgId, invitationId, body, opts) =>
       requestWith(
         {
           method: 'PATCH',
-          path: `${account(accountId)}/invitations/${pathParam(invitationId)}`,
+          path: `${orgPath(orgId)}/invitations/${pathParam(invitationId)}`,
           body,
           schema: z.union([InvitationSchema, z.literal(true)]),
           ...callOpts(opts),
         },
         false,
       ),
-    deleteInvitation: (accountId, invitationId, opts) =>
+    deleteInvitation: (orgId, invitationId, opts) =>
       requestWith(
         {
           method: 'DELETE',
-          path: `${account(accountId)}/invitations/${pathParam(invitationId)}`,
+          path: `${orgPath(orgId)}/invitations/${pathParam(invitationId)}`,
           schema: TrueSchema,
           ...callOpts(opts),
         },
         true,
       ),
-    createTeam: (accountId, body, opts) =>
+    createTeam: (orgId, body, opts) =>
       requestWith(
-        { method: 'POST', path: `${account(accountId)}/teams`, body, schema: TeamSchema, ...callOpts(opts) },
+        { method: 'POST', path: `${orgPath(orgId)}/teams`, body, schema: TeamSchema, ...callOpts(opts) },
         false,
       ),
-    patchTeam: (accountId, teamId, body, opts) =>
+    patchTeam: (orgId, teamId, body, opts) =>
       requestWith(
         {
           method: 'PATCH',
-          path: `${account(accountId)}/teams/${pathParam(teamId)}`,
+          path: `${orgPath(orgId)}/teams/${pathParam(teamId)}`,
           body,
           schema: z.union([TeamSchema, z.literal(true)]),
           ...callOpts(opts),
         },
         false,
       ),
-    deleteTeam: (accountId, teamId, opts) =>
+    deleteTeam: (orgId, teamId, opts) =>
       requestWith(
         {
           method: 'DELETE',
-          path: `${account(accountId)}/teams/${pathParam(teamId)}`,
+          path: `${orgPath(orgId)}/teams/${pathParam(teamId)}`,
           schema: TrueSchema,
           ...callOpts(opts),
         },
         true,
       ),
-    addTeamUsers: (accountId, teamId, userIds, opts) =>
+    addTeamUsers: (orgId, teamId, userIds, opts) =>
       // Adding members is a set union: repeating it is harmless, so it is retried like a read.
       requestWith(
         {
           method: 'POST',
-          path: `${account(accountId)}/teams/${pathParam(teamId)}/users`,
+          path: `${orgPath(orgId)}/teams/${pathParam(teamId)}/users`,
           body: { user_ids: userIds },
           schema: TrueSchema,
           ...callOpts(opts),
         },
         true,
       ),
-    removeTeamUsers: (accountId, teamId, userIds, opts) =>
+    removeTeamUsers: (orgId, teamId, userIds, opts) =>
       requestWith(
         {
           method: 'POST',
           methodOverride: 'DELETE',
-          path: `${account(accountId)}/teams/${pathParam(teamId)}/users`,
+          path: `${orgPath(orgId)}/teams/${pathParam(teamId)}/users`,
           body: { user_ids: userIds },
           schema: TrueSchema,
           ...callOpts(opts),

@@ -14,7 +14,7 @@ export {
   type CallOptions,
   type ListOptions,
   type PagedItems,
-  type AccountFilter,
+  type OrgFilter,
   type ScopeProbe,
   type ScopeProbeSpec,
   type RawRequest,

@@ -73,9 +73,9 @@ export const ProfileSchema = z.object({
 /** The current user. */
 export type Profile = z.output<typeof ProfileSchema>
 
-// ---------------------------------------------------------------------------------------------- accounts
+// ---------------------------------------------------------------------------------------------- organisations
 
-/** An address of an account. */
+/** An address of an organisation. */
 export const AddressSchema = z.object({
   id: Id.nullish(),
   street: Str,
@@ -91,7 +91,7 @@ export const AddressSchema = z.object({
  * `GET /1/accounts` item and `GET /1/accounts/{id}`: an organisation. `type` is the current user's role in it
  * (`owner` | `admin` | `normal` | `client`); kept as a string so a new value does not fail the sync.
  */
-export const AccountSchema = z.object({
+export const OrgSchema = z.object({
   id: Id,
   name: z.string(),
   type: Str,
@@ -128,15 +128,10 @@ export const AccountSchema = z.object({
   ksuite_id: Id.nullish(),
   addresses: z.array(AddressSchema).nullish(),
 })
-/** An organisation ("account"). */
-export type Account = z.output<typeof AccountSchema>
+/** An organisation (the API's "account", `/1/accounts/{id}`). */
+export type ApiOrg = z.output<typeof OrgSchema>
 
-/** `GET /1/accounts/{id}/services`: product count per service. */
-export const AccountServiceSchema = z.object({ id: Id, name: z.string(), count: Count })
-/** Product count of one service in an account. */
-export type AccountService = z.output<typeof AccountServiceSchema>
-
-/** `GET /1/accounts/{id}/tags` item, also embedded in products (`color` is an int palette index). */
+/** A product tag, embedded in products (`color` is an int palette index). */
 export const TagSchema = z.object({
   id: Id,
   name: z.string(),
@@ -238,7 +233,7 @@ export const TeamRefSchema = z.union([
 /** A team reference. */
 export type TeamRef = z.output<typeof TeamRefSchema>
 
-/** Expanded `security` of an account user (`with=security`): 2FA state; shape undocumented, so kept loose. */
+/** Expanded `security` of an organisation user (`with=security`): 2FA state; shape undocumented, so kept loose. */
 export const UserSecuritySchema = z.looseObject({
   otp: Flag,
   has_otp: Flag,
@@ -254,7 +249,7 @@ export type UserSecurity = z.output<typeof UserSecuritySchema>
  * `GET /2/accounts/{id}/users` item: an active member (`user_id` set) or a pending invitee (`user_id` null,
  * `invitation_id` set, `state_in_account: "pending"`).
  */
-export const AccountUserSchema = z
+export const OrgUserSchema = z
   .object({
     user_id: Id.nullish(),
     invitation_id: Id.nullish(),
@@ -286,8 +281,8 @@ export const AccountUserSchema = z
     message: 'either user_id or invitation_id is required',
     path: ['user_id'],
   })
-/** A member or pending invitee of an account. */
-export type AccountUser = z.output<typeof AccountUserSchema>
+/** A member or pending invitee of an organisation. */
+export type ApiOrgUser = z.output<typeof OrgUserSchema>
 
 /** One service-level permission of a team; `rights` is a right name, a list of them, or a rights object. */
 export const TeamPermissionSchema = z.object({
@@ -357,158 +352,8 @@ export const InvitationSchema = z.object({
   updated_at: Ts,
   expired_at: Ts,
 })
-/** An invitation to join an account. */
+/** An invitation to join an organisation. */
 export type Invitation = z.output<typeof InvitationSchema>
-
-// ---------------------------------------------------------------------------------------------- partnerships
-
-/** `{amount, currency}`; the amount tolerates a numeric string. */
-export const MoneySchema = z.object({ amount: Num, currency: z.string() })
-/** An amount of money. */
-export type Money = z.output<typeof MoneySchema>
-
-/** `GET /1/accounts/{a}/invitations/{i}/b2b` item (partner program; §9). */
-export const PartnershipSchema = z.object({
-  id: Id,
-  name: Str,
-  color_id: z.int().nullish(),
-  owned_by_id: Id.nullish(),
-  created_by_id: Id.nullish(),
-  created_at: Ts,
-  updated_at: Ts,
-  user_count: Count,
-  product_count: Count,
-  has_full_access: Flag,
-  has_customer_payment_method: Flag,
-  incomes: MoneySchema.nullish(),
-  discounts: MoneySchema.nullish(),
-  total_payed: MoneySchema.nullish(),
-  total_payed_base_price: MoneySchema.nullish(),
-  customer: z.looseObject({ id: Id.nullish(), name: Str }).nullish(),
-  partner: z.looseObject({ id: Id.nullish(), name: Str }).nullish(),
-})
-/** A client partnership. */
-export type Partnership = z.output<typeof PartnershipSchema>
-
-// ---------------------------------------------------------------------------------------------- products by kind
-
-/** A domain contact (owner, admin, tech, billing); loose because it carries many address fields. */
-export const DomainContactSchema = z.looseObject({
-  id: Id.nullish(),
-  type: Str,
-  first_name: Str,
-  last_name: Str,
-  company: Str,
-  email: Str,
-  country_code: Str,
-  is_validated: Flag,
-})
-
-/** `GET /2/domains/domains` item (scope `domain:read`); identified by `name`, `id` when given. */
-export const DomainSchema = z.object({
-  id: Id.nullish(),
-  account_id: Id.nullish(),
-  name: z.string(),
-  tld: Str,
-  is_premium: Flag,
-  created_at: Ts,
-  expires_at: Ts,
-  resale_status: Str,
-  options: z.record(z.string(), z.unknown()).nullish(),
-  contacts: z.record(z.string(), DomainContactSchema.nullable()).nullish(),
-  status: z.array(z.string()).nullish(),
-})
-/** A domain (v2). */
-export type Domain = z.output<typeof DomainSchema>
-
-/** `GET /1/mail_hostings` item (scope `mail`): product fields plus mail service fields. */
-export const MailHostingSchema = z.object({
-  id: Id,
-  account_id: Id.nullish(),
-  service_id: Id.nullish(),
-  service_name: Str,
-  customer_name: Str,
-  internal_name: Str,
-  created_at: Ts,
-  expired_at: Ts,
-  main_fqdn: Str,
-  main_fqdn_idn: Str,
-  bill_periodicity: z.union([z.int(), z.string()]).nullish(),
-  quota: Num.nullish(),
-  used: Num.nullish(),
-  total: Num.nullish(),
-  limit: Num.nullish(),
-  dns_error: z.unknown().optional(),
-  diagnostic_dns: z.looseObject({ has_error: Flag }).nullish(),
-  pack: z.looseObject({ id: Id.nullish(), description: Str, is_starter: Flag }).nullish(),
-})
-/** A mail service. */
-export type MailHosting = z.output<typeof MailHostingSchema>
-
-/** `GET /2/drive?account_id=` item (scope `drive`). */
-export const DriveSchema = z.object({
-  id: Id,
-  name: z.string(),
-  account_id: Id.nullish(),
-  product_id: Id.nullish(),
-  size: Num.nullish(),
-  used_size: Num.nullish(),
-  created_at: Ts,
-  updated_at: Ts,
-  expired_at: Ts,
-  is_locked: Flag,
-  is_demo: Flag,
-  in_maintenance: Flag,
-  maintenance_reason: Str,
-  maintenance_at: Ts,
-  role: Str,
-  account_admin: Flag,
-  users_count: Count,
-  users_quota: Count,
-  status: z.unknown().optional(),
-})
-/** A kDrive. */
-export type Drive = z.output<typeof DriveSchema>
-
-/** `GET /1/swiss_backups?account_id=` item (scope `swiss-backup`). */
-export const SwissBackupSchema = z.object({
-  id: Id,
-  account_id: Id.nullish(),
-  service_id: Id.nullish(),
-  customer_name: Str,
-  internal_name: Str,
-  created_at: Ts,
-  expired_at: Ts,
-  nb_slots: Count,
-  storage_used: Num.nullish(),
-  storage_reserved: Num.nullish(),
-  is_locked: Flag,
-  has_maintenance: Flag,
-})
-/** A Swiss Backup product. */
-export type SwissBackup = z.output<typeof SwissBackupSchema>
-
-/**
- * An invoice from the undocumented `/1/account/{id}/invoice` route (§9: unverified). Tolerant on purpose until
- * the sandbox settles a shape: only an id is required, unknown fields are kept.
- */
-export const InvoiceSchema = z.looseObject({
-  id: z.union([Id, z.string()]),
-  number: z.union([z.string(), z.int()]).nullish(),
-  account_id: Id.nullish(),
-  status: Str,
-  amount: Num.nullish(),
-  total: Num.nullish(),
-  currency: Str,
-  created_at: Ts,
-  date: z.union([z.int(), z.string()]).nullish(),
-  due_at: Ts,
-  paid_at: Ts,
-  url: Str,
-  pdf_url: Str,
-})
-/** An invoice (optional route). */
-export type Invoice = z.output<typeof InvoiceSchema>
 
 // ---------------------------------------------------------------------------------------------- write bodies
 

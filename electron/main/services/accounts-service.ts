@@ -233,9 +233,12 @@ export class AccountsService {
       }
     }
     this.d.forgetClient(accountId)
+    // Marked removed first (no longer listed, synced or counted as present), then the cache goes in
+    // bounded chunks so the core keeps answering; a purge cut short is finished at the next start.
+    if (account.removed_at === null) this.d.repo.markRemoved(accountId, this.d.clock.now())
+    const purged = await this.d.repo.purgeRemovedCache(accountId)
     if (deleteUserData) this.d.repo.delete(accountId)
-    else this.d.repo.markRemoved(accountId, this.d.clock.now())
-    this.d.logger.info('account removed', { id: accountId, userDataDeleted: deleteUserData })
+    this.d.logger.info('account removed', { id: accountId, userDataDeleted: deleteUserData, cachedRows: purged })
     // Everything cached of this account (and nothing of the others) changed …
     emitChanges(
       this.d.events,
@@ -246,6 +249,19 @@ export class AccountsService {
     // … and the lists of removed accounts and kept data.
     this.d.events.emit('cache:changed', { scopes: ['accounts', 'billing', 'store'] })
     return true
+  }
+
+  /**
+   * Finishes the cache purges of removed accounts that a quit or a crash cut short (at start-up). Answers
+   * the accounts purged.
+   */
+  async finishInterruptedRemovals(): Promise<string[]> {
+    const ids = this.d.repo.removedWithCache()
+    for (const id of ids) {
+      const rows = await this.d.repo.purgeRemovedCache(id)
+      this.d.logger.info('removed account cache purged', { id, rows })
+    }
+    return ids
   }
 
   /** What removing an account deletes and what it keeps (for the confirmation). */

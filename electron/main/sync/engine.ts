@@ -9,7 +9,7 @@ import type { EventBus } from '../ipc/dispatch'
 import { AccountsRepo, type AccountRecord } from '../store/repos/accounts-repo'
 import { CacheWriter } from '../store/repos/cache-writer'
 import type { SkippedItem } from '../api/items'
-import type { AccountUser } from '../api/schemas'
+import type { ApiOrgUser } from '../api/schemas'
 import { z } from 'zod'
 import { loadCapabilities, presenceIn, saveCapabilities, UNKNOWN_CAPABILITIES, type Capabilities } from './capabilities'
 import { skippedOf } from './coverage'
@@ -1008,7 +1008,7 @@ export class SyncEngine {
     this.clearSkipped(accountId, job)
     await client.listProducts({
       signal,
-      accountId: job.orgId,
+      orgId: job.orgId,
       retainItems: false,
       ...(caps.productUsers === 'with_users' ? { with: ['users'] } : {}),
       onSkipped: (items) => {
@@ -1071,7 +1071,7 @@ export class SyncEngine {
     }
     switch (job.resource) {
       case 'orgs': {
-        const orgs = await client.listAccounts({ signal, onPage: track, onSkipped })
+        const orgs = await client.listOrgs({ signal, onPage: track, onSkipped })
         const owner = {
           key: account.user_id != null ? `u:${account.user_id}` : `account:${accountId}`,
           email: account.email,
@@ -1085,13 +1085,13 @@ export class SyncEngine {
           ? this.runProductsListing(accountId, client, job, signal, onPage, caps)
           : this.runOrgProducts(accountId, client, job, signal, onPage, caps)
       case 'users': {
-        const users = await client.listAccountUsers(job.orgId, {
+        const users = await client.listOrgUsers(job.orgId, {
           signal,
           onPage: track,
           onSkipped,
           with: USER_EXPANSIONS,
         })
-        const member = (u: AccountUser): boolean => u.user_id != null
+        const member = (u: ApiOrgUser): boolean => u.user_id != null
         caps.userTeams = presenceIn(users, member, (u) => u.teams != null, caps.userTeams)
         caps.userSecurity = presenceIn(users, member, (u) => u.security != null, caps.userSecurity)
         caps.invitationDetails = presenceIn(

@@ -107,9 +107,9 @@ export function visibleProducts(ctx: RouteContext): Visible[] {
 
 export function visibleInOrg(ctx: RouteContext, access: Access): Visible[] {
   const ix = ctx.store.ix
-  const teams = ix.teamsByOrg.get(access.accountId) ?? []
+  const teams = ix.teamsByOrg.get(access.orgId) ?? []
   const out: Visible[] = []
-  for (const product of ix.productsByOrg.get(access.accountId) ?? []) {
+  for (const product of ix.productsByOrg.get(access.orgId) ?? []) {
     const rights = viewerRights(access, product, teams)
     if (rights) out.push({ product, rights })
   }
@@ -234,7 +234,7 @@ export function requireBilling(access: Access): void {
   throw E.accessDenied('You do not have access to the billing of this account')
 }
 
-export function requiredAccountId(ctx: RouteContext): number {
+export function requiredOrgId(ctx: RouteContext): number {
   const raw = ctx.query.str('account_id')
   if (raw === undefined || raw === '')
     throw E.validation([rule.required('account_id')], 'The account id field is required')

@@ -7,7 +7,7 @@ import { type RouteContext, type RouteDef, orgParam, visibleInOrg } from './cont
 
 const accountsList = (ctx: RouteContext): ApiResponse => {
   const expand = parseWith(ctx.query, ['logo', 'logo_square', 'addresses', 'tags'])
-  const orgs = [...ctx.access.values()].map((a) => ({ a, org: ctx.store.ix.orgs.get(a.accountId) as Org }))
+  const orgs = [...ctx.access.values()].map((a) => ({ a, org: ctx.store.ix.orgs.get(a.orgId) as Org }))
   const sorted = sortItems(orgs, ctx.query, { fields: { name: (x) => x.org.name }, id: (x) => x.org.id })
   return ok(sorted.map((x) => S.account(ctx.store, x.org, x.a, expand, false)))
 }

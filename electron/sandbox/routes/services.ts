@@ -6,7 +6,7 @@ import {
   type RouteDef,
   orgFor,
   pageOpts,
-  requiredAccountId,
+  requiredOrgId,
   textMatch,
   unreachable,
   visibleInOrg,
@@ -118,7 +118,7 @@ export const servicesRoutes: RouteDef[] = [
     path: '/2/drive',
     scope: 'drive',
     handle: (ctx) => {
-      const accountId = requiredAccountId(ctx)
+      const accountId = requiredOrgId(ctx)
       const { access } = orgFor(ctx, accountId)
       const items = visibleInOrg(ctx, access).filter((v) => v.product.serviceName === 'drive')
       const sorted = sortItems(items, ctx.query, {
@@ -138,7 +138,7 @@ export const servicesRoutes: RouteDef[] = [
     path: '/1/swiss_backups',
     scope: 'swiss-backup',
     handle: (ctx) => {
-      const accountId = requiredAccountId(ctx)
+      const accountId = requiredOrgId(ctx)
       const { access } = orgFor(ctx, accountId)
       const items = visibleInOrg(ctx, access).filter((v) => v.product.serviceName === 'swiss_backup')
       const sorted = sortItems(items, ctx.query, {

@@ -92,7 +92,7 @@ function partnerType(o: Wire, ctx: RouteContext): void {
 export function liveOrgType(access: Access): string {
   if (access.membership === null && access.partnership)
     return access.partnership.hasFullAccess ? 'partner_admin' : 'partner_limited'
-  if (access.membership?.role === 'normal' && (access.membership.hasNoManagerAccess || access.accountId % 2 === 0))
+  if (access.membership?.role === 'normal' && (access.membership.hasNoManagerAccess || access.orgId % 2 === 0))
     return 'external'
   return access.type
 }

@@ -83,10 +83,10 @@ describe('billing from the command line', () => {
     const nowSec = Date.now() / 1000
     const customers = new Set(sandbox.data.partnerships.map((p) => p.customerAccountId))
     const counted: { id: number; orgId: number }[] = []
-    for (const a of sandbox.truth.accountAccess('owner').values()) {
-      if (!customers.has(a.accountId) && a.type !== 'client') continue
-      const teams = sandbox.data.teams.filter((t) => t.accountId === a.accountId)
-      for (const p of sandbox.data.products.filter((x) => x.accountId === a.accountId)) {
+    for (const a of sandbox.truth.orgAccess('owner').values()) {
+      if (!customers.has(a.orgId) && a.type !== 'client') continue
+      const teams = sandbox.data.teams.filter((t) => t.accountId === a.orgId)
+      for (const p of sandbox.data.products.filter((x) => x.accountId === a.orgId)) {
         if (!viewerRights(a, p, teams) || p.isTrial || p.isFree) continue
         if (p.expiredAt !== null && p.expiredAt < nowSec) continue
         counted.push({ id: p.id, orgId: p.accountId })

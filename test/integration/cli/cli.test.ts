@@ -39,11 +39,11 @@ describe('switchboard CLI', () => {
 
   /** What the sandbox says the owner token sees. */
   const truth = () => {
-    const access = sandbox.truth.accountAccess('owner')
+    const access = sandbox.truth.orgAccess('owner')
     const products: number[] = []
     for (const a of access.values()) {
-      const teams = sandbox.data.teams.filter((t) => t.accountId === a.accountId)
-      for (const p of sandbox.data.products.filter((x) => x.accountId === a.accountId)) {
+      const teams = sandbox.data.teams.filter((t) => t.accountId === a.orgId)
+      for (const p of sandbox.data.products.filter((x) => x.accountId === a.orgId)) {
         if (viewerRights(a, p, teams)) products.push(p.id)
       }
     }

@@ -30,7 +30,7 @@ it('sync --org X on a fresh cache fills X’s products and does not claim a comp
   expect(added.code, added.stderr).toBe(0)
 
   // The organisation with the most products the owner sees.
-  const access = sandbox.truth.accountAccess('owner')
+  const access = sandbox.truth.orgAccess('owner')
   const visible = (orgId: number): number[] => {
     const a = access.get(orgId)!
     const teams = sandbox.data.teams.filter((t) => t.accountId === orgId)

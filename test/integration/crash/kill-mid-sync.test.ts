@@ -188,12 +188,12 @@ describe('crash safety', () => {
 
     const db = openDataDir(dataDir, { readonly: true })
     try {
-      const access = sandbox.truth.accountAccess('owner')
+      const access = sandbox.truth.orgAccess('owner')
       const data = sandbox.data
       let visible = 0
       for (const a of access.values()) {
-        const teams = data.teams.filter((t) => t.accountId === a.accountId)
-        visible += data.products.filter((p) => p.accountId === a.accountId && viewerRights(a, p, teams)).length
+        const teams = data.teams.filter((t) => t.accountId === a.orgId)
+        visible += data.products.filter((p) => p.accountId === a.orgId && viewerRights(a, p, teams)).length
       }
       const n = (sql: string, ...params: number[]): number =>
         db.prepare<number[], { n: number }>(sql).get(...params)?.n ?? -1

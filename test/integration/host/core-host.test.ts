@@ -142,7 +142,7 @@ describe('core host (forked Node child)', () => {
         await client.whenIdle(accountId)
         await rec.waitFor<SyncStatus>('sync:progress', (s) => s.accountId === accountId && s.state === 'idle')
         const orgs = await client.dispatch('orgs:list', {}, { transport: 'test' })
-        expect(orgs.ok && (orgs.value as OrgSummary[]).length).toBe(sandbox.truth.accountAccess('owner').size)
+        expect(orgs.ok && (orgs.value as OrgSummary[]).length).toBe(sandbox.truth.orgAccess('owner').size)
         checkLog = true
       } finally {
         const pid = client.pid!
@@ -208,7 +208,7 @@ describe('core host (forked Node child)', () => {
         )
         expect(done.issues).toEqual([])
         const orgs = await client.dispatch('orgs:list', { accountId }, { transport: 'test' })
-        expect(orgs.ok && (orgs.value as OrgSummary[]).length).toBe(sandbox.truth.accountAccess('owner').size)
+        expect(orgs.ok && (orgs.value as OrgSummary[]).length).toBe(sandbox.truth.orgAccess('owner').size)
       } finally {
         await client.stop()
         temp.cleanup()

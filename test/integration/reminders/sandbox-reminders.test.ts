@@ -28,9 +28,9 @@ describe('reminders across syncs of the sandbox', () => {
     control.updateProduct({ productId: p0!.id, expiredAt: nowS() + 10 * DAY })
     // Pending invitations in organisations where the owner token may list users (owner or admin there).
     const managed = new Set(
-      [...f.sandbox.truth.accountAccess('owner').values()]
+      [...f.sandbox.truth.orgAccess('owner').values()]
         .filter((a) => a.type === 'owner' || a.type === 'admin')
-        .map((a) => a.accountId),
+        .map((a) => a.orgId),
     )
     const pending = data.invitations.filter((i) => managed.has(i.accountId) && i.status === 'pending')
     expect(pending.length).toBeGreaterThanOrEqual(2)

@@ -9,14 +9,14 @@ type Fixture = Awaited<ReturnType<typeof syncFixture>>
 /** What the sandbox says the `owner` token can see, computed from its data model. */
 function truthFor(f: Fixture, tokenName: string, profile: SandboxProfile = 'faithful') {
   const { data, truth } = f.sandbox
-  const access = truth.accountAccess(tokenName)
+  const access = truth.orgAccess(tokenName)
   const orgs = [...access.values()]
-    .map((a) => ({ id: a.accountId, role: profile === 'live-shapes' ? liveOrgType(a) : a.type }))
+    .map((a) => ({ id: a.orgId, role: profile === 'live-shapes' ? liveOrgType(a) : a.type }))
     .sort((a, b) => a.id - b.id)
   const products: { id: number; orgId: number }[] = []
   for (const a of access.values()) {
-    const teams = data.teams.filter((t) => t.accountId === a.accountId)
-    for (const p of data.products.filter((x) => x.accountId === a.accountId)) {
+    const teams = data.teams.filter((t) => t.accountId === a.orgId)
+    for (const p of data.products.filter((x) => x.accountId === a.orgId)) {
       if (viewerRights(a, p, teams)) products.push({ id: p.id, orgId: p.accountId })
     }
   }

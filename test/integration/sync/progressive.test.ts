@@ -16,9 +16,9 @@ const SMALL_PAGES = { maxPerPage: 5 }
 function visibleProducts(f: Fixture): { id: number; orgId: number }[] {
   const { data, truth } = f.sandbox
   const out: { id: number; orgId: number }[] = []
-  for (const a of truth.accountAccess('owner').values()) {
-    const teams = data.teams.filter((t) => t.accountId === a.accountId)
-    for (const p of data.products.filter((x) => x.accountId === a.accountId))
+  for (const a of truth.orgAccess('owner').values()) {
+    const teams = data.teams.filter((t) => t.accountId === a.orgId)
+    for (const p of data.products.filter((x) => x.accountId === a.orgId))
       if (viewerRights(a, p, teams)) out.push({ id: p.id, orgId: p.accountId })
   }
   return out.sort((a, b) => a.id - b.id)

@@ -52,7 +52,7 @@ const profile = {
 }
 
 describe('client: reads', () => {
-  it('getProfile and listAccounts hit the documented routes and parse DTOs', async () => {
+  it('getProfile and listOrgs hit the documented routes and parse DTOs', async () => {
     const { api, clock, calls } = setup((call) =>
       call.url.pathname === '/2/profile'
         ? ok(profile)
@@ -70,7 +70,7 @@ describe('client: reads', () => {
     const me = await drive(clock, api.getProfile())
     expect(me.id).toBe(26502)
     expect(me.preferences?.account?.current_account_id).toBe(18547)
-    const accounts = await drive(clock, api.listAccounts())
+    const accounts = await drive(clock, api.listOrgs())
     expect(accounts).toEqual([
       { id: 18547, name: 'Acme SA', type: 'admin', has_customer_paiement_method: true, partner_id: null },
     ])
@@ -104,34 +104,18 @@ describe('client: reads', () => {
       if (path === '/2/invoicing/account/5/invoices') return fail(404, 'method_not_found')
       return ok([])
     })
-    await drive(clock, api.getAccount(5))
-    await drive(clock, api.listAccountServices(5))
-    await drive(clock, api.listAccountTags(5))
-    await drive(clock, api.listProducts({ accountId: 5, serviceName: 'domain' }))
-    await drive(clock, api.listAccountUsers(5, { filter: { state_in_account: 'pending' } }))
+    await drive(clock, api.getOrg(5))
+    await drive(clock, api.listProducts({ orgId: 5, serviceName: 'domain' }))
+    await drive(clock, api.listOrgUsers(5, { filter: { state_in_account: 'pending' } }))
     await drive(clock, api.listTeamUsers(5, 3))
-    await drive(clock, api.listInvitationsOfUser(5, 11, { type: 'admin' }))
     await drive(clock, api.getInvitation(5, 9))
-    await drive(clock, api.listInvitationPartnerships(5, 9))
-    await drive(clock, api.listDomains({ accountId: 5 }))
-    await drive(clock, api.listMailHostings())
-    await drive(clock, api.listDrives(5))
-    await drive(clock, api.listSwissBackups(5))
     expect(await drive(clock, api.listInvoices(5))).toBeNull()
     expect(calls.map((c) => `${c.method} ${c.url.pathname}${c.url.search}`)).toEqual([
       'GET /1/accounts/5',
-      'GET /1/accounts/5/services',
-      'GET /1/accounts/5/tags',
       'GET /1/products?account_id=5&service_name=domain&page=1&per_page=500',
       'GET /2/accounts/5/users?filter[state_in_account]=pending&page=1&per_page=500',
       'GET /1/accounts/5/teams/3/users?page=1&per_page=500',
-      'GET /1/accounts/5/invitations/users/11?type=admin',
       'GET /1/accounts/5/invitations/9',
-      'GET /1/accounts/5/invitations/9/b2b?page=1&per_page=500',
-      'GET /2/domains/domains?account_id=5&page=1&per_page=500',
-      'GET /1/mail_hostings?page=1&per_page=500',
-      'GET /2/drive?account_id=5&page=1&per_page=500',
-      'GET /1/swiss_backups?account_id=5&page=1&per_page=500',
       // The invoice route seen live is the default (infomaniak-api.md §15).
       'GET /2/invoicing/account/5/invoices',
     ])
@@ -290,7 +274,7 @@ describe('client: errors, retries and rate limits end to end', () => {
       },
       { clock },
     )
-    await drive(clock, Promise.all([api.getProfile(), api.listAccounts()]))
+    await drive(clock, Promise.all([api.getProfile(), api.listOrgs()]))
     // The second caller was queued 1 s behind; the 429 paused both until t0 + 61 s.
     expect(times).toEqual([t0, t0 + 61_000, t0 + 62_000])
   })
@@ -326,13 +310,13 @@ describe('client: errors, retries and rate limits end to end', () => {
       ]),
     )
     const skipped: unknown[] = []
-    const orgs = await drive(clock, api.listAccounts({ onSkipped: (s) => skipped.push(...s) }))
+    const orgs = await drive(clock, api.listOrgs({ onSkipped: (s) => skipped.push(...s) }))
     expect(orgs.map((o) => o.id)).toEqual([2])
     expect(skipped).toEqual([
       { endpoint: 'GET /1/accounts', orgId: null, issues: [{ path: 'id', expected: 'number', seen: 'string' }] },
     ])
     const one = setup(() => ok({ id: 'x', name: 'Acme' }))
-    const error = await rejection(drive(one.clock, one.api.getAccount(5)))
+    const error = await rejection(drive(one.clock, one.api.getOrg(5)))
     expect((error as ApiError).detail).toMatchObject({
       kind: 'malformed',
       reason: 'schema',
@@ -382,7 +366,7 @@ describe('client: the token never leaks', () => {
 
   it('logs every response at debug with method, path (no query), status and duration', async () => {
     const { api, clock, logger } = setup(() => ok([]))
-    await drive(clock, api.listProducts({ accountId: 5 }))
+    await drive(clock, api.listProducts({ orgId: 5 }))
     const record = logger.records.find((r) => r.message === 'api response')
     expect(record?.level).toBe('debug')
     expect(record?.fields).toMatchObject({ method: 'GET', path: '/1/products', status: 200, attempt: 1 })
@@ -422,7 +406,7 @@ describe('client: probeScopes', () => {
           )
       }
     })
-    const probes = await drive(clock, api.probeScopes({ accountId: 5 }))
+    const probes = await drive(clock, api.probeScopes({ orgId: 5 }))
     expect(probes.map((p) => [p.scope, p.granted])).toEqual([
       ['user_info', true],
       ['accounts', true],

@@ -87,7 +87,7 @@ describe('pagination through the client', () => {
     const all = items(40).map((u) => ({ user_id: u.id, email: `${u.name}@x.ch`, role_type: 'normal' }))
     const { fetch, calls } = fakeFetch(() => ok(all)) // ignores page and per_page, like the observed users list
     const { api, clock } = client(fetch)
-    const users = await drive(clock, api.listAccountUsers(7, { with: ['security', 'teams'] }))
+    const users = await drive(clock, api.listOrgUsers(7, { with: ['security', 'teams'] }))
     expect(users).toHaveLength(40)
     expect(calls).toHaveLength(1)
     expect(calls[0]?.url.searchParams.get('with')).toBe('security,teams')
@@ -102,16 +102,16 @@ describe('pagination through the client', () => {
   })
 
   it('routes documenting no paging send no page params, but follow pages if the server paginates anyway', async () => {
-    const all = items(5).map((p) => ({ ...p, account_id: 7 }))
+    const all = items(5)
     const { fetch, calls } = fakeFetch((call) => {
       const page = Number(call.url.searchParams.get('page') ?? 1)
       const size = 3
       return ok(all.slice((page - 1) * size, page * size), { total: 5, page, pages: 2, items_per_page: size })
     })
     const { api, clock } = client(fetch)
-    const products = await drive(clock, api.listAccountProducts(7, { serviceNames: ['domain', 'email_hosting'] }))
-    expect(products.map((p) => p.id)).toEqual([1, 2, 3, 4, 5])
-    expect(calls[0]?.url.search).toBe('?filter[service_names][]=domain&filter[service_names][]=email_hosting')
+    const orgs = await drive(clock, api.listOrgs())
+    expect(orgs.map((o) => o.id)).toEqual([1, 2, 3, 4, 5])
+    expect(calls[0]?.url.search).toBe('?order_by=name')
     expect(calls[1]?.url.searchParams.get('page')).toBe('2')
     expect(calls[1]?.url.searchParams.get('per_page')).toBe('3')
   })

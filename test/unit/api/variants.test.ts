@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { createApiClient } from '../../../electron/main/api/client'
 import { endpointOf } from '../../../electron/main/api/items'
 import { RateLimiter } from '../../../electron/main/api/rate-limiter'
-import { AccountUserSchema, ProductSchema, TeamPermissionSchema } from '../../../electron/main/api/schemas'
+import { OrgUserSchema, ProductSchema, TeamPermissionSchema } from '../../../electron/main/api/schemas'
 import { BASE, FakeClock, TOKEN, drive, fail, fakeFetch, ok, type Responder } from './helpers'
 
 function setup(responder: Responder) {
@@ -38,9 +38,9 @@ describe('reference §15 variants', () => {
     expect(p.users?.[0]?.rights).toEqual({ technical: true, statistic: false, check: false, sale: true })
     expect(p.admin?.user_id).toBe(3)
     expect(ProductSchema.parse({ id: 1, account_id: 2 }).users).toBeUndefined()
-    const u = AccountUserSchema.parse({ user_id: 1, security: 'otp', teams: 'team list', invitation_details: [] })
+    const u = OrgUserSchema.parse({ user_id: 1, security: 'otp', teams: 'team list', invitation_details: [] })
     expect([u.security, u.teams, u.invitation_details]).toEqual([null, null, null])
-    expect(AccountUserSchema.parse({ user_id: 1, teams: [4, { id: 5, name: 'Ops' }] }).teams).toEqual([
+    expect(OrgUserSchema.parse({ user_id: 1, teams: [4, { id: 5, name: 'Ops' }] }).teams).toEqual([
       { id: 4, name: null },
       { id: 5, name: 'Ops' },
     ])
@@ -55,11 +55,11 @@ describe('reference §15 variants', () => {
         ? refusedWith(['security', 'invitation_details'])
         : ok([{ user_id: 1, email: 'a@b.ch' }]),
     )
-    const users = await drive(clock, api.listAccountUsers(7, { with: ['security', 'teams'] }))
+    const users = await drive(clock, api.listOrgUsers(7, { with: ['security', 'teams'] }))
     expect(users).toHaveLength(1)
     expect(calls.map((c) => c.url.searchParams.get('with'))).toEqual(['security,teams', 'security'])
     expect(api.learned().rejectedWith).toEqual({ 'GET /2/accounts/{org}/users': ['teams'] })
-    await drive(clock, api.listAccountUsers(8, { with: ['security', 'teams'] }))
+    await drive(clock, api.listOrgUsers(8, { with: ['security', 'teams'] }))
     expect(calls.at(-1)?.url.searchParams.get('with')).toBe('security')
   })
 

@@ -2,7 +2,7 @@ import type { Problem } from '../../../../shared/domain/problem'
 import { decodeProblem, encodeProblem } from '../../lib/problem'
 import type Database from 'better-sqlite3'
 import { AccountState, type AccountSummary, type ScopeStatus } from '../../../../shared/domain/cache'
-import { purgeAccountCache } from './cache-purge'
+import { purgeAccountCache, purgeAccountCacheChunked, type ChunkedPurgeOptions } from './cache-purge'
 
 export interface AccountRecord {
   id: string
@@ -136,20 +136,44 @@ export class AccountsRepo {
   }
 
   /**
-   * Removes an account but keeps its user data: its cached rows are purged, the row stays (marked
-   * removed, signed out) so its ledger, price list, history and audit keep their owner. One transaction.
+   * Removes an account but keeps its user data: the row stays (marked removed, signed out) so its ledger,
+   * price list, history and audit keep their owner. From here on the account is neither listed nor synced;
+   * its cached rows go next, in bounded chunks ({@link purgeRemovedCache}).
    */
   markRemoved(id: string, at: number): boolean {
-    return this.db.transaction(() => {
-      purgeAccountCache(this.db, id)
-      return (
-        this.db
-          .prepare(
-            "UPDATE accounts SET removed_at = ?, state = 'signed_out', last_error = NULL, last_sync_at = NULL WHERE id = ?",
-          )
-          .run(at, id).changes > 0
+    return (
+      this.db
+        .prepare(
+          "UPDATE accounts SET removed_at = ?, state = 'signed_out', last_error = NULL, last_sync_at = NULL WHERE id = ?",
+        )
+        .run(at, id).changes > 0
+    )
+  }
+
+  /**
+   * Purges the cached rows of a removed account in transactions of at most 5,000 rows, yielding between
+   * them; stops if the account is brought back meanwhile. Answers the number of rows deleted.
+   */
+  purgeRemovedCache(id: string, options: Omit<ChunkedPurgeOptions, 'shouldContinue'> = {}): Promise<number> {
+    const removed = this.db.prepare<[string], { one: number }>(
+      'SELECT 1 AS one FROM accounts WHERE id = ? AND removed_at IS NOT NULL',
+    )
+    return purgeAccountCacheChunked(this.db, id, { ...options, shouldContinue: () => removed.get(id) !== undefined })
+  }
+
+  /** Removed accounts that still have cached rows (a purge cut short by a quit or a crash). */
+  removedWithCache(): string[] {
+    return this.db
+      .prepare<[], { id: string }>(
+        `SELECT a.id FROM accounts a WHERE a.removed_at IS NOT NULL
+           AND (EXISTS (SELECT 1 FROM orgs o WHERE o.account_id = a.id)
+             OR EXISTS (SELECT 1 FROM products p WHERE p.account_id = a.id)
+             OR EXISTS (SELECT 1 FROM org_users u WHERE u.account_id = a.id)
+             OR EXISTS (SELECT 1 FROM search_docs d WHERE d.account_id = a.id))
+         ORDER BY a.removed_at, a.id`,
       )
-    })()
+      .all()
+      .map((r) => r.id)
   }
 
   /** Brings a removed account back (the same login added again): its kept data is its own again. */
@@ -163,8 +187,8 @@ export class AccountsRepo {
   }
 
   /**
-   * Deletes the account and everything of it, in one transaction: its cached rows (purged explicitly:
-   * foreign keys cannot cross files), its ledger, prices, profile and access history (ON DELETE
+   * Deletes the account and everything of it, in one transaction: what is left of its cached rows (purged
+   * explicitly, foreign keys cannot cross files; callers purge the bulk first with {@link purgeRemovedCache}), its ledger, prices, profile and access history (ON DELETE
    * CASCADE), its audit entries, offboarding steps, hygiene decisions, pins and recents.
    */
   delete(id: string): boolean {
