@@ -15,6 +15,7 @@ import { hygieneEs } from '../features/hygiene/locales'
 import { storeEs } from '../features/store/locales'
 import { accountRemovalEs } from '../features/accounts/removal-locales'
 import { pastRunsEs } from '../features/access/past-runs-locales'
+import { matrixEs } from '../features/access/matrix-locales'
 import { notificationsEs, notificationSettingsEs, scheduleEs } from '../features/notifications/locales'
 import { firstSyncEs } from '../features/sync/locales'
 
@@ -40,6 +41,7 @@ export const es: Messages = {
   store: storeEs,
   accountRemoval: accountRemovalEs,
   pastRuns: pastRunsEs,
+  matrix: matrixEs,
   notifications: notificationsEs,
   notificationSettings: notificationSettingsEs,
   schedule: scheduleEs,
