@@ -8,7 +8,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
-import { Text, VisuallyHidden } from '@mantine/core'
+import { VisuallyHidden } from '@mantine/core'
 import { IconKey, IconQuestionMark, IconShieldCheck, IconUsersGroup } from '@tabler/icons-react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useTranslation } from 'react-i18next'
@@ -53,6 +53,27 @@ const cellBase: CSSProperties = {
   flexShrink: 0,
 }
 
+/** One line, cut with an ellipsis (plain spans: hundreds of them render per frame). */
+const line: CSSProperties = {
+  display: 'block',
+  maxWidth: '100%',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  fontSize: 12,
+}
+/** Up to `n` wrapped lines. */
+const clamp = (n: number): CSSProperties => ({
+  display: '-webkit-box',
+  WebkitLineClamp: n,
+  WebkitBoxOrient: 'vertical',
+  overflow: 'hidden',
+  wordBreak: 'break-word',
+  whiteSpace: 'normal',
+  lineHeight: 1.2,
+  fontSize: 12,
+})
+
 const TEAM_PATTERN =
   'repeating-linear-gradient(135deg, transparent 0 5px, var(--mantine-color-blue-light) 5px 7px), var(--mantine-color-body)'
 
@@ -80,15 +101,14 @@ export function cellBackground(kind: CellSources['kind']): string | undefined {
   return undefined
 }
 
-/** The visible content of a rights cell: glyph, letters or a short word. */
-export function CellContent({ s }: { s: CellSources }) {
-  const { t } = useTranslation()
+/** The visible content of a rights cell: glyph, letters or a short word (a plain function: no hook per cell). */
+export function cellContent(s: CellSources, words: { byRole: string; notAvailable: string }): ReactNode {
   if (s.kind === 'none') return null
   if (s.kind === 'role' || s.kind === 'unavailable')
     return (
       <>
         <CellGlyph kind={s.kind} />
-        <span>{s.kind === 'role' ? t('matrix.byRoleShort') : t('matrix.notAvailableShort')}</span>
+        <span>{s.kind === 'role' ? words.byRole : words.notAvailable}</span>
       </>
     )
   return (
@@ -163,7 +183,8 @@ export function MatrixGrid(props: MatrixGridProps) {
     count: rowItems.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW,
-    overscan: 8,
+    overscan: 4,
+    initialRect: { width: 1000, height: 500 },
     paddingStart: header,
     scrollPaddingStart: header,
   })
@@ -172,7 +193,8 @@ export function MatrixGrid(props: MatrixGridProps) {
     count: scrolledCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: (i) => (people ? PERSON_COL : i < info.length ? info[i]!.width : PRODUCT_COL),
-    overscan: 4,
+    overscan: 2,
+    initialRect: { width: 1000, height: 500 },
     paddingStart: stickyWidth,
     scrollPaddingStart: stickyWidth,
   })
@@ -232,20 +254,30 @@ export function MatrixGrid(props: MatrixGridProps) {
     virtualRows.some((v) => v.index === row) &&
     (col < sticky.length || virtualCols.some((v) => v.index === col - sticky.length))
 
-  const rightsText = (s: CellSources): string => {
-    if (s.kind === 'none') return t('matrix.cell.none')
-    if (s.kind === 'unavailable') return t('matrix.cell.unavailable')
-    const mask = s.byRole ? 15 : s.mask
-    return rightsOfMask(mask)
-      .map((r) => t(`accessPage.rights.${r}`))
-      .join(', ')
+  // Words are looked up once per render and per distinct value, not per cell (hundreds of cells per frame).
+  const words = { byRole: t('matrix.byRoleShort'), notAvailable: t('matrix.notAvailableShort') }
+  const textCache = new Map<string, string>()
+  const cached = (key: string, make: () => string): string => {
+    let v = textCache.get(key)
+    if (v === undefined) textCache.set(key, (v = make()))
+    return v
   }
+  const rightsText = (s: CellSources): string =>
+    cached(`r${s.kind}${s.byRole ? 15 : s.mask}`, () => {
+      if (s.kind === 'none') return t('matrix.cell.none')
+      if (s.kind === 'unavailable') return t('matrix.cell.unavailable')
+      return rightsOfMask(s.byRole ? 15 : s.mask)
+        .map((r) => t(`accessPage.rights.${r}`))
+        .join(', ')
+    })
   const sourcesText = (s: CellSources, roleType: string): string =>
-    [
-      ...(s.direct !== 0 ? [t('matrix.cell.direct')] : []),
-      ...s.teams.map((id) => t('matrix.cell.viaTeam', { name: teamName.get(id) ?? `#${id}` })),
-      ...(s.byRole ? [t('matrix.cell.byRole', { role: roleLabel(roleType) })] : []),
-    ].join('; ')
+    cached(`s${s.direct !== 0 ? 1 : 0}:${s.teams.join(',')}:${s.byRole ? roleType : ''}`, () =>
+      [
+        ...(s.direct !== 0 ? [t('matrix.cell.direct')] : []),
+        ...s.teams.map((id) => t('matrix.cell.viaTeam', { name: teamName.get(id) ?? `#${id}` })),
+        ...(s.byRole ? [t('matrix.cell.byRole', { role: roleLabel(roleType) })] : []),
+      ].join('; '),
+    )
 
   /** One focusable cell: roving tabindex, selected when focused. */
   const cellProps = (r: number, c: number, style: CSSProperties) => {
@@ -271,7 +303,6 @@ export function MatrixGrid(props: MatrixGridProps) {
   const rightsCell = (r: number, c: number, user: number, product: number, left: number, width: number): ReactNode => {
     const s = explainCell(data, view, user, product, props.rightsAvailable)
     const u = data.users[user]!
-    const p = data.products[product]!
     const sources = sourcesText(s, u.roleType)
     const spoken = sources ? `${rightsText(s)} (${sources})` : rightsText(s)
     return (
@@ -286,17 +317,11 @@ export function MatrixGrid(props: MatrixGridProps) {
           cursor: 'pointer',
           background: cellBackground(s.kind),
         })}
-        title={t('matrix.cell.label', {
-          person: u.displayName,
-          product: p.name,
-          rights: rightsText(s),
-          sources: sources || t('matrix.cell.none'),
-        })}
         data-kind={s.kind}
         data-testid="matrix-cell"
         onClick={() => props.onOpenCell({ user, product })}
       >
-        <CellContent s={s} />
+        {cellContent(s, words)}
         <VisuallyHidden>{spoken}</VisuallyHidden>
       </div>
     )
@@ -390,15 +415,9 @@ export function MatrixGrid(props: MatrixGridProps) {
             style={{ ...base, fontStyle: u.pending ? 'italic' : undefined }}
             data-testid="matrix-person-header"
           >
-            <Text size="xs" fw={600} lineClamp={2} style={{ wordBreak: 'break-word', lineHeight: 1.25 }}>
-              {name}
-            </Text>
-            <Text size="xs" truncate style={{ maxWidth: '100%' }}>
-              {roleLabel(u.roleType)}
-            </Text>
-            <Text size="xs" truncate style={{ maxWidth: '100%' }}>
-              {t('matrix.twoFa', { value: twoFa(u.has2fa) })}
-            </Text>
+            <span style={{ ...clamp(2), fontWeight: 600 }}>{name}</span>
+            <span style={{ ...line }}>{roleLabel(u.roleType)}</span>
+            <span style={{ ...line }}>{t('matrix.twoFa', { value: twoFa(u.has2fa) })}</span>
           </div>,
         )
       } else if (vc.index < info.length) {
@@ -423,13 +442,9 @@ export function MatrixGrid(props: MatrixGridProps) {
           >
             <span style={{ display: 'flex', gap: 3, alignItems: 'center', maxWidth: '100%' }}>
               <ServiceGlyph service={{ name: p.serviceName, id: p.serviceId }} size={12} />
-              <Text span size="xs" truncate>
-                {service}
-              </Text>
+              <span style={{ ...line }}>{service}</span>
             </span>
-            <Text size="xs" fw={600} lineClamp={3} style={{ wordBreak: 'break-word', lineHeight: 1.2 }}>
-              {p.name}
-            </Text>
+            <span style={{ ...clamp(3), fontWeight: 600 }}>{p.name}</span>
           </div>,
         )
       }
@@ -476,14 +491,10 @@ export function MatrixGrid(props: MatrixGridProps) {
           title={`${p.name} (${service})`}
           data-testid="matrix-product-row-header"
         >
-          <Text size="xs" fw={500} truncate style={{ maxWidth: '100%' }}>
-            {p.name}
-          </Text>
+          <span style={{ ...line, fontWeight: 500 }}>{p.name}</span>
           <span style={{ display: 'flex', gap: 3, alignItems: 'center', maxWidth: '100%' }}>
             <ServiceGlyph service={{ name: p.serviceName, id: p.serviceId }} size={12} />
-            <Text span size="xs" truncate>
-              {service}
-            </Text>
+            <span style={{ ...line }}>{service}</span>
           </span>
         </div>,
       )
@@ -505,21 +516,15 @@ export function MatrixGrid(props: MatrixGridProps) {
           role="rowheader"
           title={u.email}
         >
-          <Text size="xs" fw={500} truncate style={{ maxWidth: '100%' }}>
-            {u.displayName}
-          </Text>
-          <Text size="xs" truncate style={{ maxWidth: '100%' }}>
-            {u.email}
-          </Text>
+          <span style={{ ...line, fontWeight: 500 }}>{u.displayName}</span>
+          <span style={{ ...line }}>{u.email}</span>
         </div>,
         <div
           key="role"
           {...cellProps(r, 1, { ...stickyStyle(1), whiteSpace: 'normal' })}
           data-testid="matrix-role-cell"
         >
-          <Text size="xs" lineClamp={2} style={{ lineHeight: 1.2 }}>
-            {roleLabel(u.roleType)}
-          </Text>
+          <span style={{ ...clamp(2) }}>{roleLabel(u.roleType)}</span>
         </div>,
         <div key="2fa" {...cellProps(r, 2, stickyStyle(2))}>
           {twoFa(u.has2fa)}

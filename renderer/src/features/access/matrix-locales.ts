@@ -29,7 +29,6 @@ export const matrixEn = {
     byRole: 'by role ({{role}})',
     none: 'no right',
     unavailable: 'not available from the API',
-    label: '{{person}}, {{product}}: {{rights}} ({{sources}})',
   },
   drawer: {
     title: 'Where this right comes from',
@@ -82,7 +81,6 @@ export const matrixFr: Catalogue<typeof matrixEn> = {
     byRole: 'par le rôle ({{role}})',
     none: 'aucun droit',
     unavailable: 'non fourni par l’API',
-    label: '{{person}}, {{product}} : {{rights}} ({{sources}})',
   },
   drawer: {
     title: 'D’où vient ce droit',
@@ -135,7 +133,6 @@ export const matrixDe: Catalogue<typeof matrixEn> = {
     byRole: 'per Rolle ({{role}})',
     none: 'kein Recht',
     unavailable: 'von der API nicht geliefert',
-    label: '{{person}}, {{product}}: {{rights}} ({{sources}})',
   },
   drawer: {
     title: 'Woher dieses Recht kommt',
@@ -188,7 +185,6 @@ export const matrixIt: Catalogue<typeof matrixEn> = {
     byRole: 'per ruolo ({{role}})',
     none: 'nessun diritto',
     unavailable: 'non fornito dall’API',
-    label: '{{person}}, {{product}}: {{rights}} ({{sources}})',
   },
   drawer: {
     title: 'Da dove viene questo diritto',
@@ -241,7 +237,6 @@ export const matrixEs: Catalogue<typeof matrixEn> = {
     byRole: 'por rol ({{role}})',
     none: 'sin derecho',
     unavailable: 'no lo proporciona la API',
-    label: '{{person}}, {{product}}: {{rights}} ({{sources}})',
   },
   drawer: {
     title: 'De dónde viene este derecho',
