@@ -164,7 +164,7 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
             aria-label={t('accessPage.matrix.exportCsv')}
             title={t('accessPage.matrix.exportCsv')}
           >
-            CSV
+            {t('matrix.csv')}
           </Button>
           <Button
             variant="default"
@@ -175,7 +175,7 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
             aria-label={t('accessPage.matrix.exportXlsx')}
             title={t('accessPage.matrix.exportXlsx')}
           >
-            XLSX
+            {t('matrix.xlsx')}
           </Button>
         </Group>
       </Group>

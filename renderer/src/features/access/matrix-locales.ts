@@ -13,6 +13,8 @@ export const matrixEn = {
   twoFa: '2FA: {{value}}',
   notAvailable: 'Not available',
   notAvailableShort: 'n/a',
+  csv: 'CSV',
+  xlsx: 'XLSX',
   byRoleShort: 'by role',
   legend: {
     title: 'Legend',
@@ -65,6 +67,8 @@ export const matrixFr: Catalogue<typeof matrixEn> = {
   twoFa: '2FA : {{value}}',
   notAvailable: 'Non disponible',
   notAvailableShort: 'n.d.',
+  csv: 'CSV',
+  xlsx: 'XLSX',
   byRoleShort: 'par rôle',
   legend: {
     title: 'Légende',
@@ -117,6 +121,8 @@ export const matrixDe: Catalogue<typeof matrixEn> = {
   twoFa: '2FA: {{value}}',
   notAvailable: 'Nicht verfügbar',
   notAvailableShort: 'k. A.',
+  csv: 'CSV',
+  xlsx: 'XLSX',
   byRoleShort: 'per Rolle',
   legend: {
     title: 'Legende',
@@ -169,6 +175,8 @@ export const matrixIt: Catalogue<typeof matrixEn> = {
   twoFa: '2FA: {{value}}',
   notAvailable: 'Non disponibile',
   notAvailableShort: 'n.d.',
+  csv: 'CSV',
+  xlsx: 'XLSX',
   byRoleShort: 'per ruolo',
   legend: {
     title: 'Legenda',
@@ -221,6 +229,8 @@ export const matrixEs: Catalogue<typeof matrixEn> = {
   twoFa: '2FA: {{value}}',
   notAvailable: 'No disponible',
   notAvailableShort: 'n/d',
+  csv: 'CSV',
+  xlsx: 'XLSX',
   byRoleShort: 'por rol',
   legend: {
     title: 'Leyenda',
