@@ -15,6 +15,7 @@ import { hygieneDe } from '../features/hygiene/locales'
 import { storeDe } from '../features/store/locales'
 import { accountRemovalDe } from '../features/accounts/removal-locales'
 import { pastRunsDe } from '../features/access/past-runs-locales'
+import { matrixDe } from '../features/access/matrix-locales'
 import { notificationsDe, notificationSettingsDe, scheduleDe } from '../features/notifications/locales'
 import { firstSyncDe, syncLineDe } from '../features/sync/locales'
 
@@ -41,6 +42,7 @@ export const de: Messages = {
   store: storeDe,
   accountRemoval: accountRemovalDe,
   pastRuns: pastRunsDe,
+  matrix: matrixDe,
   notifications: notificationsDe,
   notificationSettings: notificationSettingsDe,
   schedule: scheduleDe,

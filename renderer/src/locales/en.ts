@@ -19,6 +19,7 @@ import { billingEn } from '../features/billing/locales'
 import { storeEn } from '../features/store/locales'
 import { accountRemovalEn } from '../features/accounts/removal-locales'
 import { pastRunsEn } from '../features/access/past-runs-locales'
+import { matrixEn } from '../features/access/matrix-locales'
 import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { coverageEn } from '../features/coverage/locales'
 import { firstSyncEn, syncLineEn } from '../features/sync/locales'
@@ -42,6 +43,7 @@ export const en = {
   store: storeEn,
   accountRemoval: accountRemovalEn,
   pastRuns: pastRunsEn,
+  matrix: matrixEn,
   notifications: notificationsEn,
   notificationSettings: notificationSettingsEn,
   schedule: scheduleEn,

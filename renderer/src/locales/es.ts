@@ -15,6 +15,7 @@ import { hygieneEs } from '../features/hygiene/locales'
 import { storeEs } from '../features/store/locales'
 import { accountRemovalEs } from '../features/accounts/removal-locales'
 import { pastRunsEs } from '../features/access/past-runs-locales'
+import { matrixEs } from '../features/access/matrix-locales'
 import { notificationsEs, notificationSettingsEs, scheduleEs } from '../features/notifications/locales'
 import { firstSyncEs, syncLineEs } from '../features/sync/locales'
 
@@ -41,6 +42,7 @@ export const es: Messages = {
   store: storeEs,
   accountRemoval: accountRemovalEs,
   pastRuns: pastRunsEs,
+  matrix: matrixEs,
   notifications: notificationsEs,
   notificationSettings: notificationSettingsEs,
   schedule: scheduleEs,

@@ -14,6 +14,7 @@ import { billingFr } from '../features/billing/locales'
 import { storeFr } from '../features/store/locales'
 import { accountRemovalFr } from '../features/accounts/removal-locales'
 import { pastRunsFr } from '../features/access/past-runs-locales'
+import { matrixFr } from '../features/access/matrix-locales'
 import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { coverageFr } from '../features/coverage/locales'
 import { firstSyncFr, syncLineFr } from '../features/sync/locales'
@@ -38,6 +39,7 @@ export const fr: Messages = {
   store: storeFr,
   accountRemoval: accountRemovalFr,
   pastRuns: pastRunsFr,
+  matrix: matrixFr,
   notifications: notificationsFr,
   notificationSettings: notificationSettingsFr,
   schedule: scheduleFr,

@@ -15,6 +15,7 @@ import { hygieneIt } from '../features/hygiene/locales'
 import { storeIt } from '../features/store/locales'
 import { accountRemovalIt } from '../features/accounts/removal-locales'
 import { pastRunsIt } from '../features/access/past-runs-locales'
+import { matrixIt } from '../features/access/matrix-locales'
 import { notificationsIt, notificationSettingsIt, scheduleIt } from '../features/notifications/locales'
 import { firstSyncIt, syncLineIt } from '../features/sync/locales'
 
@@ -41,6 +42,7 @@ export const it: Messages = {
   store: storeIt,
   accountRemoval: accountRemovalIt,
   pastRuns: pastRunsIt,
+  matrix: matrixIt,
   notifications: notificationsIt,
   notificationSettings: notificationSettingsIt,
   schedule: scheduleIt,

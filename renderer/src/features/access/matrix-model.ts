@@ -1,4 +1,4 @@
-import type { MatrixData } from '../../../../shared/domain/access'
+import type { MatrixData, MatrixUser } from '../../../../shared/domain/access'
 
 export type AccessFilter = 'all' | 'has' | 'lacks'
 
@@ -45,6 +45,8 @@ export function viewOf(data: MatrixData, f: MatrixFilters): MatrixView {
   const shown = new Set(columns)
   const withAccess = new Set<number>()
   for (const c of data.cells) if (shown.has(c[1])) withAccess.add(c[0])
+  // Legal representatives and administrators hold every right through their role.
+  if (columns.length > 0) data.users.forEach((u, i) => holdsEveryRightByRole(u) && withAccess.add(i))
   const q = fold(f.text.trim())
   const members: MatrixRow[] = []
   const pending: MatrixRow[] = []
@@ -96,4 +98,71 @@ export function moveFocus(
     default:
       return null
   }
+}
+
+/** Roles that hold every right on every product of their organization (the Manager's rule). */
+export const ROLES_WITH_EVERY_RIGHT: readonly string[] = ['owner', 'admin']
+
+/** Whether a person holds every right through their role: a member (not a pending invitee) with such a role. */
+export function holdsEveryRightByRole(u: Pick<MatrixUser, 'roleType' | 'pending'>): boolean {
+  return !u.pending && ROLES_WITH_EVERY_RIGHT.includes(u.roleType)
+}
+
+/**
+ * What a cell shows first: a direct right, a right through a team, a right implied by the role, no right, or
+ * "not available" (the API does not give per-product rights and nothing else is known).
+ */
+export type CellKind = 'direct' | 'team' | 'role' | 'none' | 'unavailable'
+
+export interface CellSources {
+  kind: CellKind
+  /** Explicit rights (direct ∪ teams). */
+  mask: number
+  /** Rights given directly. */
+  direct: number
+  /** Teams the explicit rights come through. */
+  teams: number[]
+  /** Every right through the role (legal representative, administrator). */
+  byRole: boolean
+}
+
+/** Where the rights of one person on one product come from. */
+export function explainCell(
+  data: MatrixData,
+  view: Pick<MatrixView, 'cellAt'>,
+  user: number,
+  product: number,
+  rightsAvailable: boolean,
+): CellSources {
+  const at = view.cellAt(user, product)
+  const cell = at === undefined ? undefined : data.cells[at]
+  const mask = cell?.[2] ?? 0
+  const direct = cell?.[3] ?? 0
+  const teams = cell?.[4] ?? []
+  const byRole = holdsEveryRightByRole(data.users[user]!)
+  const kind: CellKind =
+    direct !== 0
+      ? 'direct'
+      : mask !== 0 || teams.length > 0
+        ? 'team'
+        : byRole
+          ? 'role'
+          : rightsAvailable
+            ? 'none'
+            : 'unavailable'
+  return { kind, mask, direct, teams, byRole }
+}
+
+/** Indexes of the people shown as columns in the transposed layout (members and invitees, no group rows). */
+export function peopleOf(view: Pick<MatrixView, 'rows'>): number[] {
+  const out: number[] = []
+  for (const r of view.rows) if (r.kind === 'user') out.push(r.index)
+  return out
+}
+
+/** Left offsets of sticky columns laid side by side, so none covers another; the last entry is their width. */
+export function stickyOffsets(widths: readonly number[]): number[] {
+  const out = [0]
+  for (const w of widths) out.push(out[out.length - 1]! + w)
+  return out
 }
