@@ -1,30 +1,19 @@
 import { createHashRouter, Navigate } from 'react-router'
 import { AppLayout } from './AppLayout'
 import { NotFound } from './NotFound'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { BillingPage } from '../features/billing/BillingPage'
 import { OnboardingPage } from '../features/onboarding/OnboardingPage'
 import { OrgEntry } from '../features/orgs/OrgEntry'
 import { OrgScope } from '../features/orgs/OrgScope'
+import { OverviewPage } from '../features/overview/OverviewPage'
+import { ProductsPage } from '../features/products/ProductsPage'
+import { RenewalsPage } from '../features/renewals/RenewalsPage'
+import { AccessHomePage, AccessOrgPage } from '../features/access/AccessPages'
+import { PersonPage } from '../features/access/PersonPage'
 import { HomePage } from '../features/home/HomePage'
-
-/**
- * Screens other than Home and onboarding load as their own chunks when first opened: the first
- * screen parses only what it shows (issue 14: Home's first render, `npm run bench -- ui`).
- */
-const page = (load: () => Promise<{ Component: React.ComponentType }>) => ({ lazy: load })
-const settings = page(() => import('../features/settings/SettingsPage').then((m) => ({ Component: m.SettingsPage })))
-const billing = page(() => import('../features/billing/BillingPage').then((m) => ({ Component: m.BillingPage })))
-const overview = page(() => import('../features/overview/OverviewPage').then((m) => ({ Component: m.OverviewPage })))
-const products = page(() => import('../features/products/ProductsPage').then((m) => ({ Component: m.ProductsPage })))
-const renewals = page(() => import('../features/renewals/RenewalsPage').then((m) => ({ Component: m.RenewalsPage })))
-const accessOrg = page(() => import('../features/access/AccessPages').then((m) => ({ Component: m.AccessOrgPage })))
-const accessHome = page(() => import('../features/access/AccessPages').then((m) => ({ Component: m.AccessHomePage })))
-const person = page(() => import('../features/access/PersonPage').then((m) => ({ Component: m.PersonPage })))
-const inventory = page(() =>
-  import('../features/inventory/InventoryPage').then((m) => ({ Component: m.InventoryPage })),
-)
-const notifications = page(() =>
-  import('../features/notifications/NotificationsPage').then((m) => ({ Component: m.NotificationsPage })),
-)
+import { InventoryPage } from '../features/inventory/InventoryPage'
+import { NotificationsPage } from '../features/notifications/NotificationsPage'
 
 /**
  * Hash routing: works unchanged under app://, the dev server and the browser shell,
@@ -39,7 +28,7 @@ export function createRouter() {
       children: [
         { index: true, element: <Navigate to="/home" replace /> },
         { path: 'home', element: <HomePage /> },
-        { path: 'inventory', ...inventory },
+        { path: 'inventory', element: <InventoryPage /> },
         { path: 'welcome', element: <OnboardingPage /> },
         { path: 'overview', element: <OrgEntry section="overview" /> },
         { path: 'products', element: <OrgEntry section="products" /> },
@@ -48,17 +37,17 @@ export function createRouter() {
           element: <OrgScope />,
           children: [
             { index: true, element: <Navigate to="overview" replace /> },
-            { path: 'overview', ...overview },
-            { path: 'products', ...products },
-            { path: 'access/:tab?', ...accessOrg },
+            { path: 'overview', element: <OverviewPage /> },
+            { path: 'products', element: <ProductsPage /> },
+            { path: 'access/:tab?', element: <AccessOrgPage /> },
           ],
         },
-        { path: 'renewals', ...renewals },
-        { path: 'access/:tab?', ...accessHome },
-        { path: 'access/people/:email', ...person },
-        { path: 'billing', ...billing },
-        { path: 'settings', ...settings },
-        { path: 'notifications', ...notifications },
+        { path: 'renewals', element: <RenewalsPage /> },
+        { path: 'access/:tab?', element: <AccessHomePage /> },
+        { path: 'access/people/:email', element: <PersonPage /> },
+        { path: 'billing', element: <BillingPage /> },
+        { path: 'settings', element: <SettingsPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: '*', element: <NotFound /> },
       ],
     },
