@@ -32,6 +32,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified: 3.1 MB of JS to parse before the first screen
+      // (issue 14: Home's first render in the browser shell, npm run bench -- ui).
+      minify: true,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
       chunkSizeWarningLimit: 4000,
     },

@@ -47,6 +47,8 @@ export const HomeData = z.object({
   rows: z.array(HomeRow),
   /** Any invoice in the ledger (otherwise the unpaid column says where the data would come from). */
   ledgerKnown: z.boolean(),
+  /** The hygiene scores are those of the last computation; new ones are being computed (ask again shortly). */
+  scoresStale: z.boolean().optional(),
 })
 export type HomeData = z.infer<typeof HomeData>
 

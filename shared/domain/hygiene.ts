@@ -35,6 +35,11 @@ export const HygieneFilter = z
     status: z.enum(['open', 'decided', 'all']).optional(),
     /** Client name, person, e-mail or team (accents and case folded). */
     text: z.string().max(200).optional(),
+    /**
+     * The screens' reads: when the cache changed since the last grouping, answer that grouping at once
+     * (marked `stale`, with its `computedAt`) and recompute right after, instead of waiting for it.
+     */
+    allowStale: z.boolean().optional(),
   })
   .strict()
 export type HygieneFilter = z.input<typeof HygieneFilter>
@@ -73,6 +78,8 @@ export const HygieneTotals = z.object({
 export const HygieneSummary = z.object({
   /** Unix ms of the computation the counts come from. */
   computedAt: z.number().int(),
+  /** The cache changed since: a new grouping is being computed (ask again shortly). */
+  stale: z.boolean().optional(),
   totals: HygieneTotals,
   rules: z.array(HygieneRuleGroup),
   /** Organizations whose users are cached (judged) and those never synced (not judged). */

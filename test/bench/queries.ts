@@ -11,19 +11,12 @@
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import type Database from 'better-sqlite3'
-import { OrgSchema, OrgUserSchema, ProductSchema, TeamSchema } from '../../electron/main/api/schemas'
-import { CacheWriter } from '../../electron/main/store/repos/cache-writer'
-import { AccountsRepo } from '../../electron/main/store/repos/accounts-repo'
-import { generate } from '../../electron/sandbox/generate'
-import * as S from '../../electron/sandbox/serialize'
-import { Store } from '../../electron/sandbox/store'
-import { viewerRights } from '../../electron/sandbox/truth'
 import { testCore } from '../helpers/core'
+import { buildFleetCache } from './_fleet-cache'
 import { summarize } from './_stats'
 
 const DAY_SECONDS = 86_400
 const GOAL_P95_MS = 20
-const USER_EXPANSIONS = new Set(['security', 'teams', 'invitation_details'])
 
 /** mulberry32: seeded, so every run draws the same inputs. */
 function prng(seed: number): () => number {
@@ -95,104 +88,19 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
 
   const load0 = Math.round(loadavg()[0]! * 100) / 100
   // ------------------------------------------------------------------ build the cache
-  const t0 = performance.now()
   const referenceTime = Date.UTC(2026, 10, 27)
-  const data = generate({ seed: Number(values.seed), referenceTime, scale: 'large', orgs: orgCount })
-  const store = new Store(data)
-  const owner = data.tokens.find((t) => t.name === 'owner')
-  if (!owner) throw new Error('no owner token in the generated data')
-  const user = store.ix.users.get(owner.userId)!
-  const access = store.access(owner.userId)
-  const generatedMs = performance.now() - t0
-
-  const t1 = performance.now()
-  const orgDtos = [...access.values()].map((a) =>
-    OrgSchema.parse(S.account(store, store.ix.orgs.get(a.orgId)!, a, new Set(), false)),
-  )
-  const productDtos = [...access.values()].flatMap((a) => {
-    const teams = store.ix.teamsByOrg.get(a.orgId) ?? []
-    return (store.ix.productsByOrg.get(a.orgId) ?? []).flatMap((p) => {
-      const rights = viewerRights(a, p, teams)
-      return rights ? [ProductSchema.parse(S.product(store, p, rights))] : []
-    })
-  })
-  const perOrg = [...access.values()].map((a) => {
-    const c = { store, accountId: a.orgId, expand: USER_EXPANSIONS }
-    const members = [...(store.ix.membersByOrg.get(a.orgId)?.values() ?? [])].sort((x, y) => x.userId - y.userId)
-    const users = [
-      ...members.map((m) => S.memberRow(c, m, store.ix.users.get(m.userId)!)),
-      ...(store.ix.invitationsByOrg.get(a.orgId) ?? [])
-        .filter((i) => i.status === 'pending')
-        .map((i) => S.pendingRow(c, i)),
-    ].map((u) => OrgUserSchema.parse(u))
-    const teams = (store.ix.teamsByOrg.get(a.orgId) ?? []).map((t, i) =>
-      TeamSchema.parse(S.team(store, t, new Set(), i)),
-    )
-    return { orgId: a.orgId, users, teams }
-  })
-  const dtoMs = performance.now() - t1
-
   const ctx = testCore({ clock: { now: () => referenceTime, sleep: () => Promise.resolve() } })
   try {
     const db = ctx.core.db
     const accountId = 'acc-bench'
-    new AccountsRepo(db).insert({
-      id: accountId,
-      label: 'Bench',
+    const built = buildFleetCache(db, {
+      orgs: orgCount,
+      seed: Number(values.seed),
+      referenceTime,
+      accountId,
       baseUrl: 'https://api.infomaniak.com',
-      tokenEnv: null,
-      userId: user.id,
-      displayName: `${user.firstName} ${user.lastName}`,
-      email: user.email,
-      isDemo: false,
-      scopes: [],
-      createdAt: referenceTime,
     })
-    const state = db.prepare(
-      `INSERT INTO sync_state (account_id, org_id, resource, status, synced_at, attempted_at, item_count, request_count)
-       VALUES (?, ?, ?, 'ok', ?, ?, ?, 1)`,
-    )
-    const t2 = performance.now()
-    const phases = { orgs: 0, products: 0, usersPerOrg: 0, teamsPerOrg: 0 }
-    const phase = (name: keyof typeof phases, fn: () => void): void => {
-      const start = performance.now()
-      fn()
-      phases[name] += performance.now() - start
-    }
-    const ownerRef = { key: `u:${user.id}`, email: user.email, name: `${user.firstName} ${user.lastName}` }
-    // One transaction per job, as the sync engine does.
-    phase('orgs', () =>
-      db.transaction(() => {
-        new CacheWriter(db, accountId, referenceTime).writeOrgs(orgDtos, ownerRef, true)
-        state.run(accountId, 0, 'orgs', referenceTime, referenceTime, orgDtos.length)
-      })(),
-    )
-    phase('products', () =>
-      db.transaction(() => {
-        // As the sync engine's listing does: pages of products, then the end of the listing.
-        const writer = new CacheWriter(db, accountId, referenceTime)
-        writer.writeProductPage(productDtos, true)
-        writer.finishProducts(referenceTime, true, null)
-        state.run(accountId, 0, 'products', referenceTime, referenceTime, productDtos.length)
-      })(),
-    )
-    for (const o of perOrg) {
-      phase('usersPerOrg', () =>
-        db.transaction(() => {
-          new CacheWriter(db, accountId, referenceTime).writeOrgUsers(o.orgId, o.users, true)
-          state.run(accountId, o.orgId, 'users', referenceTime, referenceTime, o.users.length)
-        })(),
-      )
-      phase('teamsPerOrg', () =>
-        db.transaction(() => {
-          new CacheWriter(db, accountId, referenceTime).writeTeams(o.orgId, o.teams)
-          state.run(accountId, o.orgId, 'teams', referenceTime, referenceTime, o.teams.length)
-        })(),
-      )
-    }
-    db.pragma('wal_checkpoint(TRUNCATE)')
-    db.pragma('optimize')
-    const writeMs = performance.now() - t2
+    const { data } = built
     // --save-db FILE keeps a copy of the built cache for inspection (sqlite3 FILE).
     if (values['save-db']) await db.backup(values['save-db'])
     const count = (table: string): number =>
@@ -201,7 +109,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
     // ------------------------------------------------------------------ measure
     const queries = ctx.core.services.queries
     const capture = captureStatements(db)
-    const orgIds = orgDtos.map((o) => o.id)
+    const orgIds = built.orgIds
     const emails = [
       ...data.users.map((u) => u.email),
       ...data.invitations.map((i) => i.email),
@@ -366,12 +274,7 @@ export default async function bench(argv: string[]): Promise<Record<string, unkn
         teamMembers: count('team_members'),
         searchEntries: count('search_docs'),
       },
-      buildMs: {
-        generate: Math.round(generatedMs),
-        serializeAndParseDtos: Math.round(dtoMs),
-        writeThroughCacheWriter: Math.round(writeMs),
-        writePhases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, Math.round(v)])),
-      },
+      buildMs: built.ms,
       machine: { cpus: cpus().length, loadAverage1m: { atStart: load0, atEnd: Math.round(loadavg()[0]! * 100) / 100 } },
       samplesPerQuery: samples,
       goalP95Ms: GOAL_P95_MS,

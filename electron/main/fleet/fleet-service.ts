@@ -17,6 +17,7 @@ import { FleetRepo } from './fleet-repo'
 import { homeData } from './home'
 import { HygieneReport } from './hygiene-report'
 import { Inventory } from './inventory'
+import { writeStamp } from './write-stamp'
 
 export interface FleetServiceOptions {
   db: Database.Database
@@ -42,6 +43,9 @@ export class FleetService {
   private readonly repo: FleetRepo
   private warmTimer: ReturnType<typeof setTimeout> | null = null
   private readonly unsubscribe: () => void
+  /** Bumped by every `cache:changed` (the core's own writes, whatever they touched). */
+  private generation = 0
+  private homeMemo: { key: string; value: HomeData } | null = null
 
   constructor(private readonly o: FleetServiceOptions) {
     this.repo = new FleetRepo(o.db)
@@ -49,11 +53,14 @@ export class FleetService {
     this.inventory = new Inventory(o.db)
     this.unsubscribe = o.events.on((channel, payload) => {
       if (channel !== 'cache:changed') return
+      this.generation++
       const scopes = (payload as { scopes: readonly string[] }).scopes
       if (!scopes.some((s) => HYGIENE_SCOPES.has(s))) return
       this.hygiene.invalidate()
       this.scheduleWarm()
     })
+    // The first Home or Hygiene after a start finds the grouping ready.
+    this.scheduleWarm()
   }
 
   /** After a sync step, computes the findings in the background (so Hygiene and Home open at once, and the day's history is kept). */
@@ -71,8 +78,19 @@ export class FleetService {
     this.warmTimer.unref?.()
   }
 
+  /**
+   * The Home rows, computed once per state of the stores and of the hygiene scores, per minute (expiry
+   * counts are relative to now): the screen asks on every visit. The scores are those of the last
+   * hygiene computation while a new one is due (`scoresStale`), so Home never waits for it.
+   */
   home(): HomeData {
-    return homeData(this.o.db, this.o.clock.now(), this.hygiene.scores())
+    const minute = Math.floor(this.o.clock.now() / 60_000) * 60_000
+    const { scores, serial, stale } = this.hygiene.scoresState(true)
+    const key = `${this.generation}|${writeStamp(this.o.db)}|${serial}|${minute}`
+    if (this.homeMemo?.key === key) return this.homeMemo.value
+    const value: HomeData = { ...homeData(this.o.db, minute, scores), ...(stale ? { scoresStale: true } : {}) }
+    this.homeMemo = { key, value }
+    return value
   }
 
   inventoryPage(filter: InventoryFilter, offset: number, limit: number): InventoryPage {
@@ -135,6 +153,7 @@ export class FleetService {
 
   close(): void {
     this.unsubscribe()
+    this.hygiene.close()
     if (this.warmTimer) clearTimeout(this.warmTimer)
     this.warmTimer = null
   }

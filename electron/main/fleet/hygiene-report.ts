@@ -17,6 +17,7 @@ import { AppError } from '../lib/app-error'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
 import type { DecisionRow, FleetRepo } from './fleet-repo'
+import { writeStamp } from './write-stamp'
 
 const DAY_MS = 86_400_000
 const SEVERITY_RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 }
@@ -33,6 +34,8 @@ export function foldText(text: string): string {
 const orgKey = (accountId: string | null, orgId: number | null) => `${accountId ?? '*'}\u0000${orgId ?? '*'}`
 
 interface Decided {
+  /** Unix ms when the next snooze ends (the state changes then), or Infinity. */
+  nextChange: number
   findings: HygieneFinding[]
   /** Open findings per organization and rule, with severities. */
   perOrg: Map<string, { byRule: Partial<Record<FindingRule, number>>; high: number; medium: number; low: number }>
@@ -49,7 +52,13 @@ export class HygieneReport {
   private version = 0
   private decisionsVersion = 0
   private facts: { stamp: string; day: string; at: number; facts: HygieneFacts } | null = null
-  private decided: { key: string; value: Decided } | null = null
+  /** Decisions applied to the facts; valid until the key changes or the next snooze ends. */
+  private decided: { key: string; validUntil: number; serial: number; value: Decided } | null = null
+  private serial = 0
+  /** Summaries already grouped from the current decided state, by filter. */
+  private summaries = { serial: -1, byFilter: new Map<string, HygieneSummary>() }
+  private scoresMemo: { key: string; value: ClientScore[] } | null = null
+  private refresh: ReturnType<typeof setTimeout> | null = null
 
   constructor(
     private readonly db: Database.Database,
@@ -65,7 +74,26 @@ export class HygieneReport {
 
   /** Computes now if anything changed (the background warm-up after a sync calls this). */
   warm(): void {
-    this.state()
+    this.state(false)
+  }
+
+  /** A stale answer was given: recompute right after the answer went out. */
+  private scheduleRefresh(): void {
+    if (this.refresh) return
+    this.refresh = setTimeout(() => {
+      this.refresh = null
+      try {
+        this.state(false)
+      } catch (error) {
+        this.logger.warn('hygiene refresh failed', { error: error instanceof Error ? error.message : String(error) })
+      }
+    }, 0)
+    this.refresh.unref?.()
+  }
+
+  close(): void {
+    if (this.refresh) clearTimeout(this.refresh)
+    this.refresh = null
   }
 
   /**
@@ -83,36 +111,53 @@ export class HygieneReport {
     return `${this.version}|${external}`
   }
 
-  private currentFacts(): { at: number; facts: HygieneFacts } {
+  /**
+   * The findings of the current cache. With `allowStale`, when the cache changed since the last
+   * computation, that computation is answered at once (`stale`) and a new one runs right after.
+   */
+  private currentFacts(allowStale: boolean): {
+    stamp: string
+    day: string
+    at: number
+    facts: HygieneFacts
+    stale: boolean
+  } {
     const now = this.clock.now()
     const day = dayOf(now)
     const stamp = this.stamp()
-    if (!this.facts || this.facts.stamp !== stamp || this.facts.day !== day) {
-      const started = performance.now()
-      const facts = computeHygiene(this.db, { now: Math.floor(now / 1000) })
-      this.logger.debug('hygiene computed', {
-        findings: facts.findings.length,
-        orgs: facts.orgs.length,
-        ms: Math.round(performance.now() - started),
-      })
-      this.facts = { stamp, day, at: now, facts }
+    if (this.facts && this.facts.stamp === stamp && this.facts.day === day) return { ...this.facts, stale: false }
+    if (allowStale && this.facts) {
+      this.scheduleRefresh()
+      return { ...this.facts, stale: true }
     }
-    return this.facts
+    const started = performance.now()
+    const facts = computeHygiene(this.db, { now: Math.floor(now / 1000) })
+    this.logger.debug('hygiene computed', {
+      findings: facts.findings.length,
+      orgs: facts.orgs.length,
+      ms: Math.round(performance.now() - started),
+    })
+    this.facts = { stamp, day, at: now, facts }
+    return { ...this.facts, stale: false }
   }
 
-  private state(): Decided & { at: number; orgs: OrgFacts[] } {
-    const { at, facts } = this.currentFacts()
+  private state(allowStale = false): Decided & { at: number; orgs: OrgFacts[]; stale: boolean; serial: number } {
+    const { stamp, day, at, facts, stale } = this.currentFacts(allowStale)
     const now = this.clock.now()
-    // Snoozes end on their own: the state is also keyed by the minute.
-    const key = `${this.facts?.stamp}|${this.facts?.day}|${this.decisionsVersion}|${Math.floor(now / 60_000)}`
-    if (!this.decided || this.decided.key !== key) {
-      this.decided = { key, value: this.applyDecisions(facts, now) }
+    // Snoozes end on their own: the state is recomputed when the next one ends.
+    const key = `${stamp}|${day}|${this.decisionsVersion}`
+    if (!this.decided || this.decided.key !== key || now >= this.decided.validUntil) {
+      const value = this.applyDecisions(facts, now)
+      this.decided = { key, validUntil: value.nextChange, serial: ++this.serial, value }
     }
-    return { ...this.decided.value, at, orgs: facts.orgs }
+    return { ...this.decided.value, at, orgs: facts.orgs, stale, serial: this.decided.serial }
   }
 
   private applyDecisions(facts: HygieneFacts, now: number): Decided {
     const decisions = new Map(this.repo.decisions().map((d) => [d.findingKey, d]))
+    let nextChange = Number.POSITIVE_INFINITY
+    for (const d of decisions.values())
+      if (d.kind === 'snoozed' && d.until !== null && d.until > now) nextChange = Math.min(nextChange, d.until)
     const findings: HygieneFinding[] = facts.findings.map((f) => {
       const d = decisions.get(f.key)
       if (!d || (d.kind === 'snoozed' && (d.until ?? 0) <= now)) return { ...f, status: 'open', decision: null }
@@ -151,7 +196,7 @@ export class HygieneReport {
         error: error instanceof Error ? error.message : String(error),
       })
     }
-    return { findings, perOrg, scores }
+    return { nextChange, findings, perOrg, scores }
   }
 
   private matches(f: HygieneFinding, filter: HygieneFilter, clients: Set<string> | null, text: string): boolean {
@@ -169,8 +214,7 @@ export class HygieneReport {
     return f.status === 'open'
   }
 
-  private filtered(filter: HygieneFilter) {
-    const s = this.state()
+  private filtered(filter: HygieneFilter, s = this.state(filter.allowStale === true)) {
     const clients =
       filter.clients && filter.clients.length > 0
         ? new Set(filter.clients.map((c) => orgKey(c.accountId, c.orgId)))
@@ -181,9 +225,26 @@ export class HygieneReport {
     return { s, base, shown: base.filter((f) => this.statusPasses(f, status)) }
   }
 
-  /** Findings grouped by rule, then by client, with counts. */
+  /**
+   * Findings grouped by rule, then by client, with counts. Grouped once per state of the findings and
+   * decisions and per filter (the screen asks again on every visit).
+   */
   summary(filter: HygieneFilter = {}): HygieneSummary {
-    const { s, base, shown } = this.filtered(filter)
+    const { allowStale, ...rest } = filter
+    const s = this.state(allowStale === true)
+    if (this.summaries.serial !== s.serial) this.summaries = { serial: s.serial, byFilter: new Map() }
+    const key = JSON.stringify(rest)
+    let summary = this.summaries.byFilter.get(key)
+    if (!summary) {
+      summary = this.group(rest, s)
+      if (this.summaries.byFilter.size >= 32) this.summaries.byFilter.clear()
+      this.summaries.byFilter.set(key, summary)
+    }
+    return s.stale ? { ...summary, stale: true } : summary
+  }
+
+  private group(filter: HygieneFilter, state: ReturnType<HygieneReport['state']>): HygieneSummary {
+    const { s, base, shown } = this.filtered(filter, state)
     const rules = new Map<
       FindingRule,
       { severity: Severity; count: number; clients: Map<string, HygieneClientGroup> }
@@ -260,8 +321,23 @@ export class HygieneReport {
 
   /** Every organization's score, open findings and change over 30 days. */
   scores(): ClientScore[] {
-    const s = this.state()
-    const before = this.repo.scoresAtOrBefore(dayOf(this.clock.now() - 30 * DAY_MS))
+    return this.scoresState(false).scores
+  }
+
+  /**
+   * The scores with the state they come from (`serial` changes with it); with `allowStale`, those of
+   * the last computation while a new one is due (`stale`).
+   */
+  scoresState(allowStale: boolean): { scores: ClientScore[]; serial: number; stale: boolean } {
+    const s = this.state(allowStale)
+    const since = dayOf(this.clock.now() - 30 * DAY_MS)
+    const key = `${s.serial}|${since}|${writeStamp(this.db)}`
+    if (this.scoresMemo?.key !== key) this.scoresMemo = { key, value: this.computeScores(s, since) }
+    return { scores: this.scoresMemo.value, serial: s.serial, stale: s.stale }
+  }
+
+  private computeScores(s: ReturnType<HygieneReport['state']>, since: string): ClientScore[] {
+    const before = this.repo.scoresAtOrBefore(since)
     return s.orgs.map((org) => {
       const k = orgKey(org.accountId, org.orgId)
       const o = s.perOrg.get(k)
@@ -283,7 +359,7 @@ export class HygieneReport {
 
   /** Open findings and score per day, of one organization or the whole fleet. */
   trend(days: number, org?: { accountId: string; orgId: number }): TrendPoint[] {
-    this.state() // records today's point
+    this.state(true) // records today's point
     return this.repo.trend(dayOf(this.clock.now() - (days - 1) * DAY_MS), org)
   }
 
@@ -297,7 +373,7 @@ export class HygieneReport {
     const now = this.clock.now()
     if (input.kind === 'snoozed' && (input.until === undefined || input.until <= now))
       throw new AppError('INVALID_INPUT', 'fleet.snoozeInFuture')
-    const byKey = new Map(this.state().findings.map((f) => [f.key, f] as const))
+    const byKey = new Map(this.state(false).findings.map((f) => [f.key, f] as const))
     const rows: DecisionRow[] = []
     for (const key of new Set(input.keys)) {
       const f: Finding | undefined = byKey.get(key)

@@ -18,7 +18,7 @@ export function fleetHandlers(services: Pick<CoreServices, 'fleet' | 'files'>): 
     'fleet:view-delete': ({ id }) => ({ deleted: f.deleteView(id) }),
     'hygiene:summary': (filter) => f.hygiene.summary(filter),
     'hygiene:findings': (input) => f.hygiene.findings(input),
-    'hygiene:scores': () => f.hygiene.scores(),
+    'hygiene:scores': () => f.hygiene.scoresState(true).scores,
     'hygiene:trend': ({ days, accountId, orgId }) =>
       f.hygiene.trend(days, accountId !== undefined && orgId !== undefined ? { accountId, orgId } : undefined),
     'hygiene:decide': ({ keys, kind, until, reason }) => ({ decided: f.hygiene.decide({ keys, kind, until, reason }) }),

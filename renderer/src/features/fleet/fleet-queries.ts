@@ -10,10 +10,18 @@ import { invoke, onEvent } from '../../lib/ipc'
  * teams, organizations and the ledger together, so any of those scopes refreshes them.
  */
 export const FLEET_ROOT = ['fleet'] as const
+/** How soon a screen asks again when the core answered from a computation being redone. */
+const STALE_POLL_MS = 1_500
 const WATCHED = new Set(['users', 'teams', 'products', 'orgs', 'accounts', 'billing'])
 
 export const fleetQueries = {
-  home: () => queryOptions({ queryKey: [...FLEET_ROOT, 'home'], queryFn: () => invoke('fleet:home', {}) }),
+  home: () =>
+    queryOptions({
+      queryKey: [...FLEET_ROOT, 'home'],
+      queryFn: () => invoke('fleet:home', {}),
+      // Scores of the last hygiene computation while a new one runs in the core: ask again shortly.
+      refetchInterval: (query) => (query.state.data?.scoresStale ? STALE_POLL_MS : false),
+    }),
   inventoryPage: (filter: InventoryFilter, offset: number, limit: number) =>
     queryOptions({
       queryKey: [...FLEET_ROOT, 'inventory', filter, offset, limit],
@@ -25,8 +33,10 @@ export const fleetQueries = {
   hygieneSummary: (filter: HygieneFilter) =>
     queryOptions({
       queryKey: [...FLEET_ROOT, 'hygiene', 'summary', filter],
-      queryFn: () => invoke('hygiene:summary', filter),
+      // The last grouping at once while the core recomputes it (`stale`), then the new one.
+      queryFn: () => invoke('hygiene:summary', { ...filter, allowStale: true }),
       placeholderData: keepPreviousData,
+      refetchInterval: (query) => (query.state.data?.stale ? STALE_POLL_MS : false),
     }),
   hygieneFindings: (
     filter: HygieneFilter,
@@ -38,6 +48,7 @@ export const fleetQueries = {
       queryFn: () =>
         invoke('hygiene:findings', {
           ...filter,
+          allowStale: true,
           rule,
           client,
           limit: 1000,

@@ -123,7 +123,8 @@ export function HomePage() {
   const lang = i18n.language
   const now = useNow(60_000)
   const accounts = useQuery(accountsQueries.list())
-  const home = useQuery({ ...fleetQueries.home(), enabled: (accounts.data?.length ?? 0) > 0 })
+  // Asked at once, with the accounts (not after them): only skipped once there is known to be none.
+  const home = useQuery({ ...fleetQueries.home(), enabled: accounts.data === undefined || accounts.data.length > 0 })
   const { prefs } = useOrgPrefs()
   const roleLabel = useRoleLabel()
   const [filters, setFilters] = useState<HomeFilters>(NO_HOME_FILTERS)

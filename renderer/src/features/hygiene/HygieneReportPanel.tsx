@@ -412,6 +412,7 @@ export function HygieneReportPanel() {
             {summary.data && (
               <Text size="xs" c="dimmed">
                 {t('hygiene.computedAt', { when: relativeTime(summary.data.computedAt, now, lang) })}
+                {summary.data.stale && <span data-testid="hygiene-updating">{` · ${t('hygiene.updating')}`}</span>}
                 {summary.data.orgsNotSynced > 0 &&
                   ` · ${t('hygiene.notSynced', { count: summary.data.orgsNotSynced })}`}
               </Text>
