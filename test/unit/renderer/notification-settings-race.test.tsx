@@ -1,5 +1,9 @@
+import { MantineProvider } from '@mantine/core'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { act, renderHook, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, renderHook, screen, waitFor, within } from '@testing-library/react'
+import { I18nextProvider } from 'react-i18next'
+import { createI18n } from '../../../renderer/src/app/i18n'
+import { NotificationSettingsSection } from '../../../renderer/src/features/notifications/NotificationSettingsSection'
 import type { ReactNode } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -110,5 +114,50 @@ describe('notification settings: two switches flipped quickly (the flaky e2e)', 
     act(() => result.current.mutate({ calendarFeed: true }))
     await waitFor(() => expect(result.current.isError).toBe(true))
     await waitFor(() => expect(prefs().calendarFeed).toBe(false))
+  })
+
+  it('a switch and the fields it reveals change in the click itself, before the save answers', async () => {
+    const core = slowCore()
+    const base = window.api!.invoke
+    window.api = {
+      ...window.api!,
+      invoke: async (channel: string, input: unknown) =>
+        channel === 'reminders:settings-get' ||
+        channel === 'reminders:settings-set' ||
+        channel === 'reminders:mutes' ||
+        channel === 'orgs:list' ||
+        channel === 'app:info'
+          ? channel === 'reminders:mutes' || channel === 'orgs:list'
+            ? { ok: true, value: [] }
+            : channel === 'app:info'
+              ? { ok: true, value: { name: 'S', version: '1', platform: 'linux', dataDir: '/d', host: 'electron' } }
+              : base(channel, input)
+          : { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'app.unknownChannel' } },
+    }
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <I18nextProvider i18n={createI18n('en')}>
+          <MantineProvider env="test">
+            <NotificationSettingsSection />
+          </MantineProvider>
+        </I18nextProvider>
+      </QueryClientProvider>,
+    )
+    const section = await screen.findByTestId('notification-settings')
+    const quiet = await within(section).findByRole('switch', { name: /Quiet hours/ })
+    const calendar = within(section).getByRole('switch', { name: /Write the renewals calendar/ })
+    fireEvent.click(quiet)
+    // No wait: the flip and the "from / until" fields are there when the click returns.
+    expect(quiet).toBeChecked()
+    expect(within(section).getByLabelText('Quiet from')).toBeInTheDocument()
+    fireEvent.click(calendar)
+    expect(calendar).toBeChecked()
+    expect(quiet).toBeChecked()
+    await act(core.releaseNext)
+    expect(calendar).toBeChecked()
+    await act(core.releaseNext)
+    await waitFor(() => expect(within(section).getByTestId('calendar-path')).toBeInTheDocument())
+    expect(quiet).toBeChecked()
+    expect(calendar).toBeChecked()
   })
 })

@@ -10,7 +10,7 @@ import { scopeRoots } from '../../app/query-keys'
 import { invoke } from '../../lib/ipc'
 
 /** The mutation key of notification-settings saves (several may be in flight when switches are flipped quickly). */
-const SETTINGS_SAVE = ['reminders:settings-set'] as const
+export const SETTINGS_SAVE = ['reminders:settings-set'] as const
 
 /** Query keys and options of reminders, notification settings, mutes and the sync schedule. */
 export const remindersQueries = {
