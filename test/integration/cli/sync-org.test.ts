@@ -63,4 +63,27 @@ it('sync --org X on a fresh cache fills X’s products and does not claim a comp
   expect(human.code, human.stderr).toBe(0)
   expect(human.stdout).toMatch(/organisation refreshed/)
   expect(human.stdout).toMatch(/not a complete sync \(last complete sync: never\)/)
+
+  // Another process (a restart): the last run is read from the cache store, not from memory.
+  const status = await cli(['sync', 'status', '--json'])
+  expect(status.code, status.stderr).toBe(0)
+  const { accounts } = JSON.parse(status.stdout) as {
+    accounts: { lastSyncAt: number | null; lastRun: Record<string, unknown> | null }[]
+  }
+  expect(accounts).toHaveLength(1)
+  expect(accounts[0]!.lastSyncAt).toBeNull()
+  expect(accounts[0]!.lastRun).toMatchObject({
+    kind: 'org',
+    orgId: org,
+    outcome: 'done',
+    complete: true,
+    jobErrors: 0,
+    skippedCount: 0,
+    problem: null,
+  })
+  const run = accounts[0]!.lastRun as { startedAt: number; finishedAt: number; requests: number }
+  expect(run.requests).toBeGreaterThan(0)
+  expect(run.finishedAt).toBeGreaterThanOrEqual(run.startedAt)
+  const table = await cli(['sync', 'status'])
+  expect(table.stdout).toMatch(new RegExp(`organisation #${org} refreshed, complete;`))
 }, 90_000)

@@ -3,6 +3,7 @@ import { cacheMigration001 } from './001-baseline'
 import { cacheMigration002 } from './002-api-coverage'
 import { cacheMigration003 } from './003-billing-invoice-routes'
 import { cacheMigration004 } from './004-listing-cursors'
+import { cacheMigrationSyncRunSummary } from './005-sync-run-summary'
 
 /** `cache.sqlite`: ordered, append-only, 1..n without gaps. */
 export const CACHE_MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const CACHE_MIGRATIONS: readonly Migration[] = [
   cacheMigration002,
   cacheMigration003,
   cacheMigration004,
+  cacheMigrationSyncRunSummary,
 ]
