@@ -283,7 +283,7 @@ export function createCore(options: CoreOptions): Core {
     accounts,
     sync,
     queries: new CacheQueries(db),
-    renewals: new RenewalsService(db, clock),
+    renewals: new RenewalsService(db, clock, (accountId) => services.billing.renewalPricer(accountId)),
     access: new AccessService({
       db,
       clock,

@@ -8,6 +8,8 @@
  * (`1'234.50`), numeric dates as `01.12.2026`, and amounts as `CHF 1'234.50`. Spanish uses `es-ES`.
  */
 import type { Currency } from '../domain/billing'
+import { PSEUDO_LANGUAGE } from './languages'
+import { pseudoText } from './pseudo'
 
 const INTL_LOCALES: Record<string, string> = {
   en: 'en-CH',
@@ -140,20 +142,26 @@ export function relativeTime(atMs: number, nowMs: number, language: string): str
   // A moment a few seconds "in the future" is clock skew or a stale `now`: it is just now.
   const diff = atMs > nowMs && atMs - nowMs < 60_000 ? 0 : atMs - nowMs
   const format = new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'auto' })
-  for (const [unit, size] of UNITS) {
-    if (Math.abs(diff) >= size) return format.format(Math.round(diff / size), unit)
-  }
-  return format.format(Math.round(diff / 1000 / 10) * 10, 'second')
+  const unit = UNITS.find(([, size]) => Math.abs(diff) >= size)
+  const text = unit
+    ? format.format(Math.round(diff / unit[1]), unit[0])
+    : format.format(Math.round(diff / 1000 / 10) * 10, 'second')
+  // The pseudo-locale has no Intl data of its own: its words are marked like every other text.
+  return language === PSEUDO_LANGUAGE ? pseudoText(text) : text
 }
 
 /** A duration such as "2 min" or "45 s". */
 export function formatDuration(ms: number, language: string): string {
   const locale = intlLocale(language)
   const seconds = Math.max(1, Math.round(ms / 1000))
-  if (seconds < 60) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'second' }).format(seconds)
   const minutes = Math.round(seconds / 60)
-  if (minutes < 60) return new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(minutes)
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', maximumFractionDigits: 1 }).format(minutes / 60)
+  const text =
+    seconds < 60
+      ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'second' }).format(seconds)
+      : minutes < 60
+        ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute' }).format(minutes)
+        : new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', maximumFractionDigits: 1 }).format(minutes / 60)
+  return language === PSEUDO_LANGUAGE ? pseudoText(text) : text
 }
 
 /** A list as the language joins it: `A, B and C`, `A, B et C`, `A, B und C`. */

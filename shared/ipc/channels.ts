@@ -16,6 +16,7 @@ export const INVOKE_CHANNELS = [
   'sync:start',
   'sync:cancel',
   'sync:status',
+  'sync:estimate',
   'orgs:list',
   'products:list',
   'users:list',

@@ -4,13 +4,14 @@ import { Language, Settings, SettingsPatch } from '../domain/settings'
 import { AccountSummary, OrgSummary, OrgUserRow, ProductRow, SearchHit, SyncStatus } from '../domain/cache'
 import { DeliveredFile } from '../domain/files'
 import { CacheChange } from '../domain/cache-change'
-import { RenewalRow, RenewalsQuery } from '../domain/renewals'
+import { RenewalKey, RenewalRow, RenewalsQuery } from '../domain/renewals'
 import { billingContract, billingEvents } from './contracts/billing'
 import { accessContract, accessEvents } from './contracts/access'
 import { storeContract } from './contracts/store'
 import { accountRemovalContract } from './contracts/account-removal'
 import { offboardingRunsContract } from './contracts/offboarding-runs'
 import { orgPrefsContract } from './contracts/org-prefs'
+import { syncEstimateContract } from './contracts/sync-estimate'
 import { fleetContract } from './contracts/fleet'
 import { coverageContract } from './contracts/coverage'
 import { filesContract } from './contracts/files'
@@ -130,10 +131,12 @@ export const invokeContract = {
   },
   /** What expires in the next N days across every organization (and what expired recently). */
   'renewals:list': { input: RenewalsQuery, output: z.array(RenewalRow) },
-  /** The same list as a CSV or an ICS calendar file. */
+  /** The same list (or only the selected rows, `keys`) as a CSV, XLSX or ICS calendar file. */
   'renewals:export': {
     input: RenewalsQuery.extend({
-      format: z.enum(['csv', 'ics']),
+      format: z.enum(['csv', 'xlsx', 'ics']),
+      /** Only these rows (a selection, or what a filter leaves), in list order. */
+      keys: z.array(RenewalKey).max(100_000).optional(),
       delimiter: z.enum([',', ';', '\t']).optional(),
       bom: z.boolean().optional(),
       /** The language of the file (default: the interface's). */
@@ -171,6 +174,7 @@ export const invokeContract = {
   ...accountRemovalContract,
   ...offboardingRunsContract,
   ...orgPrefsContract,
+  ...syncEstimateContract,
   ...fleetContract,
   ...coverageContract,
   ...filesContract,

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { memoryLogger } from '../../electron/main/lib/logger'
+import type { ApiPace } from '../../electron/main/core'
 import type { Db } from '../../electron/main/store/db'
 import { openStores } from '../../electron/main/store/stores'
 import { startBrowserShell, type BrowserShell } from '../shell/server'
@@ -10,6 +11,8 @@ import { startBrowserShell, type BrowserShell } from '../shell/server'
 const root = resolve(__dirname, '../..')
 
 interface Fixtures {
+  /** The shell's API pace (default: 60 per 1 s window); `test.use({ shellPace })` for the real one. */
+  shellPace: Partial<ApiPace> | undefined
   /** A browser shell with a fresh data folder, stopped after the test. */
   shell: BrowserShell
   /** The page, signed in to the shell and showing the app. */
@@ -17,8 +20,8 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take a destructured first argument
-  shell: async ({}, use) => {
+  shellPace: [undefined, { option: true }],
+  shell: async ({ shellPace }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'switchboard-e2e-'))
     const shell = await startBrowserShell({
       port: 0,
@@ -29,7 +32,12 @@ export const test = base.extend<Fixtures>({
       hostEntry: 'built',
       hostLogLevel: 'error',
       // Same "60 per window" rule as the real API, with a 1 s window, against sandboxes started by tests.
-      pace: { limit: 60, windowMs: 1_000, timeoutMs: 10_000, offlineRetryMs: { first: 1_000, max: 5_000 } },
+      pace: shellPace ?? {
+        limit: 60,
+        windowMs: 1_000,
+        timeoutMs: 10_000,
+        offlineRetryMs: { first: 1_000, max: 5_000 },
+      },
     })
     await use(shell)
     await shell.stop()

@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../../shared/domain/cache'
 import type { CurrencyAmount, DocumentLanguage } from '../../../shared/domain/billing'
 import { UsageError } from '../args'
 import { CliError, EXIT_USAGE, resolveAccount, type Context } from '../context'
+import { formatMoney } from '../../../shared/i18n/format'
 
 /** The account named by `--account`, or the only one there is. */
 export function billingAccount(ctx: Context, ref: string | undefined): AccountSummary {
@@ -33,10 +34,10 @@ export function languageOption(value: string | undefined): DocumentLanguage | un
   return lang
 }
 
-/** `CHF 1234.50 (3 invoices)` per currency: never added across currencies. */
+/** `CHF 1'234.50 (3 invoices)` per currency (the app's English formats): never added across currencies. */
 export function totalsLine(totals: readonly CurrencyAmount[]): string {
   if (totals.length === 0) return 'no total'
   return totals
-    .map((t) => `${t.currency} ${(t.cents / 100).toFixed(2)} (${t.count} invoice${t.count === 1 ? '' : 's'})`)
+    .map((t) => `${formatMoney(t.cents, t.currency, 'en')} (${t.count} invoice${t.count === 1 ? '' : 's'})`)
     .join(', ')
 }

@@ -1,5 +1,6 @@
 /** `billing gauge`: the partner-program threshold, what it counts and what it leaves out. */
 import { serviceLabel } from '../../../shared/domain/service-catalogue'
+import { formatMoney } from '../../../shared/i18n/format'
 import { nonEmpty, noPositionals } from '../args'
 import { defineCommand } from '../command'
 import type { Context, Result } from '../context'
@@ -16,11 +17,10 @@ const REASONS: Record<string, string> = {
 function runGauge(ctx: Context, args: { account: string | undefined }): Result {
   const account = billingAccount(ctx, args.account)
   const g = ctx.core.services.billing.gauge(account.id)
-  const money = (cents: number): string => (cents / 100).toFixed(2)
   const lines = [
     ...g.entries.map(
       (e) =>
-        `${e.currency} ${money(e.yearlyCents)} of ${money(e.thresholdCents)} per year: ${e.reached ? 'reached' : 'not reached'}`,
+        `${formatMoney(e.yearlyCents, e.currency, 'en')} of ${formatMoney(e.thresholdCents, e.currency, 'en')} per year: ${e.reached ? 'reached' : 'not reached'}`,
     ),
     `Counted: ${g.countedProducts} products in ${g.clientOrgs} client organizations.`,
     ...g.excluded.map((x) => `Left out: ${x.products} ${REASONS[x.reason] ?? x.reason}`),

@@ -1,5 +1,6 @@
 /** `products`: cached products, optionally of one organization or expiring within N days. */
 import type { ProductRow } from '../../../shared/domain/cache'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { nonEmpty, noPositionals, UsageError } from '../args'
 import { defineCommand } from '../command'
 import { accountFilter, noAccountsHint, resolveOrg, type Context, type Result } from '../context'
@@ -44,7 +45,8 @@ function listProducts(
         : `${table(rows, [
             { header: 'ID', value: (p) => p.id, align: 'right' },
             { header: 'ORGANIZATION', value: (p) => orgNames.get(`${p.accountId}:${p.orgId}`) ?? `#${p.orgId}` },
-            { header: 'SERVICE', value: (p) => p.serviceName },
+            // The CLI's tables are English; the service by its catalogue name (--json keeps the code).
+            { header: 'SERVICE', value: (p) => serviceLabel(p.serviceName, 'en') },
             { header: 'NAME', value: (p) => p.customerName },
             { header: 'FQDN', value: (p) => p.fqdn },
             { header: 'EXPIRES', value: (p) => dateFromSeconds(p.expiredAt) },

@@ -212,6 +212,11 @@ export const ProductSchema = z.object({
   parent_service_id: Id.nullish(),
   parent_service_name: Str,
   tags: z.array(TagSchema).nullish(),
+  /** kSuite's auto-renew flag (spec); other products may carry it too. Read by `autoRenewOf`. */
+  has_auto_renew: z.unknown().optional(),
+  auto_renew: z.unknown().optional(),
+  /** Untyped in the spec (an array): kept as sent, read liberally by `autoRenewOf`. */
+  renew_preferences: z.unknown().optional(),
   rights: RightsLikeSchema.nullish(),
   /** Absent (not empty) when the server did not send per-user rights: they are unknown, not none. */
   users: z.array(ProductUserSchema).nullish(),

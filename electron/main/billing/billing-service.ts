@@ -42,6 +42,7 @@ import {
   margins,
   monthsOf,
   resolveCurrency,
+  yearlyPrice,
   type CurrencyOf,
 } from './forecast'
 import { LedgerRepo, type InvoiceFilter, type LedgerInvoice } from './ledger-repo'
@@ -469,6 +470,19 @@ export class BillingService {
     const settings = this.repo.currencySettings(accountId)
     const seen = this.repo.clientCurrencies(accountId)
     return (orgId) => resolveCurrency(orgId, settings, seen)
+  }
+
+  /**
+   * Prices renewals of one account: the yearly resale price of a service in the client's currency, from the
+   * price list (null cents when the list has none in that currency; never another currency's, never 0).
+   */
+  renewalPricer(accountId: string): (orgId: number, service: string) => { currency: Currency; cents: number | null } {
+    const prices = this.repo.prices(accountId)
+    const currencyOf = this.currencyOf(accountId)
+    return (orgId, service) => {
+      const { currency } = currencyOf(orgId)
+      return { currency, cents: yearlyPrice(prices, service, currency)?.priceCents ?? null }
+    }
   }
 
   currencies(accountId: string): ClientCurrency[] {

@@ -3,6 +3,7 @@ import type { Handlers } from './dispatch'
 import type { CoreServices } from '../core'
 import { AppError } from '../lib/app-error'
 import { isAllowedExternalUrl } from '../shell/url-policy'
+import { RenewalsService } from '../renewals/renewals-service'
 import { accessHandlers } from './handlers/access'
 import { billingHandlers } from './handlers/billing'
 import { storeHandlers } from './handlers/store'
@@ -13,6 +14,7 @@ import { fleetHandlers } from './handlers/fleet'
 import { coverageHandlers } from './handlers/coverage'
 import { filesHandlers } from './handlers/files'
 import { remindersHandlers } from './handlers/reminders'
+import { syncEstimateHandlers } from './handlers/sync-estimate'
 
 const DAY_SECONDS = 86_400
 
@@ -71,15 +73,26 @@ export function createHandlers(services: CoreServices): Handlers {
     'users:list': ({ accountId, orgId }) => services.queries.users(accountId, orgId),
     'renewals:list': ({ withinDays, includeExpiredDays, accountId }) =>
       services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-    'renewals:export': ({ format, withinDays, includeExpiredDays, accountId, delimiter, bom, language }) =>
-      services.files.stream(
-        services.renewals.exportStream(
-          format,
-          services.renewals.list({ withinDays, includeExpiredDays, accountId }),
-          language ?? services.settings.get().language,
-          { ...(delimiter ? { delimiter } : {}), ...(bom !== undefined ? { bom } : {}) },
-        ),
-      ),
+    'renewals:export': async ({
+      format,
+      withinDays,
+      includeExpiredDays,
+      accountId,
+      keys,
+      delimiter,
+      bom,
+      language,
+    }) => {
+      const rows = RenewalsService.select(services.renewals.list({ withinDays, includeExpiredDays, accountId }), keys)
+      const lang = language ?? services.settings.get().language
+      if (format === 'xlsx') return services.files.deliver(await services.renewals.exportXlsx(rows, lang))
+      return services.files.stream(
+        services.renewals.exportStream(format, rows, lang, {
+          ...(delimiter ? { delimiter } : {}),
+          ...(bom !== undefined ? { bom } : {}),
+        }),
+      )
+    },
     'search:query': ({ text, limit }) => {
       const hits = services.queries.search(text, limit ?? 8)
       // A product's subtitle names its service in the UI language (the index holds every language).
@@ -109,6 +122,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...accountRemovalHandlers(services),
     ...offboardingRunsHandlers(services),
     ...orgPrefsHandlers(services),
+    ...syncEstimateHandlers(services),
     ...fleetHandlers(services),
     ...coverageHandlers(services),
     ...filesHandlers(services),

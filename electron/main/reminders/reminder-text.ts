@@ -4,6 +4,8 @@
  * Pure; dates and amounts through Intl in the user's language.
  */
 import type { Reminder, ReminderParams, ReminderRule } from '../../../shared/domain/reminders'
+import { serviceLabel } from '../../../shared/domain/service-catalogue'
+import { formatDate, formatMoney } from '../../../shared/i18n/format'
 
 export const TEXT_LANGUAGES = ['en', 'fr'] as const
 export type TextLanguage = (typeof TEXT_LANGUAGES)[number]
@@ -19,6 +21,8 @@ interface Ctx {
   n: (key: string) => number
   s: (key: string) => string
   org: string
+  /** The product's service by its catalogue name (never the raw code). */
+  service: string
   money: (cents: number) => string
   date: (unixSeconds: number) => string
 }
@@ -45,18 +49,18 @@ const en: Catalogue = {
   rules: {
     renewal_30: (c) => ({
       title: `${c.r.subject} expires in ${c.n('days')} ${plural(c.n('days'), 'day', 'days')}`,
-      body: `${c.org} · ${c.s('service')} · ${c.date(c.n('expiredAt'))}. Renew it, or switch automatic renewal on while more than 14 days remain.`,
+      body: `${c.org} · ${c.service} · ${c.date(c.n('expiredAt'))}. Renew it, or switch automatic renewal on while more than 14 days remain.`,
     }),
     renewal_14: (c) => ({
       title:
         c.n('days') === 0
           ? `${c.r.subject} expires today`
           : `${c.r.subject} expires in ${c.n('days')} ${plural(c.n('days'), 'day', 'days')}`,
-      body: `${c.org} · ${c.s('service')} · ${c.date(c.n('expiredAt'))}. Automatic renewal can no longer be switched on: renew it in the Manager.`,
+      body: `${c.org} · ${c.service} · ${c.date(c.n('expiredAt'))}. Automatic renewal can no longer be switched on: renew it in the Manager.`,
     }),
     expired: (c) => ({
       title: `${c.r.subject} expired on ${c.date(c.n('expiredAt'))}`,
-      body: `${c.org} · ${c.s('service')}. Renew it in the Manager if it is still needed.`,
+      body: `${c.org} · ${c.service}. Renew it in the Manager if it is still needed.`,
     }),
     token_rejected: (c) =>
       c.s('reason') === 'missing'
@@ -122,18 +126,18 @@ const fr: Catalogue = {
   rules: {
     renewal_30: (c) => ({
       title: `${c.r.subject} arrive à échéance dans ${c.n('days')} ${plural(c.n('days'), 'jour', 'jours')}`,
-      body: `${c.org} · ${c.s('service')} · ${c.date(c.n('expiredAt'))}. Renouvelez-le, ou activez le renouvellement automatique tant qu’il reste plus de 14 jours.`,
+      body: `${c.org} · ${c.service} · ${c.date(c.n('expiredAt'))}. Renouvelez-le, ou activez le renouvellement automatique tant qu’il reste plus de 14 jours.`,
     }),
     renewal_14: (c) => ({
       title:
         c.n('days') === 0
           ? `${c.r.subject} arrive à échéance aujourd’hui`
           : `${c.r.subject} arrive à échéance dans ${c.n('days')} ${plural(c.n('days'), 'jour', 'jours')}`,
-      body: `${c.org} · ${c.s('service')} · ${c.date(c.n('expiredAt'))}. Le renouvellement automatique ne peut plus être activé : renouvelez-le dans le Manager.`,
+      body: `${c.org} · ${c.service} · ${c.date(c.n('expiredAt'))}. Le renouvellement automatique ne peut plus être activé : renouvelez-le dans le Manager.`,
     }),
     expired: (c) => ({
       title: `${c.r.subject} a expiré le ${c.date(c.n('expiredAt'))}`,
-      body: `${c.org} · ${c.s('service')}. Renouvelez-le dans le Manager s’il est encore utile.`,
+      body: `${c.org} · ${c.service}. Renouvelez-le dans le Manager s’il est encore utile.`,
     }),
     token_rejected: (c) =>
       c.s('reason') === 'missing'
@@ -197,9 +201,6 @@ const fr: Catalogue = {
 
 const CATALOGUES: Record<TextLanguage, Catalogue> = { en, fr }
 
-/** Intl locale per UI language (Swiss formats for the languages of Switzerland). */
-const LOCALE: Record<TextLanguage, string> = { en: 'en-GB', fr: 'fr-CH' }
-
 function language(lang: string): TextLanguage {
   return (TEXT_LANGUAGES as readonly string[]).includes(lang) ? (lang as TextLanguage) : 'en'
 }
@@ -211,7 +212,6 @@ export function catalogue(lang: string): Catalogue {
 /** Title and body of one reminder in `lang` (English for a language without a catalogue). */
 export function reminderText(r: Reminder, lang: string): ReminderText {
   const l = language(lang)
-  const locale = LOCALE[l]
   const p = r.params
   const ctx: Ctx = {
     r,
@@ -225,11 +225,11 @@ export function reminderText(r: Reminder, lang: string): ReminderText {
       return v === null || v === undefined ? '' : String(v)
     },
     org: r.orgName ?? r.accountLabel ?? '',
-    money: (cents) =>
-      new Intl.NumberFormat(locale, { style: 'currency', currency: String(p['currency'] ?? 'CHF') }).format(
-        cents / 100,
-      ),
-    date: (s) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(s * 1000),
+    service: serviceLabel(typeof p['service'] === 'string' ? p['service'] : '', l),
+    // The app's formats (Swiss grouping, short dates): the same as the renderer's.
+    money: (cents) => formatMoney(cents, String(p['currency'] ?? 'CHF'), l),
+    // Expiry dates are calendar days (UTC), whatever the machine's time zone.
+    date: (s) => formatDate(new Date(s * 1000).toISOString().slice(0, 10), l),
   }
   return CATALOGUES[l].rules[r.rule](ctx)
 }

@@ -16,6 +16,7 @@ import { skippedOf } from './coverage'
 import {
   ACCOUNT_WIDE,
   etaMs,
+  observedMsPerRequest,
   nextJob,
   planAccountJobs,
   planOrgJobs,
@@ -280,6 +281,35 @@ export class SyncEngine {
     this.o.events.emit('sync:progress', { ...r.status })
   }
 
+  /**
+   * What a full sync of an account would cost now: requests from the same plan a run starts with
+   * (cached organisations, per-resource request counts of the last runs, products listing left) and
+   * the time they take at the account's pace. Reads only; starts nothing.
+   */
+  estimate(accountId: string): { requests: number; etaMs: number } | null {
+    const account = this.accounts.get(accountId)
+    if (!account) return null
+    const caps = loadCapabilities(this.o.db, accountId).caps
+    const accountJobs = planAccountJobs({
+      orgs: [],
+      states: this.states(accountId),
+      onlyOrgId: null,
+      skipFreshSince: null,
+      productPagesLeft: this.productPagesLeft(accountId),
+    })
+    const orgJobs = planOrgJobs({
+      orgs: this.orgs(accountId),
+      states: this.states(accountId),
+      onlyOrgId: null,
+      skipFreshSince: null,
+      blockedResources: new Set(),
+      membershipsViaTeams: caps.userTeams === 'absent',
+      teamCounts: this.teamCounts(accountId),
+    })
+    const requests = [...accountJobs, ...orgJobs].reduce((n, j) => n + j.estimate, 0)
+    return { requests, etaMs: etaMs(requests, this.o.msPerRequest(account)) }
+  }
+
   /** Current status of every account (or one). */
   status(accountId?: string): SyncStatus[] {
     const ids = accountId ? [accountId] : this.accounts.list().map((a) => a.id)
@@ -532,7 +562,9 @@ export class SyncEngine {
     let outcome: 'done' | 'cancelled' | 'failed' = 'done'
     let jobErrors = 0
     const updateEta = (): void => {
-      r.status.etaMs = etaMs(Math.max(0, r.status.planned - r.status.requests), this.o.msPerRequest(account))
+      // At the run's real pace: the pauses between pages and limiter windows count, not only the nominal rate.
+      const pace = observedMsPerRequest(this.o.msPerRequest(account), this.o.clock.now() - startedAt, r.status.requests)
+      r.status.etaMs = etaMs(Math.max(0, r.status.planned - r.status.requests), pace)
     }
 
     while (queue.length > 0) {

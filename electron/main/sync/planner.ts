@@ -140,3 +140,16 @@ export function nextJob(queue: readonly Job[], focusOrgId: number | null): Job |
 export function etaMs(remainingRequests: number, msPerRequest: number): number {
   return Math.max(0, Math.round(remainingRequests * msPerRequest))
 }
+
+/** Requests a run must have sent before its own pace is trusted over the nominal one. */
+export const OBSERVED_PACE_MIN_REQUESTS = 20
+
+/**
+ * The pace to count the rest of a run at: the nominal one (the limiter's 60 per minute), or the run's
+ * own when it is slower, as it is once the pauses between pages, limiter windows and retries add up.
+ * Never faster than the nominal pace (the first requests of a run go out in a burst).
+ */
+export function observedMsPerRequest(nominalMs: number, elapsedMs: number, requests: number): number {
+  if (requests < OBSERVED_PACE_MIN_REQUESTS || elapsedMs <= 0) return nominalMs
+  return Math.max(nominalMs, elapsedMs / requests)
+}

@@ -45,6 +45,8 @@ export function product(store: Store, p: Product, rights: Rights): Record<string
     flags: [],
     renew_preferences: [],
     is_transferable: p.serviceName === 'domain',
+    // kSuite carries `has_auto_renew` (spec); other products say nothing about auto-renewal (as live).
+    ...(p.serviceName === 'ksuite' ? { has_auto_renew: derived(store.data, p, 'auto-renew').chance(0.6) } : {}),
   }
 }
 

@@ -1,4 +1,5 @@
 import { Text } from '@mantine/core'
+import { formatNumber, intlLocale } from '../lib/format'
 
 export interface TrendDatum {
   /** `yyyy-mm-dd`. */
@@ -32,8 +33,8 @@ export function TrendChart({
   const bottom = 22
   const top = 8
   const right = 8
-  const number = new Intl.NumberFormat(language)
-  const date = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' })
+  const number = { format: (n: number): string => formatNumber(n, language) }
+  const date = new Intl.DateTimeFormat(intlLocale(language), { day: 'numeric', month: 'short', timeZone: 'UTC' })
   const dayDate = (d: string) => new Date(`${d}T00:00:00Z`)
   const values = data.map((d) => d.value)
   const max = Math.max(1, ...values)

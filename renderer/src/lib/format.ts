@@ -14,6 +14,7 @@ export {
   formatNumericDate,
   formatPercent,
   formatTime,
+  intlLocale,
   relativeTime,
 } from '../../../shared/i18n/format'
 import { formatNumber } from '../../../shared/i18n/format'

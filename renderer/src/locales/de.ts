@@ -16,7 +16,7 @@ import { storeDe } from '../features/store/locales'
 import { accountRemovalDe } from '../features/accounts/removal-locales'
 import { pastRunsDe } from '../features/access/past-runs-locales'
 import { notificationsDe, notificationSettingsDe, scheduleDe } from '../features/notifications/locales'
-import { firstSyncDe } from '../features/sync/locales'
+import { firstSyncDe, syncLineDe } from '../features/sync/locales'
 
 /** German strings (Swiss spelling: "ss" for "ß", as in de-CH). */
 export const de: Messages = {
@@ -29,6 +29,7 @@ export const de: Messages = {
   coreHost: coreHostDe,
   coverage: coverageDe,
   firstSync: firstSyncDe,
+  syncLine: syncLineDe,
   offline: {
     title: 'Offline seit {{since}}',
     body: 'Die Infomaniak-API ist für {{accounts}} nicht erreichbar. Alles Zwischengespeicherte bleibt lesbar; Änderungen und Aktualisierungen warten, bis sie wieder erreichbar ist, und die Synchronisierung läuft von selbst weiter.',
@@ -348,7 +349,8 @@ export const de: Messages = {
     neverSynced: 'nie synchronisiert',
     orgCount_one: '{{count}} Organisation',
     orgCount_other: '{{count}} Organisationen',
-    needsScopes: 'Benötigt den/die Scope(s): {{scopes}}',
+    needsScopes_one: 'Benötigt den Scope: {{scopes}}',
+    needsScopes_other: 'Benötigt die Scopes: {{scopes}}',
     state: {
       working: 'Bereit',
       syncing: 'Wird synchronisiert',

@@ -21,7 +21,7 @@ import { accountRemovalEn } from '../features/accounts/removal-locales'
 import { pastRunsEn } from '../features/access/past-runs-locales'
 import { notificationsEn, notificationSettingsEn, scheduleEn } from '../features/notifications/locales'
 import { coverageEn } from '../features/coverage/locales'
-import { firstSyncEn } from '../features/sync/locales'
+import { firstSyncEn, syncLineEn } from '../features/sync/locales'
 
 export const en = {
   frame: frameEn,
@@ -102,6 +102,7 @@ export const en = {
   problems: problems.en,
   coverage: coverageEn,
   firstSync: firstSyncEn,
+  syncLine: syncLineEn,
   demo: {
     badge: 'Demo',
     title: 'Explore with demo data',
@@ -342,7 +343,8 @@ export const en = {
     neverSynced: 'never synced',
     orgCount_one: '{{count}} organization',
     orgCount_other: '{{count}} organizations',
-    needsScopes: 'Needs the scope(s): {{scopes}}',
+    needsScopes_one: 'Needs the scope: {{scopes}}',
+    needsScopes_other: 'Needs the scopes: {{scopes}}',
     state: {
       working: 'Working',
       syncing: 'Syncing',

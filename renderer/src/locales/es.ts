@@ -16,7 +16,7 @@ import { storeEs } from '../features/store/locales'
 import { accountRemovalEs } from '../features/accounts/removal-locales'
 import { pastRunsEs } from '../features/access/past-runs-locales'
 import { notificationsEs, notificationSettingsEs, scheduleEs } from '../features/notifications/locales'
-import { firstSyncEs } from '../features/sync/locales'
+import { firstSyncEs, syncLineEs } from '../features/sync/locales'
 
 /** Spanish strings. */
 export const es: Messages = {
@@ -29,6 +29,7 @@ export const es: Messages = {
   coreHost: coreHostEs,
   coverage: coverageEs,
   firstSync: firstSyncEs,
+  syncLine: syncLineEs,
   offline: {
     title: 'Sin conexión desde {{since}}',
     body: 'No se puede acceder a la API de Infomaniak para {{accounts}}. Todo lo que está en caché sigue disponible; los cambios y las actualizaciones esperan a que vuelva, y la sincronización se reanuda sola.',
@@ -344,7 +345,8 @@ export const es: Messages = {
     neverSynced: 'nunca sincronizada',
     orgCount_one: '{{count}} organización',
     orgCount_other: '{{count}} organizaciones',
-    needsScopes: 'Necesita los scopes: {{scopes}}',
+    needsScopes_one: 'Necesita el scope: {{scopes}}',
+    needsScopes_other: 'Necesita los scopes: {{scopes}}',
     state: {
       working: 'Operativa',
       syncing: 'Sincronizando',

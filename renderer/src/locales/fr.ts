@@ -16,7 +16,7 @@ import { accountRemovalFr } from '../features/accounts/removal-locales'
 import { pastRunsFr } from '../features/access/past-runs-locales'
 import { notificationsFr, notificationSettingsFr, scheduleFr } from '../features/notifications/locales'
 import { coverageFr } from '../features/coverage/locales'
-import { firstSyncFr } from '../features/sync/locales'
+import { firstSyncFr, syncLineFr } from '../features/sync/locales'
 
 /** French strings (Swiss French conventions where they differ). */
 export const fr: Messages = {
@@ -98,6 +98,7 @@ export const fr: Messages = {
   problems: problems.fr,
   coverage: coverageFr,
   firstSync: firstSyncFr,
+  syncLine: syncLineFr,
   demo: {
     badge: 'Démo',
     title: 'Explorer avec des données de démonstration',
@@ -346,7 +347,8 @@ export const fr: Messages = {
     neverSynced: 'jamais synchronisé',
     orgCount_one: '{{count}} organisation',
     orgCount_other: '{{count}} organisations',
-    needsScopes: 'Scope(s) nécessaire(s) : {{scopes}}',
+    needsScopes_one: 'Scope nécessaire : {{scopes}}',
+    needsScopes_other: 'Scopes nécessaires : {{scopes}}',
     state: {
       working: 'Fonctionne',
       syncing: 'Synchronisation',

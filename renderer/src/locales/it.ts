@@ -16,7 +16,7 @@ import { storeIt } from '../features/store/locales'
 import { accountRemovalIt } from '../features/accounts/removal-locales'
 import { pastRunsIt } from '../features/access/past-runs-locales'
 import { notificationsIt, notificationSettingsIt, scheduleIt } from '../features/notifications/locales'
-import { firstSyncIt } from '../features/sync/locales'
+import { firstSyncIt, syncLineIt } from '../features/sync/locales'
 
 /** Italian strings (Swiss Italian conventions where they differ). */
 export const it: Messages = {
@@ -29,6 +29,7 @@ export const it: Messages = {
   coreHost: coreHostIt,
   coverage: coverageIt,
   firstSync: firstSyncIt,
+  syncLine: syncLineIt,
   offline: {
     title: 'Offline dal {{since}}',
     body: 'L’API di Infomaniak non è raggiungibile per {{accounts}}. Tutto ciò che è in cache resta consultabile; modifiche e aggiornamenti attendono che torni disponibile e la sincronizzazione riprende da sola.',
@@ -345,7 +346,8 @@ export const it: Messages = {
     neverSynced: 'mai sincronizzato',
     orgCount_one: '{{count}} organizzazione',
     orgCount_other: '{{count}} organizzazioni',
-    needsScopes: 'Richiede gli scope: {{scopes}}',
+    needsScopes_one: 'Richiede lo scope: {{scopes}}',
+    needsScopes_other: 'Richiede gli scope: {{scopes}}',
     state: {
       working: 'Operativo',
       syncing: 'Sincronizzazione in corso',

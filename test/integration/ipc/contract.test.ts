@@ -60,6 +60,7 @@ function validInputs(ids: {
     'accounts:add': { token: ids.token, baseUrl: ids.baseUrl, label: 'Staff' },
     'accounts:rename': { accountId: ids.accountId, label: 'Renamed' },
     'sync:status': {},
+    'sync:estimate': {},
     'sync:start': { accountId: ids.accountId, focusOrgId: ids.orgId },
     'sync:cancel': { accountId: ids.accountId },
     'orgs:list': {},

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { RenewalRow } from '../../../shared/domain/renewals'
 import { readFileSync } from 'node:fs'
 import type { DeliveredFile } from '../../../shared/domain/files'
+import ExcelJS from 'exceljs'
 import { syncFixture } from '../../helpers/sync'
 
 describe('renewals across clients', () => {
@@ -49,7 +50,17 @@ describe('renewals across clients', () => {
       delimiter: ';',
       bom: true,
     }) as string[][]
-    expect(table[0]).toEqual(['Organization', 'Product', 'Type', 'Expiry date', 'Days left', 'Status'])
+    expect(table[0]).toEqual([
+      'Organization',
+      'Product',
+      'Type',
+      'Expiry date',
+      'Days left',
+      'Status',
+      'Renewal',
+      'Currency',
+      'Price per year',
+    ])
     expect(table.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual(
       rows.map((r) => [r.orgName, r.customerName, new Date(r.expiredAt * 1000).toISOString().slice(0, 10)]),
     )
@@ -73,7 +84,80 @@ describe('renewals across clients', () => {
     const fr = await f.core.dispatch('renewals:export', { withinDays: 90, format: 'csv' }, { transport: 'test' })
     const frText = readFileSync(((fr.ok ? fr.value : null) as DeliveredFile).savedPath!, 'utf8')
     expect(frText.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'Organisation,Produit,Type,Échéance,Jours restants,État',
+      'Organisation,Produit,Type,Échéance,Jours restants,État,Renouvellement,Monnaie,Prix par an',
+    )
+  })
+
+  it('prices rows from the price list in the client currency (no price stays null), reads auto-renewal when the API gives it, and exports only a selection as XLSX', async () => {
+    f = await syncFixture({ seed: 31, scale: 'demo', orgs: 10 })
+    const accountId = await f.addAccount('owner')
+    const list = async (): Promise<RenewalRow[]> => {
+      const r = await f.core.dispatch(
+        'renewals:list',
+        { withinDays: 365, includeExpiredDays: 30 },
+        { transport: 'test' },
+      )
+      return (r.ok ? r.value : []) as RenewalRow[]
+    }
+    const before = await list()
+    expect(before.length).toBeGreaterThan(3)
+    expect(before.every((r) => r.price.cents === null)).toBe(true)
+    const priced = before[0]!.serviceName
+    const set = await f.core.dispatch(
+      'billing:prices-set',
+      {
+        accountId,
+        entries: [
+          { serviceName: priced, period: 'monthly', currency: 'CHF', priceCents: 1_000, purchaseCents: null },
+          // Another currency's price is never used for a CHF client.
+          { serviceName: 'zz_other', period: 'yearly', currency: 'EUR', priceCents: 5_000, purchaseCents: null },
+        ],
+      },
+      { transport: 'test' },
+    )
+    expect(set.ok).toBe(true)
+    const rows = await list()
+    for (const r of rows) {
+      expect(r.price.currency).toBe('CHF')
+      expect(r.price.cents).toBe(r.serviceName === priced ? 12_000 : null)
+    }
+    // Auto-renewal: kSuite carries has_auto_renew in the sandbox (as in the spec); other products are unknown.
+    const states = f.db
+      .prepare<[string], { id: number; service_name: string; auto: number | null }>(
+        "SELECT id, service_name, data ->> '$.auto_renew' AS auto FROM products WHERE account_id = ?",
+      )
+      .all(accountId)
+    const byId = new Map(states.map((s) => [s.id, s]))
+    for (const r of rows) {
+      const s = byId.get(r.productId)!
+      expect(r.autoRenew).toBe(s.auto === 1 ? 'auto' : s.auto === 0 ? 'manual' : 'unknown')
+      if (s.service_name !== 'ksuite') expect(r.autoRenew).toBe('unknown')
+    }
+    expect(states.some((s) => s.service_name === 'ksuite' && s.auto !== null)).toBe(true)
+
+    const picked = [rows[2]!, rows[0]!]
+    const xlsx = await f.core.dispatch(
+      'renewals:export',
+      {
+        withinDays: 365,
+        includeExpiredDays: 30,
+        format: 'xlsx',
+        keys: picked.map((r) => ({ accountId: r.accountId, productId: r.productId })),
+      },
+      { transport: 'test' },
+    )
+    expect(xlsx.ok).toBe(true)
+    const file = (xlsx.ok ? xlsx.value : null) as DeliveredFile
+    expect(file.fileName).toMatch(/\.xlsx$/)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.readFile(file.savedPath!)
+    const ws = wb.worksheets[0]!
+    expect(ws.rowCount).toBe(3)
+    // List order, not selection order; prices as numbers, no price as an empty cell.
+    const cells = [2, 3].map((n) => ws.getRow(n).values as unknown[])
+    expect(cells.map((c) => c[2])).toEqual([rows[0]!.customerName, rows[2]!.customerName])
+    expect(cells.map((c) => c[9] ?? null)).toEqual(
+      [rows[0]!, rows[2]!].map((r) => (r.price.cents === null ? null : r.price.cents / 100)),
     )
   })
 

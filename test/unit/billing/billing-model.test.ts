@@ -48,6 +48,9 @@ describe('billing view model', () => {
   it('gives the margin as a share of the revenue it is computed on', () => {
     expect(marginPercent(2_500, 10_000, 'en')).toBe('25%')
     expect(marginPercent(100, 0, 'en')).toBeNull()
+    // Every UI language formats its own way (it used to fall back to English outside French).
+    expect(marginPercent(1_850, 10_000, 'es')).toBe('18,5\u00a0%')
+    expect(marginPercent(1_850, 10_000, 'de')).toBe('18.5%')
   })
   it('reads a file as base64', async () => {
     const base64 = await fileToBase64(new Blob([new Uint8Array([0xef, 0xbb, 0xbf, 0x41])]))

@@ -370,5 +370,7 @@ function renewal(orgName: string, customerName: string, serviceName: string): Re
     daysLeft: 65,
     expired: false,
     underCutoff: false,
+    autoRenew: 'unknown',
+    price: { currency: 'CHF', cents: null },
   }
 }

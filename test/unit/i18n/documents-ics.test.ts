@@ -20,6 +20,8 @@ const row: RenewalRow = {
   daysLeft: 65,
   expired: false,
   underCutoff: false,
+  autoRenew: 'unknown',
+  price: { currency: 'CHF', cents: null },
 }
 
 const service = new RenewalsService(new Database(':memory:'), {
@@ -59,9 +61,31 @@ describe('renewals documents in German and Italian', () => {
   })
 
   it('writes CSV headers and statuses in Italian', () => {
-    const file = service.export('csv', [{ ...row, underCutoff: true }], 'it', { delimiter: ';' })
+    const file = service.export(
+      'csv',
+      [
+        { ...row, underCutoff: true, autoRenew: 'auto', price: { currency: 'EUR', cents: 12_050 } },
+        { ...row, productId: 8 },
+      ],
+      'it',
+      { delimiter: ';' },
+    )
     const rows = parse(Buffer.from(file.bytes).toString('utf8'), { delimiter: ';', bom: true }) as string[][]
-    expect(rows[0]).toEqual(['Organizzazione', 'Prodotto', 'Tipo', 'Data di scadenza', 'Giorni rimanenti', 'Stato'])
+    expect(rows[0]).toEqual([
+      'Organizzazione',
+      'Prodotto',
+      'Tipo',
+      'Data di scadenza',
+      'Giorni rimanenti',
+      'Stato',
+      'Rinnovo',
+      'Valuta',
+      'Prezzo annuo',
+    ])
     expect(rows[1]?.[5]).toMatch(/14 giorni/)
+    // The catalogue's name, the renewal state in words, a decimal comma with ';', no price left empty (never 0).
+    expect(rows[1]?.slice(2, 3)).toEqual(['Servizio mail'])
+    expect(rows[1]?.slice(6)).toEqual(['Rinnovo automatico', 'EUR', '120,50'])
+    expect(rows[2]?.slice(6)).toEqual(['Sconosciuto', 'CHF', ''])
   })
 })

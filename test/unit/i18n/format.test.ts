@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   csvDefaults,
   formatDate,
+  formatDuration,
   formatMoney,
   formatMonth,
   formatNumber,
@@ -10,6 +11,7 @@ import {
   plainSpaces,
   relativeTime,
 } from '../../../shared/i18n/format'
+import { pseudoText } from '../../../shared/i18n/pseudo'
 
 const DEC_1 = Date.UTC(2026, 11, 1, 12)
 
@@ -42,6 +44,10 @@ describe('the formatting module', () => {
     expect(relativeTime(now - 3 * 86_400_000, now, 'it')).toBe('3 giorni fa')
     expect(relativeTime(now - 3 * 86_400_000, now, 'es')).toBe('hace 3 días')
     expect(relativeTime(now + 2 * 3_600_000, now, 'fr')).toBe('dans 2 heures')
+    // The pseudo-locale marks relative times and durations like its other texts (no English escapes).
+    expect(relativeTime(now - 3 * 60_000, now, 'en-XA')).toBe(pseudoText(relativeTime(now - 3 * 60_000, now, 'en')))
+    expect(relativeTime(now - 3 * 60_000, now, 'en-XA')).toMatch(/^⟦3 .* ·~+⟧$/)
+    expect(formatDuration(120_000, 'en-XA')).toBe(pseudoText(formatDuration(120_000, 'en')))
   })
 
   it('reads an ISO day as that calendar day, whatever the time zone', () => {

@@ -57,7 +57,7 @@ describe('reminder sentences (OS notifications, tray, CLI)', () => {
   })
 
   it('formats money and dates for the language, and says "today" and "1 day" properly', () => {
-    expect(reminderText(reminder('partner_threshold'), 'en').body).toMatch(/CHF\s?2,080\.50/)
+    expect(reminderText(reminder('partner_threshold'), 'en').body).toMatch(/CHF\s?2'080\.50/)
     expect(reminderText(reminder('partner_threshold'), 'fr').body).toMatch(/2.080\.50\s?CHF|CHF\s?2.080\.50/)
     expect(reminderText(reminder('renewal_14'), 'en').title).toBe('bakery.ch expires in 1 day')
     expect(reminderText({ ...reminder('renewal_14'), params: { ...PARAMS.renewal_14, days: 0 } }, 'fr').title).toBe(

@@ -131,7 +131,7 @@ describe('data files in the UI', () => {
     render(<App mantineEnv="test" />)
     const notice = await screen.findByTestId('store-notice-user_read_only')
     expect(notice).toHaveTextContent('Your data is read-only')
-    expect(notice).toHaveTextContent('1,234 rows')
+    expect(notice).toHaveTextContent("1'234 rows")
     expect(notice).toHaveTextContent('Incomplete: billing_invoices.')
     expect(within(notice).queryByRole('button', { name: 'Dismiss' })).toBeNull()
     expect(screen.getByTestId('backup-now')).toBeDisabled()

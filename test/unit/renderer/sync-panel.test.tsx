@@ -44,7 +44,14 @@ describe('sync panel in Settings', () => {
     })
     const bridge = stubDailyBridge(
       { accounts: [account()], orgs: [org(2, 'Genève Événements SA')], status: [syncing] },
-      { 'sync:cancel': () => ({ ok: true, value: [idle] }) },
+      {
+        'sync:cancel': () => ({ ok: true, value: [idle] }),
+        // A small fleet: a full sync takes two minutes, nothing to ask.
+        'sync:estimate': () => ({
+          ok: true,
+          value: { requests: 120, etaMs: 120_000, accounts: [{ accountId: 'acc-1', requests: 120, etaMs: 120_000 }] },
+        }),
+      },
     )
     window.location.hash = '#/settings'
     render(<App mantineEnv="test" />)
@@ -71,6 +78,30 @@ describe('sync panel in Settings', () => {
     await userEvent.click(within(row).getByRole('button', { name: 'Sync now: Agency staff' }))
     expect(bridge.invoke).toHaveBeenCalledWith('sync:start', { accountId: 'acc-1' })
     await userEvent.click(screen.getByRole('button', { name: 'Sync everything now' }))
-    expect(bridge.invoke).toHaveBeenCalledWith('sync:start', {})
+    await waitFor(() => expect(bridge.invoke).toHaveBeenCalledWith('sync:start', {}))
+    expect(bridge.invoke).toHaveBeenCalledWith('sync:estimate', {})
+    expect(screen.queryByTestId('sync-confirm-eta')).toBeNull()
+  })
+
+  it('asks before re-reading a large fleet, with the requests and the time at the real pace', async () => {
+    const idle = syncStatus({ lastSyncAt: Date.now() - 60_000 })
+    const big = { accountId: 'acc-1', requests: 9_204, etaMs: 9_204_000 }
+    const bridge = stubDailyBridge(
+      { accounts: [account()], orgs: [org(2, 'Genève Événements SA')], status: [idle] },
+      { 'sync:estimate': () => ({ ok: true, value: { requests: 9_204, etaMs: 9_204_000, accounts: [big] } }) },
+    )
+    window.location.hash = '#/settings'
+    render(<App mantineEnv="test" />)
+    await userEvent.click(await screen.findByRole('button', { name: 'Sync everything now' }, { timeout: 5000 }))
+    const eta = await screen.findByTestId('sync-confirm-eta')
+    expect(eta).toHaveTextContent(
+      "A full sync of Agency staff makes about 9'204 requests. At Infomaniak’s limit of 60 requests per minute, that takes about 2.6 hrs.",
+    )
+    expect(bridge.invoke).not.toHaveBeenCalledWith('sync:start', {})
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    expect(bridge.invoke).not.toHaveBeenCalledWith('sync:start', {})
+    await userEvent.click(screen.getByRole('button', { name: 'Sync everything now' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Sync everything' }))
+    await waitFor(() => expect(bridge.invoke).toHaveBeenCalledWith('sync:start', {}))
   })
 })

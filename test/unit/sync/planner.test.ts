@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { etaMs, nextJob, planAccountJobs, planOrgJobs, type Job } from '../../../electron/main/sync/planner'
+import {
+  etaMs,
+  nextJob,
+  observedMsPerRequest,
+  planAccountJobs,
+  planOrgJobs,
+  type Job,
+} from '../../../electron/main/sync/planner'
 
 const orgs = [
   { id: 1, name: 'Alpha SA' },
@@ -106,5 +113,17 @@ describe('planner', () => {
   it('computes the ETA from the limiter pace', () => {
     expect(etaMs(120, 1016.7)).toBe(122004)
     expect(etaMs(-3, 1000)).toBe(0)
+  })
+})
+
+describe('observedMsPerRequest', () => {
+  it('counts the pauses a run really takes once it has sent enough requests, never faster than the limit', () => {
+    // 60 per minute: 1 s per request nominally.
+    expect(observedMsPerRequest(1_000, 5_000, 5)).toBe(1_000)
+    // Pages with pauses: 100 requests took 150 s, so the rest is counted at 1.5 s each.
+    expect(observedMsPerRequest(1_000, 150_000, 100)).toBe(1_500)
+    expect(etaMs(400, observedMsPerRequest(1_000, 150_000, 100))).toBe(600_000)
+    // A burst at the start (60 requests in 2 s) does not make the estimate optimistic.
+    expect(observedMsPerRequest(1_000, 2_000, 60)).toBe(1_000)
   })
 })

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { Account, AccountUser, Product, Team } from '../../api/schemas'
 import { isPartnerClientOrg } from '../../../../shared/domain/roles'
+import { autoRenewOf } from '../../../../shared/domain/renewals'
 import { serviceSearchText } from '../../../../shared/domain/service-catalogue'
 
 /**
@@ -363,6 +364,11 @@ export class CacheWriter {
           admin: p.admin ?? null,
           deleted_at: p.deleted_at ?? null,
           unique_id: p.unique_id ?? null,
+          auto_renew: autoRenewOf({
+            has_auto_renew: p.has_auto_renew,
+            auto_renew: p.auto_renew,
+            renew_preferences: p.renew_preferences,
+          }),
         }),
         this.at,
       )
@@ -527,6 +533,11 @@ export class CacheWriter {
           admin: p.admin ?? null,
           deleted_at: p.deleted_at ?? null,
           unique_id: p.unique_id ?? null,
+          auto_renew: autoRenewOf({
+            has_auto_renew: p.has_auto_renew,
+            auto_renew: p.auto_renew,
+            renew_preferences: p.renew_preferences,
+          }),
         }),
         this.at,
       )

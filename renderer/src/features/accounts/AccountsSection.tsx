@@ -13,7 +13,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core'
-import { IconPencil, IconPlus, IconRefresh, IconTrash } from '@tabler/icons-react'
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
@@ -23,7 +23,8 @@ import { useNow } from '../../lib/use-now'
 import { DemoBadge } from '../orgs/RoleBadge'
 import { accountHealth, type AccountHealth } from '../sync/sync-model'
 import { SyncPanel } from '../sync/SyncPanel'
-import { syncQueries, useStartSync } from '../sync/sync-queries'
+import { SyncEverythingButton } from '../sync/SyncEverythingButton'
+import { syncQueries } from '../sync/sync-queries'
 import { accountsQueries, useRenameAccount } from './accounts-queries'
 import { RemoveAccountModal } from './RemoveAccountModal'
 import { RemovedAccounts } from './RemovedAccounts'
@@ -158,7 +159,6 @@ export function AccountsSection() {
   const now = useNow()
   const accounts = useQuery(accountsQueries.list())
   const status = useQuery(syncQueries.status())
-  const syncAll = useStartSync()
   const anyActive = accounts.data?.some((a) => a.state !== 'signed_out') ?? false
   return (
     <Card withBorder padding="lg">
@@ -167,16 +167,7 @@ export function AccountsSection() {
           {t('accounts.title')}
         </Title>
         <Group gap="xs">
-          <Button
-            leftSection={<IconRefresh size={16} />}
-            variant="default"
-            loading={syncAll.isPending}
-            disabled={!anyActive}
-            onClick={() => syncAll.mutate({})}
-            data-testid="sync-everything"
-          >
-            {t('syncPanel.everything')}
-          </Button>
+          <SyncEverythingButton disabled={!anyActive} />
           <Button leftSection={<IconPlus size={16} />} variant="light" onClick={() => void navigate('/welcome')}>
             {t('accounts.add')}
           </Button>

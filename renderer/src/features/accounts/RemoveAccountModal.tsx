@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { AccountSummary } from '../../../../shared/domain/cache'
 import { accountsQueries, useRemoveAccount } from './accounts-queries'
+import { formatCount } from '../../lib/format'
 
 /**
  * Confirms removing an account: what goes (its token, its cached data) and what stays (ledger,
@@ -15,7 +16,7 @@ export function RemoveAccountModal({ account, onClose }: { account: AccountSumma
   const [deleteUserData, setDeleteUserData] = useState(false)
   const preview = useQuery(accountsQueries.removalPreview(account.id))
   const remove = useRemoveAccount()
-  const n = (value: number): string => new Intl.NumberFormat(i18n.language).format(value)
+  const n = (value: number): string => formatCount(value, i18n.language)
   return (
     <Modal opened onClose={onClose} title={t('accounts.removeTitle', { label: account.label })} size="lg">
       <Stack data-testid="remove-account-dialog">

@@ -1,8 +1,9 @@
 import { useState } from 'react'
-import { Group, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core'
+import { Group, Select, Stack, Tabs, Text, Title } from '@mantine/core'
 import { IconReceipt } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { PeriodInputs } from './PeriodInputs'
 import { useSearchParams } from 'react-router'
 import { EmptyState } from '../../components/EmptyState'
 import { accountsQueries } from '../accounts/accounts-queries'
@@ -15,7 +16,6 @@ import { InvoicesTab } from './InvoicesTab'
 import { OverviewTab } from './OverviewTab'
 import { PricesTab } from './PricesTab'
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/
 /** Tabs that read the page's period (the forecast has its own, from today). */
 const PERIOD_TABS: ReadonlySet<string> = new Set(['overview', 'invoices', 'export'])
 
@@ -61,30 +61,7 @@ export function BillingPage() {
             allowDeselect={false}
           />
         )}
-        {PERIOD_TABS.has(tab ?? '') && (
-          <>
-            <TextInput
-              type="date"
-              label={t('billingPage.from')}
-              value={period.from}
-              onChange={(e) => {
-                const from = e.currentTarget.value
-                if (ISO.test(from)) setPeriod((p) => ({ ...p, from }))
-              }}
-              data-testid="period-from"
-            />
-            <TextInput
-              type="date"
-              label={t('billingPage.to')}
-              value={period.to}
-              onChange={(e) => {
-                const to = e.currentTarget.value
-                if (ISO.test(to)) setPeriod((p) => ({ ...p, to }))
-              }}
-              data-testid="period-to"
-            />
-          </>
-        )}
+        {PERIOD_TABS.has(tab ?? '') && <PeriodInputs period={period} onChange={setPeriod} testIdPrefix="period" />}
       </Group>
       {accountId && (
         <Tabs value={tab} onChange={setTab} keepMounted={false}>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCalendarDollar, IconFileSpreadsheet, IconFileText } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { PeriodInputs } from './PeriodInputs'
 import type { Currency, DocumentLanguage, MarginTotal } from '../../../../shared/domain/billing'
 import { serviceName } from '../../../../shared/i18n/terms'
 import { EmptyState } from '../../components/EmptyState'
@@ -11,8 +12,6 @@ import { isCancelled, openDelivered } from '../../lib/download'
 import { billingQueries, useForecastExport } from './billing-queries'
 import { formatIsoDate, formatMoney, marginPercent, nextTwelveMonths } from './billing-model'
 import { MonthChart } from './MonthChart'
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/
 
 /** Revenue, cost and margin of one currency. */
 export function MarginCard({ total, title, testId }: { total: MarginTotal; title: string; testId?: string }) {
@@ -82,26 +81,7 @@ export function ForecastTab({ accountId }: { accountId: string }) {
 
   const periodInputs = (
     <Group align="flex-end">
-      <TextInput
-        type="date"
-        label={t('billingPage.from')}
-        value={period.from}
-        onChange={(e) => {
-          const from = e.currentTarget.value
-          if (ISO.test(from)) setPeriod((p) => ({ ...p, from }))
-        }}
-        data-testid="forecast-from"
-      />
-      <TextInput
-        type="date"
-        label={t('billingPage.to')}
-        value={period.to}
-        onChange={(e) => {
-          const to = e.currentTarget.value
-          if (ISO.test(to)) setPeriod((p) => ({ ...p, to }))
-        }}
-        data-testid="forecast-to"
-      />
+      <PeriodInputs period={period} onChange={setPeriod} testIdPrefix="forecast" />
       <Button variant="subtle" onClick={() => setPeriod(nextTwelveMonths())}>
         {t('billingPage.forecast.next12')}
       </Button>

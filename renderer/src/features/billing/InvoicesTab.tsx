@@ -34,6 +34,7 @@ import { canUploadFiles, chooseImportFile, isCancelled, uploadImportFile } from 
 import { IpcError, invoke } from '../../lib/ipc'
 import { billingQueries, useCommitImport, useFetchInvoices, usePreviewImport } from './billing-queries'
 import { formatIsoDate, formatMoney } from './billing-model'
+import { formatDate } from '../../lib/format'
 
 const STATUS_COLORS = {
   paid: 'teal',
@@ -109,7 +110,7 @@ function FetchFromInfomaniak({ accountId }: { accountId: string }) {
               : checked === null
                 ? t('billingPage.import.checkHelp')
                 : t('billingPage.import.noRoute', {
-                    date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(checked),
+                    date: formatDate(checked, i18n.language),
                   })}
           </Text>
         </div>
@@ -293,7 +294,8 @@ export function InvoicesTab({ accountId, from, to }: { accountId: string; from: 
             title={t('billingPage.import.refused', { file: refused.fileName })}
             data-testid="import-refused"
           >
-            {t(`billingPage.import.fileErrors.${refused.error.code}`, {
+            {/* The file's problem, from the shared catalogue the core's problems use. */}
+            {t(`problems.billing.importFile.${refused.error.code}`, {
               line: refused.error.line ?? '?',
               limit: refused.error.limit ?? '?',
               mb: refused.error.limit ? Math.round(refused.error.limit / 1024 / 1024) : '?',

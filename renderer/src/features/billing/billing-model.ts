@@ -1,5 +1,5 @@
 import type { BillingOverview, Currency } from '../../../../shared/domain/billing'
-import { formatDate, formatMoney as money, formatMonth as month2 } from '../../../../shared/i18n/format'
+import { formatDate, formatMoney as money, formatMonth as month2, formatNumber } from '../../../../shared/i18n/format'
 
 /** `12345` cents → "CHF 123.45" in the UI language (see shared/i18n/format.ts). */
 export function formatMoney(cents: number, currency: Currency, language: string): string {
@@ -57,19 +57,13 @@ export function axisTicks(maxCents: number, count = 4): number[] {
 
 /** A short amount for chart labels: 1234567 cents → "12.3k" (no currency). */
 export function shortAmount(cents: number, language: string): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-CH' : 'en-CH', {
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  }).format(cents / 100)
+  return formatNumber(cents / 100, language, { notation: 'compact', maximumFractionDigits: 1 })
 }
 
 /** Margin as a share of the revenue it is computed on, e.g. "18.5 %"; null without a base. */
 export function marginPercent(marginCents: number, baseCents: number, language: string): string | null {
   if (baseCents === 0) return null
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-CH' : 'en-CH', {
-    style: 'percent',
-    maximumFractionDigits: 1,
-  }).format(marginCents / baseCents)
+  return formatNumber(marginCents / baseCents, language, { style: 'percent', maximumFractionDigits: 1 })
 }
 
 export interface MonthBar {

@@ -10,7 +10,8 @@ export const coverageEn = {
   },
   state: {
     complete: 'Complete',
-    partial: 'Partial: {{count}} item(s) left out',
+    partial_one: 'Partial: {{count}} item left out',
+    partial_other: 'Partial: {{count}} items left out',
     not_offered: 'Not available from the API',
     needs_scope: 'Needs the “{{scope}}” scope',
     error: 'Failed at the last sync; earlier data kept',
@@ -31,7 +32,8 @@ export const coverageEn = {
     subtitle: 'What the API gave for this organisation at the last sync.',
   },
   skipped: {
-    summary: 'Done with {{count}} skipped item(s): they did not have the expected shape and were left out.',
+    summary_one: 'Done with {{count}} skipped item: it did not have the expected shape and was left out.',
+    summary_other: 'Done with {{count}} skipped items: they did not have the expected shape and were left out.',
     line: '{{resource}} · {{endpoint}} · {{path}}: expected {{expected}}, got {{seen}} ({{count}}×)',
   },
   diagnostics: {
@@ -54,7 +56,8 @@ export const coverageFr: typeof coverageEn = {
   },
   state: {
     complete: 'Complet',
-    partial: 'Partiel : {{count}} élément(s) écarté(s)',
+    partial_one: 'Partiel : {{count}} élément écarté',
+    partial_other: 'Partiel : {{count}} éléments écartés',
     not_offered: 'Non fourni par l’API',
     needs_scope: 'Nécessite la portée « {{scope}} »',
     error: 'Échec à la dernière synchronisation ; données précédentes conservées',
@@ -75,7 +78,8 @@ export const coverageFr: typeof coverageEn = {
     subtitle: 'Ce que l’API a fourni pour cette organisation à la dernière synchronisation.',
   },
   skipped: {
-    summary: 'Terminé avec {{count}} élément(s) écarté(s) : leur forme n’était pas celle attendue.',
+    summary_one: 'Terminé avec {{count}} élément écarté : sa forme n’était pas celle attendue.',
+    summary_other: 'Terminé avec {{count}} éléments écartés : leur forme n’était pas celle attendue.',
     line: '{{resource}} · {{endpoint}} · {{path}} : attendu {{expected}}, reçu {{seen}} ({{count}}×)',
   },
   diagnostics: {
@@ -98,7 +102,8 @@ export const coverageDe: typeof coverageEn = {
   },
   state: {
     complete: 'Vollständig',
-    partial: 'Teilweise: {{count}} Element(e) ausgelassen',
+    partial_one: 'Teilweise: {{count}} Element ausgelassen',
+    partial_other: 'Teilweise: {{count}} Elemente ausgelassen',
     not_offered: 'Von der API nicht angeboten',
     needs_scope: 'Benötigt den Scope «{{scope}}»',
     error: 'Bei der letzten Synchronisierung fehlgeschlagen; frühere Daten bleiben erhalten',
@@ -120,8 +125,10 @@ export const coverageDe: typeof coverageEn = {
     subtitle: 'Was die API bei der letzten Synchronisierung für diese Organisation geliefert hat.',
   },
   skipped: {
-    summary:
-      'Abgeschlossen mit {{count}} ausgelassenen Element(en): Sie hatten nicht die erwartete Form und wurden weggelassen.',
+    summary_one:
+      'Abgeschlossen mit {{count}} ausgelassenen Element: Es hatte nicht die erwartete Form und wurde weggelassen.',
+    summary_other:
+      'Abgeschlossen mit {{count}} ausgelassenen Elementen: Sie hatten nicht die erwartete Form und wurden weggelassen.',
     line: '{{resource}} · {{endpoint}} · {{path}}: erwartet {{expected}}, erhalten {{seen}} ({{count}}×)',
   },
   diagnostics: {
@@ -144,7 +151,8 @@ export const coverageIt: typeof coverageEn = {
   },
   state: {
     complete: 'Completo',
-    partial: 'Parziale: {{count}} elemento/i escluso/i',
+    partial_one: 'Parziale: {{count}} elemento escluso',
+    partial_other: 'Parziale: {{count}} elementi esclusi',
     not_offered: 'Non fornito dall’API',
     needs_scope: 'Richiede lo scope «{{scope}}»',
     error: 'Non riuscito all’ultima sincronizzazione; dati precedenti mantenuti',
@@ -166,7 +174,8 @@ export const coverageIt: typeof coverageEn = {
     subtitle: 'Ciò che l’API ha fornito per questa organizzazione all’ultima sincronizzazione.',
   },
   skipped: {
-    summary: 'Terminato con {{count}} elemento/i escluso/i: non avevano la forma attesa e sono stati tralasciati.',
+    summary_one: 'Terminato con {{count}} elemento escluso: non aveva la forma attesa ed è stato tralasciato.',
+    summary_other: 'Terminato con {{count}} elementi esclusi: non avevano la forma attesa e sono stati tralasciati.',
     line: '{{resource}} · {{endpoint}} · {{path}}: atteso {{expected}}, ricevuto {{seen}} ({{count}}×)',
   },
   diagnostics: {
@@ -189,7 +198,8 @@ export const coverageEs: typeof coverageEn = {
   },
   state: {
     complete: 'Completo',
-    partial: 'Parcial: {{count}} elemento(s) descartado(s)',
+    partial_one: 'Parcial: {{count}} elemento descartado',
+    partial_other: 'Parcial: {{count}} elementos descartados',
     not_offered: 'La API no lo ofrece',
     needs_scope: 'Necesita el ámbito «{{scope}}»',
     error: 'Falló en la última sincronización; se conservan los datos anteriores',
@@ -210,7 +220,8 @@ export const coverageEs: typeof coverageEn = {
     subtitle: 'Lo que la API proporcionó para esta organización en la última sincronización.',
   },
   skipped: {
-    summary: 'Terminado con {{count}} elemento(s) descartado(s): no tenían la forma esperada y se han dejado fuera.',
+    summary_one: 'Terminado con {{count}} elemento descartado: no tenía la forma esperada y se ha dejado fuera.',
+    summary_other: 'Terminado con {{count}} elementos descartados: no tenían la forma esperada y se han dejado fuera.',
     line: '{{resource}} · {{endpoint}} · {{path}}: se esperaba {{expected}}, se recibió {{seen}} ({{count}}×)',
   },
   diagnostics: {

@@ -30,7 +30,7 @@ import {
   type NotificationPrefs,
   type NotificationPrefsPatch,
 } from '../../../../shared/domain/reminders'
-import { formatDateTime } from '../../lib/format'
+import { formatDateTime, intlLocale } from '../../lib/format'
 import { orgsQueries } from '../orgs/orgs-queries'
 import { appQueries } from '../settings/settings-queries'
 import {
@@ -47,7 +47,7 @@ type DurationKey = keyof typeof DURATIONS
 
 /** Weekday names in the UI language, 0 = Sunday. */
 function weekdays(lang: string): { value: string; label: string }[] {
-  const format = new Intl.DateTimeFormat(lang, { weekday: 'long', timeZone: 'UTC' })
+  const format = new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', timeZone: 'UTC' })
   // 7 January 2024 was a Sunday.
   return [0, 1, 2, 3, 4, 5, 6].map((d) => ({ value: String(d), label: format.format(Date.UTC(2024, 0, 7 + d)) }))
 }

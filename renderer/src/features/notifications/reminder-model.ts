@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next'
 import type { Reminder } from '../../../../shared/domain/reminders'
 import { serviceLabel } from '../../../../shared/domain/service-catalogue'
-import { formatDate, formatDateTime, relativeTime } from '../../lib/format'
+import { formatDate, formatDateTime, formatMoney, relativeTime } from '../../lib/format'
 
 const num = (r: Reminder, key: string): number => {
   const v = r.params[key]
@@ -13,7 +13,7 @@ const str = (r: Reminder, key: string): string => {
 }
 
 function money(cents: number, currency: string, lang: string): string {
-  return new Intl.NumberFormat(lang, { style: 'currency', currency: currency || 'CHF' }).format(cents / 100)
+  return formatMoney(cents, currency || 'CHF', lang)
 }
 
 /** The reminder's headline and second line in the UI language. */

@@ -53,6 +53,7 @@ import {
   type SpotlightItem,
   type SwitcherFilters,
 } from './spotlight-model'
+import { formatCount } from '../../lib/format'
 
 /** A stable empty list, so the grouped model is not rebuilt at every render. */
 const NO_HITS: readonly SearchHit[] = []
@@ -145,7 +146,7 @@ function SwitcherBody({ onDone, accounts }: { onDone: () => void; accounts: read
   const [active, setActive] = useState(0)
   const listId = useId()
   const scrollRef = useRef<HTMLDivElement>(null)
-  const number = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language])
+  const number = useMemo(() => ({ format: (n: number): string => formatCount(n, i18n.language) }), [i18n.language])
 
   const index = useMemo(() => indexOrgs(orgs.data ?? []), [orgs.data])
   const orgByKey = useMemo(() => new Map(index.map((item) => [item.key, item.org])), [index])

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, type ReactNode } from 'react'
 import { Alert, Button, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDatabaseExclamation, IconInfoCircle, IconLock } from '@tabler/icons-react'
@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import type { StoreNotice } from '../../../../shared/domain/store'
-import { formatDateTime } from '../../lib/format'
+import { formatCount, formatDateTime } from '../../lib/format'
 import { IpcError } from '../../lib/ipc'
 import { storeQueries, useAcknowledgeNotice, useKeepRecovered } from './store-queries'
 
@@ -42,7 +42,7 @@ function Notice({ notice }: { notice: StoreNotice }) {
             <Text size="sm">
               {t('store.notices.user_read_only.body', {
                 when: formatDateTime(notice.at, i18n.language),
-                rows: new Intl.NumberFormat(i18n.language).format(notice.copiedRows),
+                rows: formatCount(notice.copiedRows, i18n.language),
                 file: notice.damagedKeptAs,
               })}
               {notice.damagedTables.length > 0 &&
@@ -61,66 +61,64 @@ function Notice({ notice }: { notice: StoreNotice }) {
       )
     case 'user_restored':
       return (
-        <Alert
-          color="orange"
-          variant="light"
-          icon={<IconDatabaseExclamation size={20} />}
-          title={t('store.notices.user_restored.title')}
-          role="status"
-          data-testid="store-notice-user_restored"
-        >
-          <Group justify="space-between" wrap="wrap" gap="xs" align="flex-end">
-            <Text size="sm" style={{ flex: '1 1 420px', wordBreak: 'break-word' }}>
-              {t('store.notices.user_restored.body', {
-                when: formatDateTime(notice.backupAt, i18n.language),
-                file: notice.damagedKeptAs,
-              })}
-            </Text>
-            {dismiss}
-          </Group>
-        </Alert>
+        <InfoNotice kind={notice.kind} color="orange" icon={<IconDatabaseExclamation size={20} />} dismiss={dismiss}>
+          {t('store.notices.user_restored.body', {
+            when: formatDateTime(notice.backupAt, i18n.language),
+            file: notice.damagedKeptAs,
+          })}
+        </InfoNotice>
       )
     case 'cache_rebuilt':
       return (
-        <Alert
-          color="blue"
-          variant="light"
-          icon={<IconInfoCircle size={20} />}
-          title={t('store.notices.cache_rebuilt.title')}
-          role="status"
-          data-testid="store-notice-cache_rebuilt"
-        >
-          <Group justify="space-between" wrap="wrap" gap="xs" align="flex-end">
-            <Text size="sm" style={{ flex: '1 1 420px', wordBreak: 'break-word' }}>
-              {t('store.notices.cache_rebuilt.body', {
-                reason: t(`store.notices.cache_rebuilt.reason.${notice.reason}`),
-                file: notice.movedTo,
-              })}
-            </Text>
-            {dismiss}
-          </Group>
-        </Alert>
+        <InfoNotice kind={notice.kind} color="blue" icon={<IconInfoCircle size={20} />} dismiss={dismiss}>
+          {t('store.notices.cache_rebuilt.body', {
+            reason: t(`store.notices.cache_rebuilt.reason.${notice.reason}`),
+            file: notice.movedTo,
+          })}
+        </InfoNotice>
       )
     case 'split':
       return (
-        <Alert
-          color="blue"
-          variant="light"
-          icon={<IconInfoCircle size={20} />}
-          title={t('store.notices.split.title')}
-          role="status"
-          data-testid="store-notice-split"
-        >
-          <Group justify="space-between" wrap="wrap" gap="xs" align="flex-end">
-            <Text size="sm" style={{ flex: '1 1 420px', wordBreak: 'break-word' }}>
-              {t('store.notices.split.body', { file: notice.keptAs })}
-              {notice.skippedRows > 0 && ` ${t('store.notices.split.skipped', { count: notice.skippedRows })}`}
-            </Text>
-            {dismiss}
-          </Group>
-        </Alert>
+        <InfoNotice kind={notice.kind} color="blue" icon={<IconInfoCircle size={20} />} dismiss={dismiss}>
+          {t('store.notices.split.body', { file: notice.keptAs })}
+          {notice.skippedRows > 0 && ` ${t('store.notices.split.skipped', { count: notice.skippedRows })}`}
+        </InfoNotice>
       )
   }
+}
+
+/** A notice the user reads and dismisses (everything but read-only user data, which needs a decision). */
+function InfoNotice({
+  kind,
+  color,
+  icon,
+  dismiss,
+  children,
+}: {
+  kind: Exclude<StoreNotice['kind'], 'user_read_only'>
+  color: 'orange' | 'blue'
+  icon: ReactNode
+  dismiss: ReactNode
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  return (
+    <Alert
+      color={color}
+      variant="light"
+      icon={icon}
+      title={t(`store.notices.${kind}.title`)}
+      role="status"
+      data-testid={`store-notice-${kind}`}
+    >
+      <Group justify="space-between" wrap="wrap" gap="xs" align="flex-end">
+        <Text size="sm" style={{ flex: '1 1 420px', wordBreak: 'break-word' }}>
+          {children}
+        </Text>
+        {dismiss}
+      </Group>
+    </Alert>
+  )
 }
 
 const STORE_ERRORS = ['DISK_FULL', 'READ_ONLY', 'STORE_CORRUPT'] as const

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { StoreNoticeKind } from '../../../../shared/domain/store'
 import { scopeRoots } from '../../app/query-keys'
 import { invoke } from '../../lib/ipc'
+import { formatNumber } from '../../lib/format'
 
 export const storeQueries = {
   status: () => queryOptions({ queryKey: [...scopeRoots.store, 'status'], queryFn: () => invoke('store:status', {}) }),
@@ -50,10 +51,10 @@ export function formatBytes(bytes: number, language: string): string {
     value /= 1024
     unit++
   }
-  return new Intl.NumberFormat(language, {
+  return formatNumber(value, language, {
     style: 'unit',
     unit: units[unit],
     unitDisplay: 'short',
     maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value)
+  })
 }

@@ -3,7 +3,7 @@ import { IconPlayerStop, IconRefresh } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { problemText } from '../../lib/problem'
 import type { AccountSummary, SyncStatus } from '../../../../shared/domain/cache'
-import { formatDateTime, formatDuration, relativeTime } from '../../lib/format'
+import { formatDateTime, formatDuration, formatList, relativeTime } from '../../lib/format'
 import { neededScopes } from './sync-model'
 import { useCancelSync, useStartSync } from './sync-queries'
 
@@ -116,7 +116,8 @@ export function SyncPanel({
       )}
       {scopes.length > 0 && (
         <Text size="sm" c="yellow.8" data-testid="sync-scopes">
-          {t('accounts.needsScopes', { scopes: scopes.join(', ') })} {t('syncPanel.addScope')}
+          {t('accounts.needsScopes', { scopes: formatList(scopes, i18n.language), count: scopes.length })}{' '}
+          {t('syncPanel.addScope')}
         </Text>
       )}
       <Group gap="xs" mt={4}>

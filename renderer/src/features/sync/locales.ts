@@ -63,3 +63,91 @@ export const firstSyncEs: typeof firstSyncEn = {
   productsIncomplete: 'Productos incompletos',
   orgRefreshed: 'Organización actualizada {{when}}',
 }
+
+/** The header's one status line and the "Sync everything now" confirmation (issue 14, item 9). */
+export const syncLineEn = {
+  upToDate: 'Up to date · synced {{when}}',
+  notComplete: 'Not fully synced yet',
+  upToDateHint: 'Every account was read completely. Screens show cached data with the time it was read.',
+  notCompleteHint: 'At least one account has not completed a full sync yet. Open Settings to start one.',
+  retrying: 'next attempt {{when}}',
+  confirmTitle: 'Re-read every organisation?',
+  confirmBody:
+    'A full sync of {{accounts}} makes about {{requests}} requests. At Infomaniak’s limit of 60 requests per minute, that takes about {{eta}}.',
+  confirmNote: 'You can keep working meanwhile: cached data stays readable, and the sync can be cancelled.',
+  confirmStart: 'Sync everything',
+  cancel: 'Cancel',
+  estimateFailed: 'The duration could not be estimated. Start the sync anyway?',
+}
+
+export const syncLineFr: typeof syncLineEn = {
+  upToDate: 'À jour · synchronisé {{when}}',
+  notComplete: 'Synchronisation complète pas encore faite',
+  upToDateHint:
+    'Chaque compte a été lu en entier. Les écrans montrent les données en cache avec l’heure à laquelle elles ont été lues.',
+  notCompleteHint:
+    'Au moins un compte n’a pas encore terminé de synchronisation complète. Ouvrez les Réglages pour en lancer une.',
+  retrying: 'prochaine tentative {{when}}',
+  confirmTitle: 'Relire toutes les organisations ?',
+  confirmBody:
+    'Une synchronisation complète de {{accounts}} fait environ {{requests}} requêtes. À la limite d’Infomaniak de 60 requêtes par minute, cela prend environ {{eta}}.',
+  confirmNote:
+    'Vous pouvez continuer à travailler : les données en cache restent lisibles et la synchronisation peut être annulée.',
+  confirmStart: 'Tout synchroniser',
+  cancel: 'Annuler',
+  estimateFailed: 'La durée n’a pas pu être estimée. Lancer quand même la synchronisation ?',
+}
+
+export const syncLineDe: typeof syncLineEn = {
+  upToDate: 'Aktuell · synchronisiert {{when}}',
+  notComplete: 'Noch nicht vollständig synchronisiert',
+  upToDateHint:
+    'Jedes Konto wurde vollständig gelesen. Die Ansichten zeigen zwischengespeicherte Daten mit dem Zeitpunkt, zu dem sie gelesen wurden.',
+  notCompleteHint:
+    'Mindestens ein Konto hat noch keine vollständige Synchronisierung abgeschlossen. Öffnen Sie die Einstellungen, um eine zu starten.',
+  retrying: 'nächster Versuch {{when}}',
+  confirmTitle: 'Alle Organisationen neu lesen?',
+  confirmBody:
+    'Eine vollständige Synchronisierung von {{accounts}} braucht etwa {{requests}} Anfragen. Beim Limit von Infomaniak von 60 Anfragen pro Minute dauert das etwa {{eta}}.',
+  confirmNote:
+    'Sie können währenddessen weiterarbeiten: Zwischengespeicherte Daten bleiben lesbar, und die Synchronisierung lässt sich abbrechen.',
+  confirmStart: 'Alles synchronisieren',
+  cancel: 'Abbrechen',
+  estimateFailed: 'Die Dauer konnte nicht geschätzt werden. Die Synchronisierung trotzdem starten?',
+}
+
+export const syncLineIt: typeof syncLineEn = {
+  upToDate: 'Aggiornato · sincronizzato {{when}}',
+  notComplete: 'Sincronizzazione completa non ancora eseguita',
+  upToDateHint:
+    'Ogni account è stato letto per intero. Le schermate mostrano i dati in cache con l’ora in cui sono stati letti.',
+  notCompleteHint:
+    'Almeno un account non ha ancora completato una sincronizzazione completa. Apri le Impostazioni per avviarne una.',
+  retrying: 'prossimo tentativo {{when}}',
+  confirmTitle: 'Rileggere tutte le organizzazioni?',
+  confirmBody:
+    'Una sincronizzazione completa di {{accounts}} richiede circa {{requests}} richieste. Con il limite di Infomaniak di 60 richieste al minuto, ci vogliono circa {{eta}}.',
+  confirmNote:
+    'Puoi continuare a lavorare nel frattempo: i dati in cache restano leggibili e la sincronizzazione si può annullare.',
+  confirmStart: 'Sincronizza tutto',
+  cancel: 'Annulla',
+  estimateFailed: 'Non è stato possibile stimare la durata. Avviare comunque la sincronizzazione?',
+}
+
+export const syncLineEs: typeof syncLineEn = {
+  upToDate: 'Al día · sincronizado {{when}}',
+  notComplete: 'Aún no sincronizado por completo',
+  upToDateHint:
+    'Cada cuenta se ha leído por completo. Las pantallas muestran los datos en caché con la hora en que se leyeron.',
+  notCompleteHint:
+    'Al menos una cuenta aún no ha completado una sincronización completa. Abre Ajustes para iniciar una.',
+  retrying: 'próximo intento {{when}}',
+  confirmTitle: '¿Volver a leer todas las organizaciones?',
+  confirmBody:
+    'Una sincronización completa de {{accounts}} hace unas {{requests}} solicitudes. Con el límite de Infomaniak de 60 solicitudes por minuto, tarda unos {{eta}}.',
+  confirmNote:
+    'Puedes seguir trabajando mientras tanto: los datos en caché siguen legibles y la sincronización se puede cancelar.',
+  confirmStart: 'Sincronizar todo',
+  cancel: 'Cancelar',
+  estimateFailed: 'No se pudo estimar la duración. ¿Iniciar la sincronización de todos modos?',
+}

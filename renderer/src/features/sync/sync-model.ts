@@ -19,6 +19,8 @@ export function neededScopes(status: SyncStatus | undefined): string[] {
 
 export interface SyncSummary {
   kind: 'idle' | 'syncing' | 'offline' | 'token_rejected'
+  /** Oldest "last full sync" of the active accounts (null when one has never completed). */
+  lastSyncAt?: number | null
   done: number
   planned: number
   etaMs: number | null
@@ -27,8 +29,17 @@ export interface SyncSummary {
   accounts: string[]
 }
 
-/** What the header indicator shows for all accounts together: problems first, then progress. */
-export function summarizeSync(statuses: readonly SyncStatus[], accounts: readonly AccountSummary[]): SyncSummary {
+/**
+ * What the header indicator shows for all accounts together, one state by precedence: a rejected token,
+ * then offline, then syncing, then idle. A retry while offline (a run started again with `offlineSince`
+ * still set and nothing done yet) is still offline, not "syncing", so the line does not flip at every
+ * attempt; so is a sync while the system reports no network (`online` false).
+ */
+export function summarizeSync(
+  statuses: readonly SyncStatus[],
+  accounts: readonly AccountSummary[],
+  online = true,
+): SyncSummary {
   const label = (id: string) => accounts.find((a) => a.id === id)?.label ?? id
   const active = statuses.filter((s) => accounts.some((a) => a.id === s.accountId && a.state !== 'signed_out'))
   const rejected = active.filter(
@@ -43,8 +54,11 @@ export function summarizeSync(statuses: readonly SyncStatus[], accounts: readonl
       offlineSince: null,
       accounts: rejected.map((s) => label(s.accountId)),
     }
-  const syncing = active.filter((s) => s.state === 'syncing' || s.state === 'waiting')
-  const offline = active.filter((s) => s.state === 'offline')
+  const retrying = (s: SyncStatus): boolean =>
+    (s.state === 'syncing' || s.state === 'waiting') && s.offlineSince !== null && s.done === 0
+  const running = (s: SyncStatus): boolean => s.state === 'syncing' || s.state === 'waiting'
+  const offline = active.filter((s) => s.state === 'offline' || retrying(s) || (!online && running(s)))
+  const syncing = active.filter((s) => running(s) && !offline.includes(s))
   if (offline.length > 0) {
     const since = offline.map((s) => s.offlineSince).filter((n): n is number => n !== null)
     return {
@@ -56,6 +70,8 @@ export function summarizeSync(statuses: readonly SyncStatus[], accounts: readonl
       accounts: offline.map((s) => label(s.accountId)),
     }
   }
+  const synced = active.map((s) => s.lastSyncAt)
+  const lastSyncAt = synced.length > 0 && synced.every((n): n is number => n !== null) ? Math.min(...synced) : null
   if (syncing.length > 0) {
     const etas = syncing.map((s) => s.etaMs).filter((n): n is number => n !== null)
     return {
@@ -64,10 +80,46 @@ export function summarizeSync(statuses: readonly SyncStatus[], accounts: readonl
       planned: syncing.reduce((n, s) => n + s.planned, 0),
       etaMs: etas.length > 0 ? Math.max(...etas) : null,
       offlineSince: null,
+      lastSyncAt,
       accounts: syncing.map((s) => label(s.accountId)),
     }
   }
-  return { kind: 'idle', done: 0, planned: 0, etaMs: null, offlineSince: null, accounts: [] }
+  return { kind: 'idle', done: 0, planned: 0, etaMs: null, offlineSince: null, lastSyncAt, accounts: [] }
+}
+
+/** How long "syncing" must last after "offline" before the line shows it. */
+export const SYNC_LINE_HOLD_MS = 4_000
+
+/** The state the status line shows, and a change waiting to be confirmed. */
+export interface SettledKind {
+  shown: SyncSummary['kind']
+  pending: SyncSummary['kind'] | null
+  pendingSince: number
+}
+
+/**
+ * Debounces the line: it leaves "offline" for "syncing" only once syncing has lasted `holdMs` (a retry
+ * that fails again never shows "syncing" for a moment); every other change shows at once (going offline,
+ * a rejected token, the end of a sync, a sync started from idle).
+ */
+export function settleKind(
+  prev: SettledKind | null,
+  next: SyncSummary['kind'],
+  now: number,
+  holdMs = SYNC_LINE_HOLD_MS,
+): SettledKind {
+  if (!prev || next === prev.shown) return { shown: next, pending: null, pendingSince: now }
+  if (!(prev.shown === 'offline' && next === 'syncing')) return { shown: next, pending: null, pendingSince: now }
+  if (prev.pending !== next) return { shown: prev.shown, pending: next, pendingSince: now }
+  if (now - prev.pendingSince >= holdMs) return { shown: next, pending: null, pendingSince: now }
+  return prev
+}
+
+/** A full sync this long or longer asks first ("Sync everything now" on a large fleet). */
+export const CONFIRM_SYNC_ABOVE_MS = 5 * 60_000
+
+export function needsSyncConfirmation(etaMs: number, thresholdMs = CONFIRM_SYNC_ABOVE_MS): boolean {
+  return etaMs > thresholdMs
 }
 
 /** Products still arriving for the accounts whose first listing is not complete (null when none is). */
