@@ -6,9 +6,10 @@
 import { problemText } from '../../shared/i18n/problems'
 import { resolve } from 'node:path'
 import type { Core } from '../main/core'
+import type { Logger } from '../main/lib/logger'
 import { isAppError } from '../main/lib/app-error'
 import { systemClock } from '../main/lib/clock'
-import { consoleLogger } from '../main/lib/logger'
+import { cliLogger } from './log'
 import { KeychainUnavailableError } from '../main/secrets/secret-store'
 import { parseInvocation, USAGE, UsageError, type CommandLine } from './args'
 import type { BoundCommand } from './command'
@@ -70,6 +71,26 @@ async function run(io: CliIo, out: Output, err: Output): Promise<number> {
     ? resolve(io.cwd, line.dataDir)
     : defaultDataDir({ platform: io.platform, env: io.env, homedir: io.homedir })
   const keychain = new LazyKeychain(io.loadKeychain)
+  const log = cliLogger({ dataDir, stderrLevel: line.verbose ? 'debug' : 'error', write: (text) => err.write(text) })
+  try {
+    return await runWithCore(io, out, err, fail, line, bound, dataDir, keychain, pace, log.logger)
+  } finally {
+    log.file.close()
+  }
+}
+
+async function runWithCore(
+  io: CliIo,
+  out: Output,
+  err: Output,
+  fail: (error: CliError) => number,
+  line: CommandLine,
+  bound: BoundCommand,
+  dataDir: string,
+  keychain: LazyKeychain,
+  pace: PaceChoice,
+  logger: Logger,
+): Promise<number> {
   let core: Core
   let lib: CoreModules
   try {
@@ -79,13 +100,14 @@ async function run(io: CliIo, out: Output, err: Output): Promise<number> {
       secretStore: keychain,
       fetch: io.fetch,
       clock: systemClock,
-      logger: consoleLogger(line.verbose ? 'debug' : 'error'),
+      logger,
       // AppInfo.host has no 'cli' value yet; the CLI is a plain-Node host like the browser shell.
       app: { name: 'Switchboard', version: io.version, platform: io.platform, host: 'browser-shell' },
       env: io.env,
       ...(pace.pace ? { pace: pace.pace } : {}),
     })
   } catch (error) {
+    logger.error('cli: data not opened', { error })
     const storeCode = storeErrorCode(error)
     return fail(
       new CliError(
@@ -103,7 +125,9 @@ async function run(io: CliIo, out: Output, err: Output): Promise<number> {
     else if (output.human !== '') out.write(`${output.human}\n`)
     return output.exitCode ?? EXIT_OK
   } catch (error) {
-    return fail(toCliError(error))
+    const failure = toCliError(error)
+    logger.info('cli: command failed', { code: failure.code, exitCode: failure.exitCode })
+    return fail(failure)
   } finally {
     core.close()
   }

@@ -129,13 +129,26 @@ export const ProductsProgress = z.object({
 })
 export type ProductsProgress = z.infer<typeof ProductsProgress>
 
-/** The last run that ended: a full sync or one organisation's refresh, and whether it completed everything. */
+/**
+ * The last run that ended: a full sync or one organisation's refresh, and whether it completed everything. Kept
+ * in the cache store (`sync_runs`), so it is known after a restart.
+ */
 export const SyncRunSummary = z.object({
   kind: z.enum(['full', 'org']),
   orgId: z.number().int().nullable(),
+  startedAt: z.number().int(),
   finishedAt: z.number().int(),
+  /** `done`: every job was tried; `failed`: it stopped (token, offline); `cancelled`: the user or a quit stopped it. */
+  outcome: z.enum(['done', 'failed', 'cancelled']),
   /** Every job of the run completed (for `full`, this is what sets `lastSyncAt`). */
   complete: z.boolean(),
+  requests: z.number().int(),
+  /** Jobs that failed (the previous data of those parts is kept). */
+  jobErrors: z.number().int(),
+  /** Items left out of the cache when the run ended. */
+  skippedCount: z.number().int(),
+  /** Why the run stopped or what failed (worded by the renderer). */
+  problem: Problem.nullable(),
 })
 export type SyncRunSummary = z.infer<typeof SyncRunSummary>
 
@@ -160,7 +173,7 @@ export const SyncStatus = z.object({
   skippedCount: z.number().int(),
   /** Products progress (issue 18): partial until a complete listing; organisations whose products arrived. */
   products: ProductsProgress.optional(),
-  /** The last run that ended in this process (an organisation refresh is not a complete sync). */
+  /** The last run that ended, in this process or an earlier one (an organisation refresh is not a complete sync). */
   lastRun: SyncRunSummary.nullable().optional(),
 })
 export type SyncStatus = z.infer<typeof SyncStatus>

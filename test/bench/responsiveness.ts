@@ -88,6 +88,12 @@ function seedLedger(dataDir: string, rows: number): void {
     db.prepare(
       `INSERT INTO accounts (id, label, base_url, created_at) VALUES (?, 'Ledger', 'http://127.0.0.1:9', 0)`,
     ).run(LEDGER_ACCOUNT)
+    // An account kept for its ledger only: its scheduled sync is off (as a user sets it in Settings), so the
+    // scheduler never tries it. Without this it would be what the app calls a broken account (no token in the
+    // keychain): one failed attempt per launch and a "token not found" notice.
+    db.prepare(`INSERT INTO sync_schedules (account_id, mode, daily_at, updated_at) VALUES (?, 'off', '07:00', 0)`).run(
+      LEDGER_ACCOUNT,
+    )
     const org = db.prepare(`INSERT INTO orgs (account_id, id, name, role, synced_at) VALUES (?, ?, ?, 'admin', 0)`)
     for (let c = 1; c <= CLIENTS; c++) org.run(LEDGER_ACCOUNT, c, clientName(c))
     const invoices: LedgerInvoice[] = []

@@ -14,6 +14,7 @@ import { orgs } from './orgs'
 import { products } from './products'
 import { reminders } from './reminders'
 import { sync } from './sync'
+import { syncStatus } from './sync-status'
 import { users } from './users'
 
 export const COMMANDS = [
@@ -21,6 +22,7 @@ export const COMMANDS = [
   accountsList,
   accountsRemove,
   sync,
+  syncStatus,
   orgs,
   products,
   users,

@@ -116,6 +116,7 @@ export class FleetRepo {
       .prepare<[string], { account_id: string; org_id: number; score: number | null }>(
         `SELECT h.account_id, h.org_id, h.score FROM main.hygiene_history h
          JOIN (SELECT account_id, org_id, max(day) AS day FROM main.hygiene_history WHERE day <= ?
+                 AND account_id IN (SELECT id FROM main.accounts WHERE removed_at IS NULL)
                GROUP BY account_id, org_id) last
            ON last.account_id = h.account_id AND last.org_id = h.org_id AND last.day = h.day`,
       )
@@ -144,9 +145,12 @@ export class FleetRepo {
         [string],
         { day: string; score: number | null; open: number; high: number; medium: number; low: number }
       >(
+        // A removed account's history stays (the user kept its data) but is no longer part of the fleet.
         `SELECT day, CAST(round(avg(score)) AS INTEGER) AS score, sum(open) AS open, sum(high) AS high,
                 sum(medium) AS medium, sum(low) AS low
-         FROM main.hygiene_history WHERE day >= ? GROUP BY day ORDER BY day`,
+         FROM main.hygiene_history
+         WHERE day >= ? AND account_id IN (SELECT id FROM main.accounts WHERE removed_at IS NULL)
+         GROUP BY day ORDER BY day`,
       )
       .all(fromDay)
   }

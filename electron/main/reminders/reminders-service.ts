@@ -88,8 +88,10 @@ export class RemindersService {
    */
   evaluate(accountId: string): Reminder[] {
     const account = this.o.account(accountId)
-    // Before the first complete sync the cache is empty or partial: everything would look new later.
-    if (!account || account.lastSyncAt === null) return []
+    if (!account) return []
+    // Before the first complete sync the cache is empty or partial: everything would look new later. Only what
+    // stops the account from ever syncing (a token rejected or gone) is said, and that is no baseline.
+    const beforeFirstSync = account.lastSyncAt === null
     const { repo, inputs } = this.o
     const now = this.o.clock.now()
     const prefs = repo.prefs()
@@ -97,20 +99,24 @@ export class RemindersService {
     const first = cursor === null
     const fired = new Set(repo.keys(accountId).map((k) => k.key))
     const lastHistoryId = inputs.lastHistoryId(accountId)
-    const { candidates, holding } = evaluateRules(
+    const ruled = evaluateRules(
       {
         account: this.tokenMissing.has(accountId) ? { ...account, state: 'token_missing' } : account,
-        orgNames: inputs.orgNames(accountId),
-        products: inputs.expiringProducts(accountId, now),
-        scopeIssues: inputs.scopeIssues(accountId),
-        highFindings: inputs.highFindings(accountId),
-        accessChanges: first ? [] : inputs.accessChanges(accountId, cursor.historyId, prefs.accessWatch),
-        staleInvitations: inputs.staleInvitations(accountId, now),
-        gauge: this.o.gauge(accountId),
+        orgNames: beforeFirstSync ? new Map() : inputs.orgNames(accountId),
+        products: beforeFirstSync ? [] : inputs.expiringProducts(accountId, now),
+        scopeIssues: beforeFirstSync ? [] : inputs.scopeIssues(accountId),
+        highFindings: beforeFirstSync ? [] : inputs.highFindings(accountId),
+        accessChanges:
+          first || beforeFirstSync ? [] : inputs.accessChanges(accountId, cursor.historyId, prefs.accessWatch),
+        staleInvitations: beforeFirstSync ? [] : inputs.staleInvitations(accountId, now),
+        gauge: beforeFirstSync ? null : this.o.gauge(accountId),
       },
       now,
       fired,
     )
+    const { holding } = ruled
+    const candidates = beforeFirstSync ? ruled.candidates.filter((c) => c.rule === 'token_rejected') : ruled.candidates
+    if (beforeFirstSync && candidates.length === 0) return []
     const disabled = new Set(prefs.disabledRules)
     const noise: NoiseContext = { prefs, mutes: repo.mutes(), timeZone: this.o.timeZone }
     const created: number[] = []
@@ -140,6 +146,7 @@ export class RemindersService {
         repo.addKey(accountId, c.key, c.rule, id, now)
         created.push(id)
       }
+      if (beforeFirstSync) return
       // A condition that cleared releases its key: the next time it holds, it is news again.
       for (const k of repo.keys(accountId)) {
         if (RELEASABLE.has(k.rule as never) && !holding.has(k.key)) repo.releaseKey(accountId, k.key)

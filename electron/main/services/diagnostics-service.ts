@@ -77,7 +77,8 @@ export class DiagnosticsService {
     this.flush()
     const db = this.o.db
     const accounts = db
-      .prepare<[], { id: string }>('SELECT id FROM accounts ORDER BY created_at, id')
+      // A removed account has no API data left (its cache went with it): not listed as an empty "account N".
+      .prepare<[], { id: string }>('SELECT id FROM accounts WHERE removed_at IS NULL ORDER BY created_at, id')
       .all()
       .map((a) => a.id)
       .filter((id) => accountId === undefined || id === accountId)

@@ -1,7 +1,7 @@
 import { problem, type Problem } from '../../../shared/domain/problem'
 import { decodeProblem, encodeProblem, problemOf } from '../lib/problem'
 import type Database from 'better-sqlite3'
-import type { ResourceIssue, SyncStatus } from '../../../shared/domain/cache'
+import type { ResourceIssue, SyncRunSummary, SyncStatus } from '../../../shared/domain/cache'
 import { ApiError, type ApiClient } from '../api'
 import type { Clock } from '../lib/clock'
 import type { Logger } from '../lib/logger'
@@ -150,7 +150,7 @@ export class SyncEngine {
           issues: [],
           skipped: [],
           skippedCount: 0,
-          lastRun: null,
+          lastRun: this.lastRunOf(accountId),
         },
         controller: null,
         promise: null,
@@ -165,6 +165,42 @@ export class SyncEngine {
     }
     this.refreshReport(r)
     return r
+  }
+
+  /** The last run of an account that ended (kept in `sync_runs`, so known after a restart). */
+  private lastRunOf(accountId: string): SyncRunSummary | null {
+    const row = this.o.db
+      .prepare<
+        [string],
+        {
+          kind: 'full' | 'org'
+          org_id: number | null
+          started_at: number
+          finished_at: number | null
+          status: 'done' | 'failed' | 'cancelled'
+          requests: number
+          job_errors: number
+          skipped: number
+          problem: string | null
+        }
+      >(
+        `SELECT kind, org_id, started_at, finished_at, status, requests, job_errors, skipped, problem FROM sync_runs
+         WHERE account_id = ? AND status != 'running' ORDER BY id DESC LIMIT 1`,
+      )
+      .get(accountId)
+    if (!row) return null
+    return {
+      kind: row.kind,
+      orgId: row.org_id,
+      startedAt: row.started_at,
+      finishedAt: row.finished_at ?? row.started_at,
+      outcome: row.status,
+      complete: row.status === 'done' && row.job_errors === 0,
+      requests: row.requests,
+      jobErrors: row.job_errors,
+      skippedCount: row.skipped,
+      problem: decodeProblem(row.problem),
+    }
   }
 
   private issues(accountId: string): ResourceIssue[] {
@@ -468,8 +504,11 @@ export class SyncEngine {
     // `resume_from` survives a second crash: the next resume skips what every attempt synced.
     const runId = Number(
       this.o.db
-        .prepare("INSERT INTO sync_runs (account_id, started_at, status, resume_from) VALUES (?, ?, 'running', ?)")
-        .run(accountId, startedAt, skipFreshSince).lastInsertRowid,
+        .prepare(
+          "INSERT INTO sync_runs (account_id, started_at, status, resume_from, kind, org_id) VALUES (?, ?, 'running', ?, ?, ?)",
+        )
+        .run(accountId, startedAt, skipFreshSince, options.orgId == null ? 'full' : 'org', options.orgId ?? null)
+        .lastInsertRowid,
     )
     const blocked = new Set<Resource>()
     const onlyOrgId = options.orgId ?? null
@@ -625,18 +664,31 @@ export class SyncEngine {
 
     if (this.closed) return
     const finishedAt = this.o.clock.now()
+    const runProblem =
+      outcome === 'done' && jobErrors > 0
+        ? problem('sync.partsFailed', { count: jobErrors })
+        : outcome === 'failed'
+          ? r.status.lastError
+          : null
     this.o.db
-      .prepare('UPDATE sync_runs SET status = ?, finished_at = ?, planned = ?, requests = ? WHERE id = ?')
-      .run(outcome, finishedAt, r.status.planned, r.status.requests, runId)
+      .prepare(
+        `UPDATE sync_runs SET status = ?, finished_at = ?, planned = ?, requests = ?, job_errors = ?, skipped = ?, problem = ?
+         WHERE id = ?`,
+      )
+      .run(
+        outcome,
+        finishedAt,
+        r.status.planned,
+        r.status.requests,
+        jobErrors,
+        skippedOf(this.o.db, accountId).total,
+        encodeProblem(runProblem),
+        runId,
+      )
     r.status.current = null
     r.status.etaMs = null
+    r.status.lastRun = this.lastRunOf(accountId)
     if (outcome === 'done') {
-      r.status.lastRun = {
-        kind: onlyOrgId == null ? 'full' : 'org',
-        orgId: onlyOrgId,
-        finishedAt,
-        complete: jobErrors === 0,
-      }
       // "Last full sync" only from a run that synced every organisation.
       if (onlyOrgId == null && jobErrors === 0) {
         this.accounts.markSynced(accountId, finishedAt)

@@ -249,6 +249,14 @@ export const de: Messages = {
     accountWide: 'das ganze Konto',
     nextAttempt: 'Nächster Versuch {{when}}',
     lastFull: 'Letzte vollständige Synchronisierung {{when}}',
+    lastRun: 'Letzter Lauf {{when}} ({{kind}}): {{outcome}}',
+    lastRunKind: { full: 'vollständige Synchronisierung', org: 'eine Organisation' },
+    lastRunOutcome: {
+      complete: 'abgeschlossen',
+      partial: 'einige Teile fehlgeschlagen',
+      failed: 'gestoppt',
+      cancelled: 'abgebrochen',
+    },
     lastError: 'Letzter Fehler: {{error}}',
     addScope:
       'Um einen Scope hinzuzufügen, erstellen Sie im Manager (Profil → API-Tokens) ein neues API-Token mit diesem Scope und fügen Sie das Konto damit erneut hinzu.',

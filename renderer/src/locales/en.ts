@@ -250,6 +250,9 @@ export const en = {
     accountWide: 'the whole account',
     nextAttempt: 'Next attempt {{when}}',
     lastFull: 'Last full sync {{when}}',
+    lastRun: 'Last run {{when}} ({{kind}}): {{outcome}}',
+    lastRunKind: { full: 'full sync', org: 'one organisation' },
+    lastRunOutcome: { complete: 'complete', partial: 'some parts failed', failed: 'stopped', cancelled: 'cancelled' },
     lastError: 'Last error: {{error}}',
     addScope:
       'To add a scope, create a new API token with it in the Manager (Profile → API tokens), then add the account again with that token.',

@@ -247,6 +247,14 @@ export const es: Messages = {
     accountWide: 'toda la cuenta',
     nextAttempt: 'Próximo intento {{when}}',
     lastFull: 'Última sincronización completa {{when}}',
+    lastRun: 'Última ejecución {{when}} ({{kind}}): {{outcome}}',
+    lastRunKind: { full: 'sincronización completa', org: 'una organización' },
+    lastRunOutcome: {
+      complete: 'completada',
+      partial: 'algunas partes fallaron',
+      failed: 'detenida',
+      cancelled: 'cancelada',
+    },
     lastError: 'Último error: {{error}}',
     addScope:
       'Para añadir un scope, crea en el Manager (Perfil → Tokens de API) un token de API nuevo que lo incluya y vuelve a añadir la cuenta con ese token.',

@@ -249,6 +249,14 @@ export const fr: Messages = {
     accountWide: 'tout le compte',
     nextAttempt: 'Prochain essai {{when}}',
     lastFull: 'Dernière synchronisation complète {{when}}',
+    lastRun: 'Dernière exécution {{when}} ({{kind}}) : {{outcome}}',
+    lastRunKind: { full: 'synchronisation complète', org: 'une organisation' },
+    lastRunOutcome: {
+      complete: 'terminée',
+      partial: 'certaines parties ont échoué',
+      failed: 'interrompue',
+      cancelled: 'annulée',
+    },
     lastError: 'Dernière erreur : {{error}}',
     addScope:
       'Pour ajouter un scope, créez dans le Manager un nouveau jeton d’API qui l’inclut (Profil → Jetons d’API), puis ajoutez à nouveau le compte avec ce jeton.',

@@ -248,6 +248,14 @@ export const it: Messages = {
     accountWide: 'l’intero account',
     nextAttempt: 'Prossimo tentativo {{when}}',
     lastFull: 'Ultima sincronizzazione completa {{when}}',
+    lastRun: 'Ultima esecuzione {{when}} ({{kind}}): {{outcome}}',
+    lastRunKind: { full: 'sincronizzazione completa', org: 'un’organizzazione' },
+    lastRunOutcome: {
+      complete: 'completata',
+      partial: 'alcune parti non riuscite',
+      failed: 'interrotta',
+      cancelled: 'annullata',
+    },
     lastError: 'Ultimo errore: {{error}}',
     addScope:
       'Per aggiungere uno scope, crea nel Manager (Profilo → Token API) un nuovo token API che lo includa, poi aggiungi di nuovo l’account con quel token.',

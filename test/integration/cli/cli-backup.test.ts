@@ -27,7 +27,12 @@ describe('switchboard CLI: data folder and backups', () => {
       expect(statSync(dataDir).mode & 0o777).toBe(0o700)
       const files = readdirSync(dataDir)
       expect(files).toEqual(expect.arrayContaining(['cache.sqlite', 'user.sqlite']))
-      for (const f of files) expect([f, statSync(join(dataDir, f)).mode & 0o777]).toEqual([f, 0o600])
+      // Files 0600; the CLI's log folder (logs/cli.log) 0700 like the data folder.
+      for (const f of files) {
+        const st = statSync(join(dataDir, f))
+        expect([f, st.mode & 0o777]).toEqual([f, st.isDirectory() ? 0o700 : 0o600])
+      }
+      expect(statSync(join(dataDir, 'logs', 'cli.log')).mode & 0o777).toBe(0o600)
     },
     60_000,
   )

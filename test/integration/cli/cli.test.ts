@@ -149,10 +149,11 @@ describe('switchboard CLI', () => {
     expect(unset.code).toBe(1)
     expect(unset.stderr).toMatch(/SB_TOKEN.*not set/)
 
-    // The right token again: the account recovers (with the core's debug log on stderr, redacted).
+    // The right token again: the account recovers (with the core's debug log on stderr, for people, redacted).
     const again = await cli(['sync', '--verbose', '--data-dir', dataDir], { SB_TOKEN: token('owner') })
     expect(again.code, again.stderr).toBe(0)
-    expect(again.stderr).toMatch(/"api response"/)
+    expect(again.stderr).toMatch(/^debug: api: api response \(/m)
+    expect(again.stderr).not.toContain(token('owner'))
   }, 60_000)
 
   it('fails with exit 1 and names the cause when the API is unreachable', async () => {

@@ -3,6 +3,7 @@
  * `GET /1/products?account_id=X`), users and teams, reports "organisation refreshed" and never claims a complete
  * sync.
  */
+import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startSandbox, viewerRights, type Sandbox } from '../../../electron/sandbox'
@@ -63,4 +64,38 @@ it('sync --org X on a fresh cache fills X’s products and does not claim a comp
   expect(human.code, human.stderr).toBe(0)
   expect(human.stdout).toMatch(/organisation refreshed/)
   expect(human.stdout).toMatch(/not a complete sync \(last complete sync: never\)/)
+
+  // Another process (a restart): the last run is read from the cache store, not from memory.
+  const status = await cli(['sync', 'status', '--json'])
+  expect(status.code, status.stderr).toBe(0)
+  const { accounts } = JSON.parse(status.stdout) as {
+    accounts: { lastSyncAt: number | null; lastRun: Record<string, unknown> | null }[]
+  }
+  expect(accounts).toHaveLength(1)
+  expect(accounts[0]!.lastSyncAt).toBeNull()
+  expect(accounts[0]!.lastRun).toMatchObject({
+    kind: 'org',
+    orgId: org,
+    outcome: 'done',
+    complete: true,
+    jobErrors: 0,
+    skippedCount: 0,
+    problem: null,
+  })
+  const run = accounts[0]!.lastRun as { startedAt: number; finishedAt: number; requests: number }
+  expect(run.requests).toBeGreaterThan(0)
+  expect(run.finishedAt).toBeGreaterThanOrEqual(run.startedAt)
+  // Each process wrote the app's redacted JSON lines to <data>/logs/cli.log (private), never the token.
+  const logFile = join(dataDir, 'logs', 'cli.log')
+  const log = readFileSync(logFile, 'utf8')
+  expect(log).not.toContain(sandbox.tokens['owner']!)
+  const records = log
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { message: string; fields?: { process?: string } })
+  expect(records.some((r) => r.message === 'account added')).toBe(true)
+  expect(records.every((r) => r.fields?.process === 'cli')).toBe(true)
+  if (process.platform !== 'win32') expect(statSync(logFile).mode & 0o777).toBe(0o600)
+  const table = await cli(['sync', 'status'])
+  expect(table.stdout).toMatch(new RegExp(`organisation #${org} refreshed, complete;`))
 }, 90_000)

@@ -165,6 +165,27 @@ describe('hygiene report (grouped in the core, decisions, scores, trend)', () =>
     const fleet = await call<TrendPoint[]>(ctx, 'hygiene:trend', { days: 7 })
     expect(fleet).toHaveLength(1)
     expect(fleet[0]!.open).toBe(7)
+
+    // A removed account whose data the user kept: its history stays stored but is no longer the fleet's.
+    const today = new Date(ctx.clock.now()).toISOString().slice(0, 10)
+    ctx.core.db
+      .prepare(
+        "INSERT INTO accounts (id, label, base_url, created_at, state, removed_at) VALUES ('gone', 'Former agency', 'http://127.0.0.1:9', 0, 'signed_out', 1)",
+      )
+      .run()
+    ctx.core.db
+      .prepare(
+        "INSERT INTO hygiene_history (account_id, org_id, day, open, high, medium, low, score) VALUES ('gone', 7, ?, 40, 40, 0, 0, 0), ('gone', 7, ?, 40, 40, 0, 0, 0)",
+      )
+      .run(today, old)
+    const without = await call<TrendPoint[]>(ctx, 'hygiene:trend', { days: 60 })
+    expect(without.map((p) => [p.day, p.open, p.score])).toEqual([
+      [old, 9, 20],
+      [today, 7, fleet[0]!.score],
+    ])
+    expect(ctx.core.db.prepare("SELECT count(*) AS n FROM hygiene_history WHERE account_id = 'gone'").get()).toEqual({
+      n: 2,
+    })
   })
 
   it('sees changes written by another connection (CLI sync, tests seeding the file)', async () => {

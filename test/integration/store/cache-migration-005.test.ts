@@ -24,7 +24,7 @@ describe('cache.sqlite migration 005 (drops the never-filled domains and partner
     `)
     const before = tables(db)
 
-    expect(migrate(db, CACHE_MIGRATIONS, memoryLogger())).toBe(5)
+    expect(migrate(db, CACHE_MIGRATIONS, memoryLogger(), 5)).toBe(5)
     expect(tables(db)).toEqual(before.filter((t) => t !== 'domains' && t !== 'partnerships'))
     expect(db.prepare('SELECT account_id, id, name FROM orgs').all()).toEqual([
       { account_id: 'a1', id: 1, name: 'Acme' },
@@ -37,7 +37,7 @@ describe('cache.sqlite migration 005 (drops the never-filled domains and partner
     const db = new Database(':memory:')
     migrate(db, CACHE_MIGRATIONS, memoryLogger(), 4)
     db.exec('DROP TABLE domains; DROP TABLE partnerships;')
-    expect(migrate(db, CACHE_MIGRATIONS, memoryLogger())).toBe(5)
+    expect(migrate(db, CACHE_MIGRATIONS, memoryLogger(), 5)).toBe(5)
     expect(tables(db)).not.toContain('domains')
     db.close()
   })

@@ -71,6 +71,13 @@ describe('sync engine fixes', () => {
     const status = await f.sync(accountId)
     expect(status.state).toBe('token_missing')
     expect(status.lastError).toMatchObject({ reason: expect.stringMatching(/token/i) })
+    // The run is recorded as failed, with its reason (kept in the cache store: known after a restart).
+    expect(status.lastRun).toMatchObject({
+      kind: 'full',
+      outcome: 'failed',
+      complete: false,
+      problem: { reason: expect.stringMatching(/token/i) },
+    })
     const account = f.db.prepare<[string], { state: string }>('SELECT state FROM accounts WHERE id = ?').get(accountId)
     expect(account?.state).not.toBe('token_rejected')
   })

@@ -284,6 +284,43 @@ describe('a token source that is gone', () => {
       f.close()
     }
   })
+
+  it('an account that never synced (its token gone before the first sync) gets the notice too, once, and no baseline', () => {
+    const f = remindersFixture()
+    try {
+      f.db.prepare("UPDATE accounts SET last_sync_at = NULL WHERE id = 'acc-1'").run()
+      f.seed.product(5, 'early.ch')
+      const status = (state: 'syncing' | 'token_missing') => ({
+        accountId: 'acc-1',
+        state,
+        planned: 0,
+        done: 0,
+        requests: 0,
+        etaMs: null,
+        current: null,
+        startedAt: null,
+        lastSyncAt: null,
+        lastError: null,
+        offlineSince: null,
+        nextAttemptAt: null,
+        issues: [],
+        skipped: [],
+        skippedCount: 0,
+      })
+      for (let i = 0; i < 3; i++) {
+        f.service.onSyncProgress(status('syncing'))
+        f.service.onSyncProgress(status('token_missing'))
+      }
+      const page = f.service.list({})
+      expect(page.items.map((r) => [r.rule, r.params])).toEqual([
+        ['token_rejected', expect.objectContaining({ reason: 'missing' })],
+      ])
+      // Nothing else of a cache that was never filled, and it is not the baseline of the first real evaluation.
+      expect(f.repo.cursor('acc-1')).toBeNull()
+    } finally {
+      f.close()
+    }
+  })
 })
 
 describe('rule inputs', () => {

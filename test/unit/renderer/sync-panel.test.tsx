@@ -26,7 +26,22 @@ describe('sync panel in Settings', () => {
       lastError: { reason: 'api.server', params: { status: 500 } },
       issues: [{ resource: 'teams', orgId: 2, status: 'needs_scope', scope: 'workspace', problem: null }],
     })
-    const idle = syncStatus({ lastSyncAt: Date.now() - 60_000 })
+    const idle = syncStatus({
+      lastSyncAt: Date.now() - 60_000,
+      // What the core read back from the cache store (e.g. after a restart): the last run, an organisation's.
+      lastRun: {
+        kind: 'org',
+        orgId: 2,
+        startedAt: Date.now() - 2 * 3_600_000 - 5_000,
+        finishedAt: Date.now() - 2 * 3_600_000,
+        outcome: 'done',
+        complete: false,
+        requests: 12,
+        jobErrors: 1,
+        skippedCount: 0,
+        problem: { reason: 'sync.partsFailed', params: { count: 1 } },
+      },
+    })
     const bridge = stubDailyBridge(
       { accounts: [account()], orgs: [org(2, 'Genève Événements SA')], status: [syncing] },
       {
@@ -50,10 +65,14 @@ describe('sync panel in Settings', () => {
     expect(within(row).getByTestId('sync-scopes')).toHaveTextContent('create a new API token with it in the Manager')
     expect(within(row).getByTestId('sync-last')).toHaveTextContent('Last full sync 3 hours ago')
     expect(within(row).getByTestId('sync-account-now')).toBeDisabled()
+    expect(within(row).queryByTestId('sync-last-run')).toBeNull()
 
     await userEvent.click(within(row).getByRole('button', { name: 'Cancel the sync of Agency staff' }))
     expect(bridge.invoke).toHaveBeenCalledWith('sync:cancel', { accountId: 'acc-1' })
     await waitFor(() => expect(within(row).getByTestId('sync-queue')).toHaveTextContent('Up to date'))
+    expect(within(row).getByTestId('sync-last-run')).toHaveTextContent(
+      'Last run 2 hours ago (one organisation): some parts failed',
+    )
     expect(within(row).queryByTestId('sync-account-cancel')).toBeNull()
 
     await userEvent.click(within(row).getByRole('button', { name: 'Sync now: Agency staff' }))

@@ -20,7 +20,7 @@ import {
 } from '@mantine/core'
 import { notifications as toasts } from '@mantine/notifications'
 import { IconBellOff, IconTrash } from '@tabler/icons-react'
-import { useQuery } from '@tanstack/react-query'
+import { useIsMutating, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import {
   DigestMode,
@@ -33,7 +33,13 @@ import {
 import { formatDateTime, intlLocale } from '../../lib/format'
 import { orgsQueries } from '../orgs/orgs-queries'
 import { appQueries } from '../settings/settings-queries'
-import { remindersQueries, useMute, useUnmute, useUpdateNotificationSettings } from './notifications-queries'
+import {
+  remindersQueries,
+  SETTINGS_SAVE,
+  useMute,
+  useUnmute,
+  useUpdateNotificationSettings,
+} from './notifications-queries'
 
 const HOUR = 3_600_000
 const DURATIONS = { h1: HOUR, h8: 8 * HOUR, d1: 24 * HOUR, w1: 7 * 24 * HOUR, forever: null } as const
@@ -165,6 +171,11 @@ function CalendarFeedLine({
   )
 }
 
+/** The keys of a patch that are set. */
+function definedOnly(patch: NotificationPrefsPatch): Partial<NotificationPrefs> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<NotificationPrefs>
+}
+
 /** Settings → Notifications: delivery (digest), quiet hours, desktop, background, calendar feed, watch, types, mutes. */
 export function NotificationSettingsSection() {
   const { t, i18n } = useTranslation()
@@ -173,16 +184,24 @@ export function NotificationSettingsSection() {
   const info = useQuery(appQueries.info())
   const orgs = useQuery(orgsQueries.all())
   const update = useUpdateNotificationSettings()
-  const save = (patch: NotificationPrefsPatch): void =>
+  // What the user just set shows in the same event (not after the save's round trip): a switch that flips and
+  // the fields it reveals move the layout at once, never under the next click. Only while a save is pending:
+  // then the cached settings hold the core's answer.
+  const [local, setLocal] = useState<NotificationPrefsPatch>({})
+  const saving = useIsMutating({ mutationKey: SETTINGS_SAVE }) > 0
+  const save = (patch: NotificationPrefsPatch): void => {
+    setLocal((l) => ({ ...(saving ? l : {}), ...patch }))
     update.mutate(patch, {
       onError: () => toasts.show({ color: 'red', message: t('notificationSettings.saveFailed') }),
     })
+  }
   const time = (value: string, apply: (v: string) => void): void => {
     const parsed = TimeOfDay.safeParse(value)
     if (parsed.success) apply(parsed.data)
   }
 
-  const prefs: NotificationPrefs | undefined = settings.data?.prefs
+  const prefs: NotificationPrefs | undefined =
+    settings.data && (saving ? { ...settings.data.prefs, ...definedOnly(local) } : settings.data.prefs)
   const host = info.data?.host
   return (
     <Card withBorder padding="lg" data-testid="notification-settings">

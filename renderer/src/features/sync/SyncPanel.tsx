@@ -30,6 +30,8 @@ export function SyncPanel({
   const scopes = neededScopes(status)
   const lastSync = status?.lastSyncAt ?? account.lastSyncAt
   const current = status?.current ?? null
+  // The last run that ended (kept in the cache store, so shown after a restart too); not while one runs.
+  const lastRun = busy ? null : (status?.lastRun ?? null)
   const signedOut = account.state === 'signed_out'
   return (
     <Stack gap={4} mt="sm" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
@@ -67,6 +69,21 @@ export function SyncPanel({
           </Tooltip>
         )}
       </Text>
+      {lastRun && (
+        <Text size="sm" c="dimmed" data-testid="sync-last-run">
+          <Tooltip label={formatDateTime(lastRun.finishedAt, lang)}>
+            <span>
+              {t('syncPanel.lastRun', {
+                when: relativeTime(lastRun.finishedAt, now, lang),
+                kind: t(`syncPanel.lastRunKind.${lastRun.kind}`),
+                outcome: t(
+                  `syncPanel.lastRunOutcome.${lastRun.outcome === 'done' ? (lastRun.complete ? 'complete' : 'partial') : lastRun.outcome}`,
+                ),
+              })}
+            </span>
+          </Tooltip>
+        </Text>
+      )}
       {status?.lastError && (
         <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }} data-testid="sync-error">
           {t('syncPanel.lastError', { error: problemText(t, status.lastError) })}
