@@ -2,6 +2,7 @@
 import { serviceLabel } from '../../../shared/domain/service-catalogue'
 import { formatMoney } from '../../../shared/i18n/format'
 import { nonEmpty, noPositionals } from '../args'
+import { plural } from '../format'
 import { defineCommand } from '../command'
 import type { Context, Result } from '../context'
 import { billingAccount } from './billing-common'
@@ -22,10 +23,10 @@ function runGauge(ctx: Context, args: { account: string | undefined }): Result {
       (e) =>
         `${formatMoney(e.yearlyCents, e.currency, 'en')} of ${formatMoney(e.thresholdCents, e.currency, 'en')} per year: ${e.reached ? 'reached' : 'not reached'}`,
     ),
-    `Counted: ${g.countedProducts} products in ${g.clientOrgs} client organizations.`,
+    `Counted: ${plural(g.countedProducts, 'product')} in ${plural(g.clientOrgs, 'client organization')}.`,
     ...g.excluded.map((x) => `Left out: ${x.products} ${REASONS[x.reason] ?? x.reason}`),
     ...g.missingPrices.map(
-      (m) => `No price in ${m.currency} for ${serviceLabel(m.serviceName, 'en')} (${m.products} products)`,
+      (m) => `No price in ${m.currency} for ${serviceLabel(m.serviceName, 'en')} (${plural(m.products, 'product')})`,
     ),
   ]
   return { json: g, human: lines.join('\n') }

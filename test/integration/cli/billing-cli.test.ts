@@ -114,7 +114,9 @@ describe('billing from the command line', () => {
     expect(gauge.excluded.map((e) => e.reason)).not.toContain('no_price')
 
     const human = await cli(['billing', 'gauge'])
-    expect(human.stdout).toMatch(/^CHF \d+\.\d{2} of 2000\.00 per year: (not )?reached$/m)
+    expect(human.stdout).toMatch(/^CHF \d[\d']*\.\d{2} of CHF 2'000\.00 per year: (not )?reached$/m)
+    expect(human.stdout).toMatch(/^Counted: \d+ products? in \d+ client organizations?\.$/m)
+    expect(human.stdout).not.toMatch(/\b1 client organizations\b/)
     expect(human.stdout).toMatch(/Left out: \d+ not a client organization/)
   }, 120_000)
 
