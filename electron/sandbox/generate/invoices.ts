@@ -2,6 +2,14 @@
 import type { Currency, Invoice, InvoiceLine, Language, Product } from '../model'
 import { DAY, MONTH, YEAR, type GenContext, type OrgPlan } from './context'
 
+/** Invoice line words for a renewal and an order, per organisation language. */
+const RENEW_WORD: Record<Language, [string, string]> = {
+  fr: ['Renouvellement', 'Commande'],
+  de: ['Verlängerung', 'Bestellung'],
+  it: ['Rinnovo', 'Ordine'],
+  en: ['Renewal', 'Order'],
+}
+
 export interface InvoicesInput {
   plans: OrgPlan[]
   productsByOrg: Map<number, Product[]>
@@ -11,16 +19,10 @@ export function addInvoices(ctx: GenContext, { plans, productsByOrg }: InvoicesI
   const { rng, ref, nextId } = ctx
   const invoices: Invoice[] = []
   const windowStart = ref - 18 * MONTH
-  const renewWord: Record<Language, [string, string]> = {
-    fr: ['Renouvellement', 'Commande'],
-    de: ['Verlängerung', 'Bestellung'],
-    it: ['Rinnovo', 'Ordine'],
-    en: ['Renewal', 'Order'],
-  }
   for (const plan of plans) {
     const { org } = plan
     const buckets = new Map<number, InvoiceLine[]>()
-    const [renew, order] = renewWord[org.language]
+    const [renew, order] = RENEW_WORD[org.language]
     for (const p of productsByOrg.get(org.id) ?? []) {
       if (p.yearlyPriceCents === 0) continue
       const events: { at: number; kind: string }[] = []

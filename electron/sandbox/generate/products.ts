@@ -3,6 +3,42 @@ import type { Membership, Product, Tag } from '../model'
 import { SERVICE_BY_NAME, SERVICE_WEIGHTS, WORDS, type ServiceDef } from '../vocab'
 import { ALL_RIGHTS, DAY, MONTH, YEAR, rightsFrom, type GenContext, type OrgPlan } from './context'
 
+/** Internal names a user may give a product. */
+const INTERNAL_NAMES = [
+  'prod',
+  'staging',
+  'Site vitrine',
+  'Ancien site',
+  'Shop',
+  'Intranet',
+  'Kampagne 2025',
+  'Sito principale',
+  'Newsletter',
+]
+/** Display names of the services whose products are named "<label> <organisation>". */
+const LABELS: Record<string, string> = {
+  drive: 'kDrive',
+  ksuite: 'kSuite',
+  swiss_backup: 'Swiss Backup',
+  cloud: 'Cloud Server',
+  public_cloud: 'Public Cloud',
+  website_builder: 'Site Creator',
+  mailing: 'Newsletter',
+  video: 'Streaming vidéo',
+  radio: 'Streaming radio',
+  vod: 'VOD',
+  nas: 'NAS',
+  jelastic: 'Jelastic Cloud',
+  ai_tools: 'AI Tools',
+  backup: 'Acronis Backup',
+  dedicated_server: 'Serveur dédié',
+  housing: 'Housing',
+  cloud_hd: 'Cloud HD',
+  custom_url: 'URL personnalisée',
+  invitation: 'Invitation',
+  e_ticketing: 'Billetterie',
+}
+
 export interface ProductsPhase {
   products: Product[]
   productsByOrg: Map<number, Product[]>
@@ -18,39 +54,6 @@ export function addProducts(ctx: GenContext, { plans, membersByOrg, tagsByOrg }:
   const { rng, ref, nextId, uniqueDomain } = ctx
   const products: Product[] = []
   const productsByOrg = new Map<number, Product[]>()
-  const internalNames = [
-    'prod',
-    'staging',
-    'Site vitrine',
-    'Ancien site',
-    'Shop',
-    'Intranet',
-    'Kampagne 2025',
-    'Sito principale',
-    'Newsletter',
-  ]
-  const labels: Record<string, string> = {
-    drive: 'kDrive',
-    ksuite: 'kSuite',
-    swiss_backup: 'Swiss Backup',
-    cloud: 'Cloud Server',
-    public_cloud: 'Public Cloud',
-    website_builder: 'Site Creator',
-    mailing: 'Newsletter',
-    video: 'Streaming vidéo',
-    radio: 'Streaming radio',
-    vod: 'VOD',
-    nas: 'NAS',
-    jelastic: 'Jelastic Cloud',
-    ai_tools: 'AI Tools',
-    backup: 'Acronis Backup',
-    dedicated_server: 'Serveur dédié',
-    housing: 'Housing',
-    cloud_hd: 'Cloud HD',
-    custom_url: 'URL personnalisée',
-    invitation: 'Invitation',
-    e_ticketing: 'Billetterie',
-  }
 
   for (const plan of plans) {
     const { org, def } = plan
@@ -139,7 +142,7 @@ export function addProducts(ctx: GenContext, { plans, membersByOrg, tagsByOrg }:
           break
         }
         default:
-          customerName = `${labels[svc.name] ?? svc.name} ${shortName}`
+          customerName = `${LABELS[svc.name] ?? svc.name} ${shortName}`
           if (orgProducts.some((p) => p.customerName === customerName))
             customerName = `${customerName} ${rng.pick(['2', 'B', 'Archive', 'Team', 'Projet'])}`
       }
@@ -165,7 +168,7 @@ export function addProducts(ctx: GenContext, { plans, membersByOrg, tagsByOrg }:
         serviceId: svc.id,
         serviceName: svc.name,
         customerName,
-        internalName: rng.chance(0.2) ? rng.pick(internalNames) : null,
+        internalName: rng.chance(0.2) ? rng.pick(INTERNAL_NAMES) : null,
         description: rng.chance(0.05)
           ? rng.pick(['Géré par l’agence', 'Nicht verlängern', 'Da migrare', 'Client pays directly'])
           : null,
