@@ -65,7 +65,7 @@ test('search everywhere: 1,000 organizations stay instant, products and people o
   await app.keyboard.press('Control+k')
   const search = app.getByTestId('org-search')
   await expect(search).toBeFocused()
-  await expect(app.getByTestId('switcher-count')).toHaveText('1,000 organizations')
+  await expect(app.getByTestId('switcher-count')).toHaveText("1'000 organizations")
   // The whole fleet scrolls (virtualized): only a window of rows is in the DOM.
   expect(await app.getByTestId('org-option').count()).toBeLessThan(40)
   await search.pressSequentially('perf ')
