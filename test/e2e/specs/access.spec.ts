@@ -1,5 +1,6 @@
 import { startSandbox, type Sandbox } from '../../../electron/sandbox'
 import { test, expect } from '../fixtures'
+import { shots } from '../helpers'
 
 let sandbox: Sandbox | undefined
 test.afterEach(async () => {
@@ -81,13 +82,13 @@ test('permission matrix filtering and the offboarding flow', async ({ app, shell
   await expect(steps).toHaveCount(2)
   await expect(steps.filter({ hasText: 'Remove from team' })).toHaveCount(1)
   await expect(steps.filter({ hasText: 'Open in the Manager' })).toHaveCount(1)
-  await app.screenshot({ path: testInfo.outputPath('offboarding-plan.png') })
+  await shots(app, testInfo, 'offboarding-plan')
 
   await app.getByTestId('offboarding-apply').click()
   const confirm = app.getByTestId('confirm-apply')
   await expect(confirm).toBeDisabled()
   await app.getByRole('dialog').getByRole('checkbox').check()
-  await app.screenshot({ path: testInfo.outputPath('offboarding-confirm.png') })
+  await shots(app, testInfo, 'offboarding-confirm')
   await confirm.click()
   await expect(app.getByTestId('offboarding-done')).toBeVisible({ timeout: 60_000 })
   await expect(app.getByTestId('offboarding-done')).toContainText('1 applied, 1 verified')

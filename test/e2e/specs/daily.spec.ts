@@ -1,20 +1,5 @@
-import type { Page, TestInfo } from '@playwright/test'
 import { test, expect } from '../fixtures'
-
-/** Switches the theme through the bridge (as Settings does), keeping the screen as it is. */
-async function setTheme(app: Page, theme: 'light' | 'dark'): Promise<void> {
-  await app.evaluate(async (value) => {
-    await window.api?.invoke('settings:set', { patch: { theme: value } })
-  }, theme)
-  await expect(app.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme)
-}
-
-async function shots(app: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await app.screenshot({ path: testInfo.outputPath(`${name}-light.png`), animations: 'disabled' })
-  await setTheme(app, 'dark')
-  await app.screenshot({ path: testInfo.outputPath(`${name}-dark.png`), animations: 'disabled' })
-  await setTheme(app, 'light')
-}
+import { shots } from '../helpers'
 
 test('an invalid token gets a precise message', async ({ app }, testInfo) => {
   await expect(app.getByRole('heading', { name: 'Welcome to Switchboard' })).toBeVisible()
@@ -60,7 +45,8 @@ test('demo: organizations, Ctrl+K switching, products and detail', async ({ app 
   await expect(search).toBeFocused()
   const options = app.getByTestId('org-option')
   expect(await options.count()).toBeGreaterThan(10)
-  await app.screenshot({ path: testInfo.outputPath('switcher-light.png'), animations: 'disabled' })
+  await shots(app, testInfo, 'switcher')
+  await expect(search).toBeFocused()
   await search.fill('a')
   await app.keyboard.press('ArrowDown')
   const target = ((await options.nth(1).getByTestId('org-option-name').textContent()) ?? '').trim()
