@@ -19,8 +19,8 @@ test('Settings → Backups lists a backup taken by hand; removing an account say
   await app.getByRole('link', { name: 'Settings' }).click()
   await app.getByTestId('backup-now').click()
   const table = app.getByTestId('backups-table')
-  await expect(table.getByRole('row')).toHaveCount(2)
-  await expect(table).toContainText('By hand')
+  // The one taken by hand is listed (the daily backup may also be taken while the app runs: not counted here).
+  await expect(table.getByRole('row').filter({ hasText: 'By hand' })).toHaveCount(1)
   await app.getByTestId('backups-section').scrollIntoViewIfNeeded()
   await app.screenshot({ path: testInfo.outputPath('settings-backups-light.png'), animations: 'disabled' })
 

@@ -1,5 +1,6 @@
+import { ConfirmFooter } from '../../components/ConfirmFooter'
 import { useState } from 'react'
-import { Button, Checkbox, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core'
+import { Checkbox, Group, List, Loader, Modal, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
@@ -80,36 +81,26 @@ export function RemoveAccountModal({ account, onClose }: { account: AccountSumma
           color="red"
           data-testid="delete-user-data"
         />
-        {remove.isError && (
-          <Text c="red" size="sm" role="alert">
-            {t('accounts.removeFailed')}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={remove.isPending}
-            onClick={() =>
-              remove.mutate(
-                { accountId: account.id, deleteUserData },
-                {
-                  onSuccess: () => {
-                    notifications.show({ message: t('accounts.removed', { label: account.label }) })
-                    onClose()
-                  },
+        <ConfirmFooter
+          error={remove.isError ? t('accounts.removeFailed') : null}
+          onCancel={onClose}
+          color="red"
+          loading={remove.isPending}
+          testId="confirm-remove"
+          onConfirm={() =>
+            remove.mutate(
+              { accountId: account.id, deleteUserData },
+              {
+                onSuccess: () => {
+                  notifications.show({ message: t('accounts.removed', { label: account.label }) })
+                  onClose()
                 },
-              )
-            }
-            data-testid="confirm-remove"
-          >
-            {deleteUserData
-              ? t('accountRemoval.removeAndDelete')
-              : t('accounts.removeConfirm', { label: account.label })}
-          </Button>
-        </Group>
+              },
+            )
+          }
+        >
+          {deleteUserData ? t('accountRemoval.removeAndDelete') : t('accounts.removeConfirm', { label: account.label })}
+        </ConfirmFooter>
       </Stack>
     </Modal>
   )

@@ -1,3 +1,4 @@
+import { ConfirmFooter } from '../../components/ConfirmFooter'
 import { useState } from 'react'
 import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
@@ -14,30 +15,22 @@ function DeleteDataModal({ account, onClose }: { account: RemovedAccount; onClos
     <Modal opened onClose={onClose} title={t('accountRemoval.deleteDataTitle', { label: account.label })}>
       <Stack>
         <Text size="sm">{t('accountRemoval.deleteDataBody')}</Text>
-        {del.isError && (
-          <Text c="red" size="sm" role="alert">
-            {t('accountRemoval.deleteFailed')}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red"
-            loading={del.isPending}
-            onClick={() =>
-              del.mutate(account.id, {
-                onSuccess: () => {
-                  notifications.show({ message: t('accountRemoval.deleted', { label: account.label }) })
-                  onClose()
-                },
-              })
-            }
-          >
-            {t('accountRemoval.deleteDataConfirm')}
-          </Button>
-        </Group>
+        <ConfirmFooter
+          error={del.isError ? t('accountRemoval.deleteFailed') : null}
+          onCancel={onClose}
+          color="red"
+          loading={del.isPending}
+          onConfirm={() =>
+            del.mutate(account.id, {
+              onSuccess: () => {
+                notifications.show({ message: t('accountRemoval.deleted', { label: account.label }) })
+                onClose()
+              },
+            })
+          }
+        >
+          {t('accountRemoval.deleteDataConfirm')}
+        </ConfirmFooter>
       </Stack>
     </Modal>
   )

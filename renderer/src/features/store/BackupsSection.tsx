@@ -1,3 +1,4 @@
+import { ConfirmFooter } from '../../components/ConfirmFooter'
 import { useEffect, useRef, useState } from 'react'
 import { Button, Card, Group, Loader, Modal, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
@@ -22,31 +23,23 @@ function RestoreModal({ backup, onClose }: { backup: BackupInfo; onClose: () => 
         <Text size="sm" c="dimmed">
           {t('store.backups.restoreCachedNote')}
         </Text>
-        {restore.isError && (
-          <Text c="red" size="sm" role="alert">
-            {t('store.backups.restoreFailed')}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="orange"
-            loading={restore.isPending}
-            data-testid="confirm-restore"
-            onClick={() =>
-              restore.mutate(backup.id, {
-                onSuccess: () => {
-                  notifications.show({ message: t('store.backups.restored', { when }) })
-                  onClose()
-                },
-              })
-            }
-          >
-            {t('store.backups.restoreConfirm')}
-          </Button>
-        </Group>
+        <ConfirmFooter
+          error={restore.isError ? t('store.backups.restoreFailed') : null}
+          onCancel={onClose}
+          color="orange"
+          loading={restore.isPending}
+          testId="confirm-restore"
+          onConfirm={() =>
+            restore.mutate(backup.id, {
+              onSuccess: () => {
+                notifications.show({ message: t('store.backups.restored', { when }) })
+                onClose()
+              },
+            })
+          }
+        >
+          {t('store.backups.restoreConfirm')}
+        </ConfirmFooter>
       </Stack>
     </Modal>
   )
